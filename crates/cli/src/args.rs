@@ -1,0 +1,138 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Leaderboards with confidence intervals from Arena-Hard-Auto verdict files, reproducing
+/// arena-hard-auto's show_result.py (v0.1 method), with a prompt-level bootstrap beside it.
+#[derive(Parser, Debug)]
+#[command(name = "arena-lens", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Compute a leaderboard: Bradley-Terry win rates against the baseline with bootstrap intervals.
+    Leaderboard(LeaderboardArgs),
+    /// Write the battles (one JSON row per battle, strong verdicts repeated) as show_result.py does.
+    Battles(BattlesArgs),
+    /// Write the deterministic synthetic demo data set (Arena-Hard v0.1 layout) and its manifest.
+    Demo(DemoArgs),
+    /// Write manifest.json for a data folder, so a static web server can serve it to the site.
+    Index(IndexArgs),
+}
+
+/// Which data to read and how verdicts become battles.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// A data root holding <bench>/..., a single bench folder, or a single battles .jsonl file.
+    pub path: PathBuf,
+    /// The bench to use when the path holds several.
+    #[arg(long)]
+    pub bench: Option<String>,
+    /// Judge to use (repeat to pool several judges into an ensemble). Default: the only judge.
+    #[arg(long = "judge", value_name = "NAME")]
+    pub judges: Vec<String>,
+    /// The model shown at 50% (any model). Default: the model the judgments were made against.
+    #[arg(long)]
+    pub baseline: Option<String>,
+    /// The model the v0.1 judgments were made against (model_a), when the data does not tell.
+    /// Default: --baseline, the manifest's baseline, the only model with answers but no judgments,
+    /// then gpt-4-0314.
+    #[arg(long, value_name = "MODEL")]
+    pub judged_baseline: Option<String>,
+    /// How many times a strong verdict (A>>B, B>>A) counts.
+    #[arg(long, default_value_t = 3)]
+    pub weight: u32,
+    /// Use game 1 only (baseline as Assistant A).
+    #[arg(long)]
+    pub first_game_only: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Resample battle rows, like show_result.py.
+    Row,
+    /// Resample prompts with all their battles (clustered bootstrap; wider, more honest intervals).
+    Prompt,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Category,
+    Subcategory,
+    Cluster,
+}
+
+#[derive(Args, Debug)]
+pub struct LeaderboardArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Bootstrap rounds (0 for none).
+    #[arg(long, default_value_t = 100)]
+    pub rounds: u32,
+    /// Bootstrap seed; the same seed gives the same intervals everywhere (CLI and browser).
+    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Confidence level of the intervals (show_result.py v0.1 uses 0.95, v2.0 prints 0.90).
+    #[arg(long, default_value_t = 0.95)]
+    pub level: f64,
+    /// What a bootstrap round resamples.
+    #[arg(long, value_enum, default_value_t = Unit::Row)]
+    pub bootstrap_unit: Unit,
+    /// Control for answer length and markdown (tokens, headers, lists, bold), as show_result.py.
+    #[arg(long, conflicts_with_all = ["length_control", "markdown_control"])]
+    pub style_control: bool,
+    /// Control for answer length only.
+    #[arg(long, conflicts_with = "markdown_control")]
+    pub length_control: bool,
+    /// Control for markdown only (headers, lists, bold).
+    #[arg(long)]
+    pub markdown_control: bool,
+    /// Also compute one leaderboard per group of prompts.
+    #[arg(long, value_enum)]
+    pub group_by: Option<Group>,
+    /// Reproduce show_result.py's intervals exactly, including its quirk for baselines other than
+    /// gpt-4-0314 (bootstrap ratings centred instead of anchored, which narrows them). Off by default.
+    #[arg(long)]
+    pub show_result_compat: bool,
+    /// Show Elo ratings (baseline 1000) instead of win rates in the table.
+    #[arg(long)]
+    pub elo: bool,
+    /// Print JSON (per model: model, score, lower, upper, rank_ub, battles, avg_tokens, ...).
+    #[arg(long)]
+    pub json: bool,
+    /// List every load issue (file:line: reason), not just the counts.
+    #[arg(long)]
+    pub report: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BattlesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Output folder (created if missing).
+    #[arg(long, default_value = "public/data/demo")]
+    pub out: PathBuf,
+    /// Generator seed.
+    #[arg(long, default_value_t = arena_lens_demo::DEFAULT_SEED)]
+    pub seed: u64,
+}
+
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    /// The data folder to index.
+    pub dir: PathBuf,
+    /// Where to write the manifest (default: DIR/manifest.json). Use this when DIR is read-only.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Record the model the judgments were made against.
+    #[arg(long)]
+    pub baseline: Option<String>,
+}

@@ -1,0 +1,173 @@
+//! The arena-lens command line, as a library so tests can run it without a subprocess.
+//!
+//! `run` parses arguments, reads files, calls the core and prints. It returns the exit code: 0 on
+//! success, 2 on a usage or data error (with the reason on stderr).
+
+pub mod args;
+pub mod read;
+pub mod table;
+
+use args::{Cli, Command, InputArgs, LeaderboardArgs};
+use arena_lens_core::battle_set::{self, BattleOptions};
+use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::dataset::Dataset;
+use arena_lens_core::leaderboard::{self, GroupBy, LeaderboardOptions};
+use arena_lens_core::manifest::Manifest;
+use arena_lens_core::style::StyleMode;
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::Path;
+
+/// Runs the CLI with these arguments (the first is the program name).
+pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match execute(cli, &mut out) {
+        Ok(()) => 0,
+        Err(msg) => {
+            eprintln!("error: {msg}");
+            2
+        }
+    }
+}
+
+/// Runs a parsed command, writing its output to `out`.
+pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
+    match cli.command {
+        Command::Leaderboard(a) => {
+            let (ds, opts) = load(&a.input)?;
+            let lb = compute(&ds, &a.input, opts_for(&a, opts))?;
+            let text = if a.json {
+                serde_json::to_string_pretty(&lb).map_err(|e| e.to_string())? + "\n"
+            } else {
+                table::render(&lb, a.elo, a.report)
+            };
+            out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+        }
+        Command::Battles(a) => {
+            let (ds, opts) = load(&a.input)?;
+            let bench = ds.bench(a.input.bench.as_deref()).map_err(|e| e.to_string())?;
+            let set = battle_set::build(bench, &opts, a.input.baseline.as_deref()).map_err(|e| e.to_string())?;
+            for r in &set.rows {
+                let row = serde_json::json!({
+                    "question_id": bench.prompts[r.prompt as usize].id,
+                    "model_a": set.name(r.a),
+                    "model_b": set.name(r.b),
+                    "winner": r.outcome.winner_label(),
+                });
+                let line = row.to_string() + "\n";
+                for _ in 0..r.copies {
+                    out.write_all(line.as_bytes()).map_err(|e| e.to_string())?;
+                }
+            }
+            Ok(())
+        }
+        Command::Demo(a) => {
+            let files = arena_lens_demo::generate(a.seed);
+            let mut sizes = Vec::new();
+            for f in &files {
+                let p = a.out.join(&f.path);
+                if let Some(dir) = p.parent() {
+                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                }
+                std::fs::write(&p, &f.contents).map_err(|e| format!("{}: {e}", p.display()))?;
+                sizes.push((f.path.clone(), f.contents.len() as u64));
+            }
+            let m = Manifest::from_files(sizes, Some(arena_lens_demo::DEMO_BASELINE.to_string()));
+            let mp = a.out.join("manifest.json");
+            std::fs::write(&mp, m.to_json()).map_err(|e| format!("{}: {e}", mp.display()))?;
+            writeln!(out, "wrote {} files ({} bytes) and {}", files.len(), m.total_bytes(), mp.display())
+                .map_err(|e| e.to_string())
+        }
+        Command::Index(a) => index(&a.dir, a.out.as_deref(), a.baseline, out),
+    }
+}
+
+fn load(input: &InputArgs) -> Result<(Dataset, BattleOptions), String> {
+    let files = read::read_path(&input.path).map_err(|e| e.to_string())?;
+    if files.is_empty() {
+        return Err(format!("{}: no .jsonl files found", input.path.display()));
+    }
+    let ds = Dataset::load(files);
+    let opts = BattleOptions {
+        judges: input.judges.clone(),
+        judged_baseline: input.judged_baseline.clone(),
+        weight: input.weight,
+        first_game_only: input.first_game_only,
+        keep_self_battles: false,
+    };
+    Ok((ds, opts))
+}
+
+fn opts_for(a: &LeaderboardArgs, battles: BattleOptions) -> LeaderboardOptions {
+    LeaderboardOptions {
+        battles,
+        baseline: a.input.baseline.clone(),
+        rounds: a.rounds,
+        seed: a.seed,
+        level: a.level,
+        unit: match a.bootstrap_unit {
+            args::Unit::Row => BootstrapUnit::Row,
+            args::Unit::Prompt => BootstrapUnit::Prompt,
+        },
+        style: if a.style_control {
+            StyleMode::Full
+        } else if a.length_control {
+            StyleMode::Length
+        } else if a.markdown_control {
+            StyleMode::Markdown
+        } else {
+            StyleMode::Off
+        },
+        group_by: a.group_by.map(|g| match g {
+            args::Group::Category => GroupBy::Category,
+            args::Group::Subcategory => GroupBy::Subcategory,
+            args::Group::Cluster => GroupBy::Cluster,
+        }),
+        reference_quirks: a.show_result_compat,
+    }
+}
+
+fn compute(ds: &Dataset, input: &InputArgs, opts: LeaderboardOptions) -> Result<leaderboard::Leaderboard, String> {
+    let bench = ds.bench(input.bench.as_deref()).map_err(|e| e.to_string())?;
+    let mut lb = leaderboard::compute(bench, &opts).map_err(|e| e.to_string())?;
+    lb.report.merge(&ds.report);
+    Ok(lb)
+}
+
+fn index(dir: &Path, out_path: Option<&Path>, baseline: Option<String>, out: &mut dyn Write) -> Result<(), String> {
+    let files = read::list_files(dir).map_err(|e| e.to_string())?;
+    let sizes = files.iter().filter(|(rel, _)| rel != "manifest.json").map(|(rel, full)| {
+        (rel.clone(), std::fs::metadata(full).map(|m| m.len()).unwrap_or(0))
+    });
+    let mut m = Manifest::from_files(sizes, baseline);
+    let target = out_path.map(Path::to_path_buf).unwrap_or_else(|| dir.join("manifest.json"));
+    if out_path.is_some() {
+        m.base = relative_base(dir, target.parent().unwrap_or(Path::new(".")))?;
+    }
+    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::write(&target, m.to_json()).map_err(|e| format!("{}: {e}", target.display()))?;
+    writeln!(out, "wrote {} ({} files, {} bytes)", target.display(), m.files.len(), m.total_bytes())
+        .map_err(|e| e.to_string())
+}
+
+/// The `/`-path from `from` (the manifest's folder) to `to` (the data folder), ending with `/`.
+fn relative_base(to: &Path, from: &Path) -> Result<String, String> {
+    let to = to.canonicalize().map_err(|e| format!("{}: {e}", to.display()))?;
+    let from = from.canonicalize().map_err(|e| format!("{}: {e}", from.display()))?;
+    let t: Vec<_> = to.components().collect();
+    let f: Vec<_> = from.components().collect();
+    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".into(); f.len() - common];
+    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().to_string()));
+    Ok(if parts.is_empty() { String::new() } else { parts.join("/") + "/" })
+}

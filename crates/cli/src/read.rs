@@ -1,0 +1,102 @@
+//! Reading a data path from disk into source files with paths relative to the data root.
+
+use arena_lens_core::source::SourceFile;
+use std::path::{Path, PathBuf};
+
+/// An input path that could not be read.
+#[derive(Debug)]
+pub struct ReadError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+/// True when `dir` is itself a bench folder rather than a root holding benches.
+pub fn is_bench_dir(dir: &Path) -> bool {
+    dir.join("question.jsonl").is_file() || dir.join("model_judgment").is_dir() || dir.join("model_answer").is_dir()
+}
+
+/// Every `.jsonl` file (and `manifest.json`) under `path`, sorted. A bench folder's files are named
+/// `<folder>/...` so the bench takes the folder's name; a single file is named by its file name.
+pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
+    let err = |p: &Path, e: std::io::Error| ReadError {
+        path: p.to_path_buf(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(|e| err(path, e))?;
+    if meta.is_file() {
+        let text = read_text(path)?;
+        let parent_name = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().to_string());
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let rel = match parent_name {
+            Some(p) if !p.is_empty() && p != "." && p != ".." => format!("{p}/{name}"),
+            _ => name,
+        };
+        return Ok(vec![SourceFile { path: rel, text }]);
+    }
+    let prefix = if is_bench_dir(path) {
+        let canon = path.canonicalize().map_err(|e| err(path, e))?;
+        canon.file_name().map(|n| format!("{}/", n.to_string_lossy())).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut files = Vec::new();
+    for (rel, full) in list_files(path)? {
+        if rel.ends_with(".jsonl") || rel == "manifest.json" {
+            files.push(SourceFile {
+                path: format!("{prefix}{rel}"),
+                text: read_text(&full)?,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// All regular files below `root` as (relative `/` path, full path), sorted.
+pub fn list_files(root: &Path) -> Result<Vec<(String, PathBuf)>, ReadError> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| ReadError {
+            path: dir.clone(),
+            message: e.to_string(),
+        })?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.is_file() {
+                let rel = p
+                    .strip_prefix(root)
+                    .expect("below root")
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().to_string())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.push((rel, p));
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Reads a file as UTF-8, replacing invalid bytes (they then fail JSON parsing on their own line only).
+fn read_text(path: &Path) -> Result<String, ReadError> {
+    let bytes = std::fs::read(path).map_err(|e| ReadError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}

@@ -1,0 +1,54 @@
+//! Shared helpers for tests that read the real Arena-Hard data in `../shared` (never copied here).
+
+#![allow(dead_code)]
+
+use arena_lens_core::dataset::Dataset;
+use arena_lens_core::source::SourceFile;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// `../shared` beside the checkout, or `ARENA_LENS_SHARED`; `None` (with a printed line) when absent.
+pub fn shared(test: &str) -> Option<PathBuf> {
+    let p = std::env::var_os("ARENA_LENS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    if p.join("data").is_dir() && p.join("reference").is_dir() {
+        Some(p)
+    } else {
+        println!("SKIP {test}: ../shared (real Arena-Hard data) not found at {}", p.display());
+        None
+    }
+}
+
+/// Loads a path the way the CLI does.
+pub fn load(path: &std::path::Path) -> Dataset {
+    Dataset::load(arena_lens_cli::read::read_path(path).expect("readable"))
+}
+
+/// Loads a bench folder, keeping only the files `keep` accepts (by relative path).
+pub fn load_filtered(path: &std::path::Path, keep: impl Fn(&str) -> bool) -> Dataset {
+    let files: Vec<SourceFile> = arena_lens_cli::read::read_path(path)
+        .expect("readable")
+        .into_iter()
+        .filter(|f| keep(&f.path))
+        .collect();
+    Dataset::load(files)
+}
+
+/// A reference leaderboard CSV: model -> (score, lower, upper, avg_tokens).
+pub fn reference_csv(path: &std::path::Path) -> BTreeMap<String, (f64, f64, f64, f64)> {
+    let text = std::fs::read_to_string(path).expect("reference csv");
+    let mut out = BTreeMap::new();
+    for line in text.lines().skip(1) {
+        // Fields: model,score,rating_q025,rating_q975,"CI",avg_tokens,date; the model has no comma.
+        let (head, rest) = line.split_once(",\"").expect("quoted CI");
+        let mut h = head.rsplitn(4, ',');
+        let upper: f64 = h.next().unwrap().parse().unwrap();
+        let lower: f64 = h.next().unwrap().parse().unwrap();
+        let score: f64 = h.next().unwrap().parse().unwrap();
+        let model = h.next().unwrap().to_string();
+        let tokens: f64 = rest.split_once("\",").unwrap().1.split(',').next().unwrap().parse().unwrap();
+        out.insert(model, (score, lower, upper, tokens));
+    }
+    out
+}

@@ -1,0 +1,254 @@
+//! Verdicts become battles, exactly as the reference v0.1 tool turns them: `model_a` is the baseline,
+//! game 1 is read as is and game 2 mirrored, and a strong verdict counts `weight` times.
+//!
+//! Rows are kept with a multiplicity (`copies`) instead of being repeated, so a row bootstrap can draw
+//! over distinct rows; the totals are those of the reference's repeated rows.
+
+use crate::bench::{Bench, Layout};
+use crate::error::Error;
+use crate::report::{IssueKind, LoadReport};
+use crate::style::StyleRaw;
+use crate::verdict::Outcome;
+use serde::{Deserialize, Serialize};
+
+/// The reference tool's default baseline, used when nothing else names one.
+pub const REFERENCE_DEFAULT_BASELINE: &str = "gpt-4-0314";
+
+/// How verdicts become battles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BattleOptions {
+    /// Judges to pool; empty means the only judge.
+    pub judges: Vec<String>,
+    /// The model the v0.1 judgments were made against, when it cannot be read from the data.
+    pub judged_baseline: Option<String>,
+    /// How many times a strong verdict (`A>>B`, `B>>A`) counts.
+    pub weight: u32,
+    pub first_game_only: bool,
+    /// Keep the baseline's battles against itself, as show_result.py does (they matter only to the
+    /// penalised style-control fit, where its design matrix gives them `−ln 10` in the baseline column).
+    #[serde(default)]
+    pub keep_self_battles: bool,
+}
+
+impl Default for BattleOptions {
+    fn default() -> Self {
+        BattleOptions {
+            judges: Vec::new(),
+            judged_baseline: None,
+            weight: 3,
+            first_game_only: false,
+            keep_self_battles: false,
+        }
+    }
+}
+
+/// One battle row with its multiplicity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BattleRow {
+    pub prompt: u32,
+    pub a: u32,
+    pub b: u32,
+    pub outcome: Outcome,
+    /// How many identical rows the reference would have.
+    pub copies: u32,
+    /// Judge id in the bench, or `u32::MAX` for rows from a battles file.
+    pub judge: u32,
+    /// 1 or 2 for judgment games, 0 for battles-file rows.
+    pub game: u8,
+}
+
+/// The battles of one bench under one set of options.
+#[derive(Clone, Debug)]
+pub struct BattleSet {
+    pub rows: Vec<BattleRow>,
+    /// Style metadata of (a, b) for each row, when both answers have it.
+    pub style: Vec<Option<(StyleRaw, StyleRaw)>>,
+    /// The judged baseline (model id), when the verdicts came from judgments.
+    pub judged_baseline: Option<u32>,
+    pub judges: Vec<String>,
+    /// Model names by id: the bench's, plus the judged baseline when only the options name it (v0.1
+    /// judgment rows never name their baseline, and its answers may be absent).
+    pub names: Vec<String>,
+    /// Issues that depend on the options (self-battles).
+    pub report: LoadReport,
+}
+
+impl BattleSet {
+    /// Total rows, counting copies.
+    pub fn total_rows(&self) -> u64 {
+        self.rows.iter().map(|r| r.copies as u64).sum()
+    }
+
+    /// A model's name.
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+
+    /// A model's id, if it is known.
+    pub fn id(&self, name: &str) -> Option<u32> {
+        self.names.iter().position(|n| n == name).map(|i| i as u32)
+    }
+}
+
+/// Resolves the judges to pool.
+pub fn resolve_judges(bench: &Bench, wanted: &[String]) -> Result<Vec<u32>, Error> {
+    let found = bench.judge_names().to_vec();
+    if wanted.is_empty() {
+        return match found.len() {
+            0 | 1 => Ok((0..found.len() as u32).collect()),
+            _ => Err(Error::AmbiguousJudge { found }),
+        };
+    }
+    wanted
+        .iter()
+        .map(|w| {
+            bench.judges.get(w).ok_or_else(|| Error::UnknownJudge {
+                name: w.clone(),
+                found: found.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Resolves the model that v0.1 judgments were made against: the option, then `fallback` (the display
+/// baseline, which is what show_result.py's `--baseline` means), then the manifest, then the only model
+/// with answers but no judgments, then the reference default. v2.0 rows name their own baseline.
+pub fn resolve_judged_baseline(
+    bench: &Bench,
+    judges: &[u32],
+    explicit: Option<&str>,
+    fallback: Option<&str>,
+) -> Result<Baseline, Error> {
+    let models = || bench.model_names().to_vec();
+    // A name given by the user or a manifest is trusted even when no file mentions it.
+    let named = |name: &str| match bench.models.get(name) {
+        Some(id) => Baseline::Known(id),
+        None => Baseline::New(name.to_string()),
+    };
+    if let Some(b) = explicit.or(fallback).or(bench.manifest_baseline.as_deref()) {
+        return Ok(named(b));
+    }
+    let unjudged: Vec<u32> = bench
+        .answer_files
+        .iter()
+        .copied()
+        .filter(|m| {
+            judges.iter().all(|&j| {
+                !bench
+                    .judged_models
+                    .get(j as usize)
+                    .is_some_and(|v| v.contains(m))
+            })
+        })
+        .collect();
+    if unjudged.len() == 1 && !bench.judgments.is_empty() {
+        return Ok(Baseline::Known(unjudged[0]));
+    }
+    if let Some(id) = bench.models.get(REFERENCE_DEFAULT_BASELINE) {
+        return Ok(Baseline::Known(id));
+    }
+    Err(Error::NoBaseline { models: models() })
+}
+
+/// A resolved judged baseline: a model the bench knows, or a name only the options give.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Baseline {
+    Known(u32),
+    New(String),
+}
+
+/// Builds the battles for `opts`; `display_baseline` helps find the judged baseline (see
+/// [`resolve_judged_baseline`]).
+pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>) -> Result<BattleSet, Error> {
+    if opts.weight == 0 {
+        return Err(Error::InvalidOption("--weight must be at least 1".into()));
+    }
+    let judge_ids = resolve_judges(bench, &opts.judges)?;
+    let mut set = BattleSet {
+        rows: Vec::new(),
+        style: Vec::new(),
+        judged_baseline: None,
+        judges: judge_ids.iter().map(|&j| bench.judges.name(j).to_string()).collect(),
+        names: bench.model_names().to_vec(),
+        report: LoadReport::default(),
+    };
+    let style_of = |a: u32, b: u32, p: u32| -> Option<(StyleRaw, StyleRaw)> {
+        Some((bench.answer(a, p)?.style?, bench.answer(b, p)?.style?))
+    };
+    if !bench.judgments.is_empty() {
+        let needs_baseline = bench.layout != Layout::V20
+            || bench.judgments.iter().any(|j| j.baseline.is_none());
+        let base = if needs_baseline {
+            Some(
+                match resolve_judged_baseline(
+                    bench,
+                    &judge_ids,
+                    opts.judged_baseline.as_deref(),
+                    display_baseline,
+                )? {
+                    Baseline::Known(id) => id,
+                    Baseline::New(name) => {
+                        set.names.push(name);
+                        set.names.len() as u32 - 1
+                    }
+                },
+            )
+        } else {
+            None
+        };
+        set.judged_baseline = base;
+        for j in bench.judgments.iter().filter(|j| judge_ids.contains(&j.judge)) {
+            let a = j.baseline.or(base).expect("baseline resolved above");
+            if j.model == a && !opts.keep_self_battles {
+                set.report.push(
+                    IssueKind::SelfBattle,
+                    bench.judges.name(j.judge),
+                    0,
+                    "model",
+                    format!(
+                        "{} on {} (left out)",
+                        set.names[a as usize],
+                        bench.prompts[j.prompt as usize].id
+                    ),
+                );
+                continue;
+            }
+            let games = if opts.first_game_only { 1 } else { 2 };
+            for (g, game) in j.games.iter().take(games).enumerate() {
+                let Some(v) = game.verdict else { continue };
+                // Game 2 shows the model as Assistant A, so its verdict is mirrored.
+                let v = if g == 0 { v } else { v.mirrored() };
+                set.rows.push(BattleRow {
+                    prompt: j.prompt,
+                    a,
+                    b: j.model,
+                    outcome: v.outcome(),
+                    copies: if v.is_strong() { opts.weight } else { 1 },
+                    judge: j.judge,
+                    game: g as u8 + 1,
+                });
+                set.style.push(style_of(a, j.model, j.prompt));
+            }
+        }
+    }
+    for fb in &bench.file_battles {
+        set.rows.push(BattleRow {
+            prompt: fb.prompt,
+            a: fb.a,
+            b: fb.b,
+            outcome: fb.outcome,
+            copies: 1,
+            judge: u32::MAX,
+            game: 0,
+        });
+        set.style.push(fb.style.or_else(|| style_of(fb.a, fb.b, fb.prompt)));
+    }
+    if set.rows.is_empty() {
+        return Err(if bench.judgments.is_empty() && bench.file_battles.is_empty() {
+            Error::NoData
+        } else {
+            Error::NoBattles
+        });
+    }
+    Ok(set)
+}

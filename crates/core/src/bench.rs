@@ -1,0 +1,190 @@
+//! One benchmark's loaded data: prompts, answers, judgments and battle rows, with interned names.
+//!
+//! Names are interned once so that every later step (battles, fits, bootstraps) works on small integer
+//! ids; the strings come back only for display.
+
+use crate::report::LoadReport;
+use crate::style::StyleRaw;
+use crate::verdict::{Outcome, Verdict};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Which layout a bench's verdicts came in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    V01,
+    V20,
+    Battles,
+    /// Questions or answers only, no verdicts yet.
+    Empty,
+}
+
+/// Strings interned to dense ids, in first-seen order.
+#[derive(Clone, Debug, Default)]
+pub struct Interner {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Interner {
+    /// The id of `name`, adding it if new.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// A prompt (question).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Prompt {
+    pub id: String,
+    pub category: String,
+    pub subcategory: String,
+    pub cluster: String,
+    pub text: String,
+}
+
+/// One model's answer to one prompt.
+#[derive(Clone, Debug, Default)]
+pub struct Answer {
+    pub model: u32,
+    pub prompt: u32,
+    pub text: String,
+    /// `token_len` from the turn or from the metadata, if either has it.
+    pub tokens: Option<f64>,
+    /// Style metadata (`conv_metadata` / `metadata`), if present.
+    pub style: Option<StyleRaw>,
+}
+
+/// One game of a judgment: the verdict (if usable) and the judge's text.
+#[derive(Clone, Debug, Default)]
+pub struct Game {
+    pub verdict: Option<Verdict>,
+    pub judgment: String,
+    pub user_prompt: String,
+}
+
+/// A judgment row: one judge on one model's answer to one prompt, against a baseline.
+#[derive(Clone, Debug)]
+pub struct Judgment {
+    pub judge: u32,
+    pub model: u32,
+    pub prompt: u32,
+    /// The baseline named in the row (v2.0 rows name it; v0.1 rows do not).
+    pub baseline: Option<u32>,
+    /// Game 1 has the baseline as Assistant A; game 2 swaps them. A single-game row has one.
+    pub games: Vec<Game>,
+}
+
+/// A row of a battles file, as written (strong verdicts already repeated).
+#[derive(Clone, Debug)]
+pub struct FileBattle {
+    pub prompt: u32,
+    pub a: u32,
+    pub b: u32,
+    pub outcome: Outcome,
+    pub style: Option<(StyleRaw, StyleRaw)>,
+}
+
+/// Everything loaded for one bench.
+#[derive(Clone, Debug)]
+pub struct Bench {
+    pub name: String,
+    pub layout: Layout,
+    pub models: Interner,
+    pub judges: Interner,
+    pub prompts: Vec<Prompt>,
+    pub prompt_index: HashMap<String, u32>,
+    pub answers: Vec<Answer>,
+    pub answer_index: HashMap<(u32, u32), u32>,
+    /// Models that have an answer file (by file name), in sorted order.
+    pub answer_files: Vec<u32>,
+    /// Models that have a judgment file, per judge id.
+    pub judged_models: Vec<Vec<u32>>,
+    pub judgments: Vec<Judgment>,
+    pub file_battles: Vec<FileBattle>,
+    /// A baseline named by a manifest, if any.
+    pub manifest_baseline: Option<String>,
+    pub report: LoadReport,
+}
+
+impl Bench {
+    pub fn new(name: &str) -> Bench {
+        Bench {
+            name: name.to_string(),
+            layout: Layout::Empty,
+            models: Interner::default(),
+            judges: Interner::default(),
+            prompts: Vec::new(),
+            prompt_index: HashMap::new(),
+            answers: Vec::new(),
+            answer_index: HashMap::new(),
+            answer_files: Vec::new(),
+            judged_models: Vec::new(),
+            judgments: Vec::new(),
+            file_battles: Vec::new(),
+            manifest_baseline: None,
+            report: LoadReport::default(),
+        }
+    }
+
+    /// The id of a prompt, adding a text-less prompt when a verdict names one the questions lack.
+    pub fn prompt_id(&mut self, id: &str) -> u32 {
+        if let Some(&i) = self.prompt_index.get(id) {
+            return i;
+        }
+        let i = self.prompts.len() as u32;
+        self.prompts.push(Prompt {
+            id: id.to_string(),
+            ..Prompt::default()
+        });
+        self.prompt_index.insert(id.to_string(), i);
+        i
+    }
+
+    /// The answer of `model` to `prompt`, if loaded.
+    pub fn answer(&self, model: u32, prompt: u32) -> Option<&Answer> {
+        self.answer_index
+            .get(&(model, prompt))
+            .map(|&i| &self.answers[i as usize])
+    }
+
+    /// Judge names, in load order.
+    pub fn judge_names(&self) -> &[String] {
+        self.judges.names()
+    }
+
+    /// All model names that appear anywhere in the bench.
+    pub fn model_names(&self) -> &[String] {
+        self.models.names()
+    }
+
+    /// Sorted distinct categories of the prompts.
+    pub fn categories(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.prompts.iter().map(|p| p.category.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}

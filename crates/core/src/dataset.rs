@@ -1,0 +1,118 @@
+//! A loaded data folder: one [`Bench`] per bench name found in the file paths.
+
+use crate::bench::Bench;
+use crate::formats;
+use crate::manifest::Manifest;
+use crate::report::{IssueKind, LoadReport};
+use crate::source::{classify, FileRole, SourceFile};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Every bench found in a set of files.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub benches: BTreeMap<String, Bench>,
+    /// Issues not tied to a bench (unrecognised files, a bad manifest).
+    pub report: LoadReport,
+}
+
+impl Dataset {
+    /// Loads files in a fixed order (questions, answers, judgments, battles; each by path), so the result
+    /// does not depend on the order a browser or file system hands them over.
+    pub fn load(mut files: Vec<SourceFile>) -> Dataset {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut ds = Dataset::default();
+        let mut baseline = None;
+        let mut roles: Vec<(u8, FileRole, &SourceFile)> = Vec::new();
+        for f in &files {
+            ds.report.files += 1;
+            ds.report.bytes += f.text.len();
+            let role = classify(&f.path);
+            let rank = match &role {
+                FileRole::Manifest => {
+                    match Manifest::parse(&f.text) {
+                        Ok(m) => baseline = m.baseline,
+                        Err(e) => ds
+                            .report
+                            .push(IssueKind::BadJson, &f.path, 0, "", e.to_string()),
+                    }
+                    continue;
+                }
+                FileRole::Other => {
+                    ds.report.push(
+                        IssueKind::UnknownFile,
+                        &f.path,
+                        0,
+                        "",
+                        "not a .jsonl file arena-lens reads; ignored".into(),
+                    );
+                    continue;
+                }
+                FileRole::Questions { .. } => 0,
+                FileRole::Answers { .. } => 1,
+                FileRole::Judgments { .. } => 2,
+                FileRole::Battles { .. } => 3,
+            };
+            roles.push((rank, role, f));
+        }
+        roles.sort_by_key(|(rank, _, f)| (*rank, f.path.clone()));
+        let mut seen: HashMap<String, HashSet<(u32, u32, u32)>> = HashMap::new();
+        for (_, role, f) in roles {
+            let bench_name = match &role {
+                FileRole::Questions { bench }
+                | FileRole::Answers { bench, .. }
+                | FileRole::Judgments { bench, .. }
+                | FileRole::Battles { bench } => bench.clone(),
+                _ => unreachable!("filtered above"),
+            };
+            let bench = ds
+                .benches
+                .entry(bench_name.clone())
+                .or_insert_with(|| Bench::new(&bench_name));
+            bench.report.files += 1;
+            bench.report.bytes += f.text.len();
+            match role {
+                FileRole::Questions { .. } => formats::questions::parse(bench, &f.path, &f.text),
+                FileRole::Answers { model, .. } => {
+                    formats::answers::parse(bench, &f.path, &model, &f.text)
+                }
+                FileRole::Judgments { judge, model, .. } => formats::judgments::parse(
+                    bench,
+                    &f.path,
+                    &judge,
+                    &model,
+                    &f.text,
+                    seen.entry(bench_name).or_default(),
+                ),
+                FileRole::Battles { .. } => formats::battles::parse(bench, &f.path, &f.text),
+                _ => {}
+            }
+        }
+        for b in ds.benches.values_mut() {
+            b.answer_files.sort_by(|x, y| b.models.name(*x).cmp(b.models.name(*y)));
+            b.manifest_baseline = baseline.clone();
+        }
+        ds
+    }
+
+    /// The bench to use: the named one, or the only one, or the one with verdicts if just one has them.
+    pub fn bench(&self, name: Option<&str>) -> Result<&Bench, crate::Error> {
+        if let Some(n) = name {
+            return self.benches.get(n).ok_or_else(|| crate::Error::UnknownBench {
+                name: n.to_string(),
+                found: self.benches.keys().cloned().collect(),
+            });
+        }
+        let with_verdicts: Vec<&Bench> = self
+            .benches
+            .values()
+            .filter(|b| !b.judgments.is_empty() || !b.file_battles.is_empty())
+            .collect();
+        match with_verdicts.len() {
+            1 => Ok(with_verdicts[0]),
+            0 => Err(crate::Error::NoData),
+            _ => Err(crate::Error::AmbiguousBench {
+                found: with_verdicts.iter().map(|b| b.name.clone()).collect(),
+            }),
+        }
+    }
+}

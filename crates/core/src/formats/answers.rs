@@ -1,0 +1,107 @@
+//! `model_answer/<model>.jsonl`: v0.1 (`question_id, choices[{turns[{content, token_len}]}], conv_metadata`)
+//! and v2.0 (`uid, messages[{role, content}], metadata`).
+//!
+//! As in the reference tool, the model is named by the file, not by the row's `model_id`.
+
+use super::{lines, parse_object, req_str, FieldError};
+use crate::bench::{Answer, Bench};
+use crate::report::IssueKind;
+use crate::style::StyleRaw;
+use serde_json::{Map, Value};
+
+/// Reads one model's answer file into the bench.
+pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
+    let model = bench.models.intern(model_name);
+    if !bench.answer_files.contains(&model) {
+        bench.answer_files.push(model);
+    }
+    for (n, line) in lines(text) {
+        bench.report.lines += 1;
+        let obj = match parse_object(line) {
+            Ok(o) => o,
+            Err(e) => {
+                bench.report.push(IssueKind::BadJson, file, n, "", e);
+                continue;
+            }
+        };
+        let (qid, content, turn_tokens, meta) = match fields(&obj) {
+            Ok(f) => f,
+            Err(e) => {
+                bench
+                    .report
+                    .push(IssueKind::MissingField, file, n, &e.field, e.message);
+                continue;
+            }
+        };
+        let prompt = bench.prompt_id(&qid);
+        if bench.answer_index.contains_key(&(model, prompt)) {
+            bench.report.push(
+                IssueKind::DuplicateRow,
+                file,
+                n,
+                "question_id",
+                format!("second answer to {qid}; the first is kept"),
+            );
+            continue;
+        }
+        let style = meta.and_then(StyleRaw::from_metadata);
+        let tokens = turn_tokens.or(style.map(|s| s.tokens));
+        if tokens.is_none() {
+            bench.report.push(
+                IssueKind::MissingMetadata,
+                file,
+                n,
+                "token_len",
+                "no token_len in the turn or the metadata".into(),
+            );
+        }
+        let idx = bench.answers.len() as u32;
+        bench.answers.push(Answer {
+            model,
+            prompt,
+            text: content,
+            tokens,
+            style,
+        });
+        bench.answer_index.insert((model, prompt), idx);
+        bench.report.answers += 1;
+    }
+}
+
+type AnswerFields<'a> = (String, String, Option<f64>, Option<&'a Value>);
+
+fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
+    if obj.contains_key("uid") {
+        let qid = req_str(obj, "uid")?;
+        let messages = obj
+            .get("messages")
+            .and_then(Value::as_array)
+            .ok_or_else(|| FieldError::new("messages", "missing or not an array"))?;
+        let content = messages
+            .iter()
+            .rev()
+            .find(|m| m.get("role").and_then(Value::as_str) == Some("assistant"))
+            .and_then(|m| m.get("content"))
+            .and_then(|c| match c {
+                Value::String(s) => Some(s.clone()),
+                Value::Object(o) => o.get("answer").and_then(Value::as_str).map(str::to_string),
+                _ => None,
+            })
+            .ok_or_else(|| FieldError::new("messages[].content", "no assistant answer"))?;
+        return Ok((qid, content, None, obj.get("metadata")));
+    }
+    let qid = req_str(obj, "question_id")?;
+    let turn = obj
+        .get("choices")
+        .and_then(|c| c.get(0))
+        .and_then(|c| c.get("turns"))
+        .and_then(|t| t.get(0))
+        .ok_or_else(|| FieldError::new("choices[0].turns[0]", "missing"))?;
+    let content = turn
+        .get("content")
+        .and_then(Value::as_str)
+        .ok_or_else(|| FieldError::new("choices[0].turns[0].content", "missing or not a string"))?
+        .to_string();
+    let tokens = turn.get("token_len").and_then(Value::as_f64);
+    Ok((qid, content, tokens, obj.get("conv_metadata")))
+}

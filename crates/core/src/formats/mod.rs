@@ -1,0 +1,78 @@
+//! Parsers for the Arena-Hard file formats (v0.1, v2.0 and battles), one file kind per module.
+//!
+//! Each parser reads a whole JSONL text line by line. A bad line is reported with its file, line and
+//! field, and never stops the rest of the file from loading.
+
+pub mod answers;
+pub mod battles;
+pub mod judgments;
+pub mod questions;
+
+use serde_json::{Map, Value};
+
+/// A field problem on one line: the field's path and what is wrong with it.
+#[derive(Debug)]
+pub(crate) struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Iterates non-blank lines with their 1-based numbers, tolerating `\r\n` and a UTF-8 BOM.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.split('\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty())
+}
+
+/// Reads a field that must be a string (numbers are accepted and printed, as ids sometimes are).
+pub(crate) fn req_str(obj: &Map<String, Value>, name: &str) -> Result<String, FieldError> {
+    match obj.get(name) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(Value::Null) | None => Err(FieldError::new(name, "missing")),
+        Some(other) => Err(FieldError::new(
+            name,
+            format!("expected a string, found {}", kind(other)),
+        )),
+    }
+}
+
+/// Reads an optional string field; a wrong type counts as absent.
+pub(crate) fn opt_str(obj: &Map<String, Value>, name: &str) -> Option<String> {
+    match obj.get(name) {
+        Some(Value::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The JSON type name, for messages.
+pub(crate) fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Parses a line into a JSON object, or says why not.
+pub(crate) fn parse_object(line: &str) -> Result<Map<String, Value>, String> {
+    match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(m)) => Ok(m),
+        Ok(other) => Err(format!("expected a JSON object, found {}", kind(&other))),
+        Err(e) => Err(e.to_string()),
+    }
+}

@@ -1,0 +1,28 @@
+//! arena-lens core: Arena-Hard verdict files in, leaderboards with confidence intervals out.
+//!
+//! No I/O and no web dependencies: callers hand over `(path, text)` pairs ([`source::SourceFile`]),
+//! [`dataset::Dataset::load`] parses them tolerantly into benches with a load report, and
+//! [`leaderboard::compute`] turns one bench into scores. The same code runs natively in the CLI and as
+//! WebAssembly in the browser, so both print the same numbers.
+//!
+//! The statistics follow arena-hard-auto v0.1's `show_result.py`: verdicts become battles against the
+//! baseline, Bradley-Terry strengths are fitted by maximum likelihood and shown as win rates against the
+//! baseline, and intervals come from a seeded bootstrap.
+
+pub mod battle_set;
+pub mod bench;
+pub mod bootstrap;
+pub mod bt;
+pub mod dataset;
+pub mod error;
+pub mod formats;
+pub mod leaderboard;
+pub mod linalg;
+pub mod manifest;
+pub mod quantile;
+pub mod report;
+pub mod source;
+pub mod style;
+pub mod verdict;
+
+pub use error::Error;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/: demo data (public/data/demo, served at
+# data/demo/) with the release CLI, then the wasm app with trunk.
+# Expects the tools from scripts/install.sh. Used by serve.sh and test.sh.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# npm binaryen's wasm-opt (132) must win over anything else on PATH.
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+t=$(now)
+rm -rf public/data/demo
+mkdir -p public/data
+cargo run --release -p arena-lens-cli -- demo --out public/data/demo
+cargo run --release -p arena-lens-cli -- index public/data/demo
+echo "[build] demo data: $(since "$t") s"
+
+t=$(now)
+cargo fetch --locked --quiet
+trunk build --release --offline
+echo "[build] trunk build --release: $(since "$t") s"
+
+for wasm in dist/*.wasm; do
+    raw=$(stat -c %s "$wasm")
+    gz=$(gzip -9 -c "$wasm" | wc -c)
+    awk -v f="$wasm" -v r="$raw" -v g="$gz" \
+        'BEGIN { printf "[build] %s: %d bytes raw (%.0f KiB), %d bytes gzipped (%.0f KiB)\n", f, r, r / 1024, g, g / 1024 }'
+done

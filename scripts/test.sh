@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# README command 2: every test suite, from a fresh machine to a summary line.
+#
+#   1. scripts/install.sh (tools; about a second when everything is present)
+#   2. native tests: cargo test --workspace --exclude arena-lens-web (core, cli, demo, charts)
+#   3. browser tests of the web package: wasm-bindgen-test in headless chromium
+#   4. demo data + site build (scripts/build.sh)
+#   5. end-to-end tests: static servers for dist/ (and ../shared/data if present),
+#      then `node --test` over e2e/*.test.mjs (Playwright + Debian chromium)
+#
+# The last line is exactly "N passed, N failed" (all suites together); the exit
+# status is non-zero when anything failed. Logs go to test-results/logs/.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+REPO_ROOT=$PWD
+export PATH="$REPO_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$REPO_ROOT/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+SHARED_DATA="${ARENA_LENS_SHARED_DATA:-$REPO_ROOT/../shared/data}"
+
+LOG_DIR="$REPO_ROOT/test-results/logs"
+mkdir -p "$LOG_DIR"
+
+PASSED=0
+FAILED=0
+TIMINGS=()
+PIDS=()
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    done
+    PIDS=()
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
+
+section() { printf '\n===== %s =====\n' "$*"; }
+
+summary() {
+    section "summary"
+    local t
+    for t in "${TIMINGS[@]}"; do echo "  $t"; done
+    echo "$PASSED passed, $FAILED failed"
+}
+
+# Sums "test result: ... N passed; M failed" lines of cargo / wasm-bindgen-test-runner.
+count_cargo() { # log -> "passed failed"
+    awk '/^test result: / {
+            for (i = 1; i <= NF; i++) {
+                if ($(i + 1) ~ /^passed;?$/) p += $i
+                if ($(i + 1) ~ /^failed;?$/) f += $i
+            }
+         } END { print p + 0, f + 0 }' "$1"
+}
+# node --test (TAP reporter): "# pass N" / "# fail N".
+count_tap() {
+    awk '/^# pass / { p += $3 } /^# fail / { f += $3 } END { print p + 0, f + 0 }' "$1"
+}
+
+# run_suite NAME COUNTER CMD... : runs CMD, shows and logs its output, adds its counts.
+# A non-zero exit with no failed test counted (a build error, a crash) counts as one failure.
+run_suite() {
+    local name=$1 counter=$2 log rc p f t
+    shift 2
+    log="$LOG_DIR/$name.log"
+    section "$name: $*"
+    t=$(now)
+    "$@" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    read -r p f < <("$counter" "$log")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "!! $name: exited with status $rc (counted as 1 failure)"
+        f=1
+    fi
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    TIMINGS+=("$(printf '%-12s %6ss  %s passed, %s failed' "$name" "$(since "$t")" "$p" "$f")")
+    return "$rc"
+}
+
+# run_step NAME CMD... : a step without tests of its own (install, build); a failure counts as one.
+run_step() {
+    local name=$1 rc t
+    shift
+    section "$name: $*"
+    t=$(now)
+    "$@" 2>&1 | tee "$LOG_DIR/$name.log"
+    rc=${PIPESTATUS[0]}
+    TIMINGS+=("$(printf '%-12s %6ss  %s' "$name" "$(since "$t")" "$([ "$rc" -eq 0 ] && echo ok || echo "FAILED ($rc)")")")
+    if [ "$rc" -ne 0 ]; then
+        echo "!! $name: exited with status $rc (counted as 1 failure)"
+        FAILED=$((FAILED + 1))
+    fi
+    return "$rc"
+}
+
+# start_server DIR VAR: serves DIR on a free loopback port; sets VAR to its URL.
+start_server() {
+    local dir=$1 var=$2 log port pid i
+    log="$LOG_DIR/server-$var.log"
+    python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$dir" >"$log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    for i in $(seq 100); do
+        port=$(sed -n 's/^Serving HTTP on .* port \([0-9][0-9]*\).*/\1/p' "$log" | head -n 1)
+        [ -n "$port" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -z "$port" ]; then
+        echo "!! could not start a server for $dir:"
+        cat "$log"
+        return 1
+    fi
+    printf -v "$var" 'http://127.0.0.1:%s/' "$port"
+    echo "serving $dir at ${!var}"
+}
+
+T_ALL=$(now)
+
+if ! run_step install bash scripts/install.sh; then
+    summary
+    exit 1
+fi
+
+run_suite native count_cargo cargo test --workspace --exclude arena-lens-web --no-fail-fast
+
+run_suite wasm count_cargo cargo test -p arena-lens-web --target wasm32-unknown-unknown --no-fail-fast
+
+if run_step build bash scripts/build.sh; then
+    section "servers"
+    E2E_BASE_URL=""
+    E2E_DATA_URL=""
+    if start_server "$REPO_ROOT/dist" E2E_BASE_URL; then
+        export E2E_BASE_URL
+        if [ -d "$SHARED_DATA" ]; then
+            start_server "$SHARED_DATA" E2E_DATA_URL && export E2E_DATA_URL
+            export E2E_DATA_DIR
+            E2E_DATA_DIR=$(cd "$SHARED_DATA" && pwd)
+        else
+            echo "no $SHARED_DATA: tests that need the real data files are skipped"
+        fi
+        # Explicit files (not just the folder) so that every Node version finds them.
+        run_suite e2e count_tap node --test --test-reporter=tap e2e/*.test.mjs
+    else
+        FAILED=$((FAILED + 1))
+    fi
+    cleanup
+else
+    echo "!! the site did not build: e2e tests skipped"
+fi
+
+TIMINGS+=("$(printf '%-12s %6ss' total "$(since "$T_ALL")")")
+summary
+[ "$FAILED" -eq 0 ]
