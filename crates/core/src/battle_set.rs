@@ -111,7 +111,7 @@ pub fn resolve_judges(bench: &Bench, wanted: &[String]) -> Result<Vec<u32>, Erro
 }
 
 /// Resolves the model that v0.1 judgments were made against: the option, then `fallback` (the display
-/// baseline, which is what show_result.py's `--baseline` means), then the manifest, then the only model
+/// baseline, which is what show_result.py's `--baseline` means) if the data knows it, then the manifest, then the only model
 /// with answers but no judgments, then the reference default. v2.0 rows name their own baseline.
 pub fn resolve_judged_baseline(
     bench: &Bench,
@@ -125,7 +125,14 @@ pub fn resolve_judged_baseline(
         Some(id) => Baseline::Known(id),
         None => Baseline::New(name.to_string()),
     };
-    if let Some(b) = explicit.or(fallback).or(bench.manifest_baseline.as_deref()) {
+    if let Some(b) = explicit {
+        return Ok(named(b));
+    }
+    // The display baseline only counts when the data knows it, so a typo is an error, not a model.
+    if let Some(id) = fallback.and_then(|b| bench.models.get(b)) {
+        return Ok(Baseline::Known(id));
+    }
+    if let Some(b) = bench.manifest_baseline.as_deref() {
         return Ok(named(b));
     }
     let unjudged: Vec<u32> = bench
@@ -147,7 +154,13 @@ pub fn resolve_judged_baseline(
     if let Some(id) = bench.models.get(REFERENCE_DEFAULT_BASELINE) {
         return Ok(Baseline::Known(id));
     }
-    Err(Error::NoBaseline { models: models() })
+    Err(match fallback {
+        Some(name) => Error::UnknownBaseline {
+            name: name.to_string(),
+            models: models(),
+        },
+        None => Error::NoBaseline { models: models() },
+    })
 }
 
 /// A resolved judged baseline: a model the bench knows, or a name only the options give.

@@ -126,7 +126,13 @@ fn synthetic(k: usize, p: usize, strengths: &[f64], seed: u64, strong: bool) -> 
 }
 
 fn opts(rounds: u32, seed: u64) -> LeaderboardOptions {
-    LeaderboardOptions { baseline: Some("base".into()), rounds, seed, ..LeaderboardOptions::default() }
+    LeaderboardOptions {
+        baseline: Some("base".into()),
+        battles: arena_lens_core::battle_set::BattleOptions { judged_baseline: Some("base".into()), ..Default::default() },
+        rounds,
+        seed,
+        ..LeaderboardOptions::default()
+    }
 }
 
 fn shuffled(files: &[SourceFile], seed: u64) -> Vec<SourceFile> {
