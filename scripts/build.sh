@@ -20,7 +20,10 @@ echo "[build] demo data: $(since "$t") s"
 
 t=$(now)
 cargo fetch --locked --quiet
-trunk build --release --offline
+# scripts/cargo-shim/cargo adds `-p arena-lens-web` to trunk's wasm32 `cargo build`
+# (the root package is not in the workspace's default-members; see that file).
+ARENA_LENS_REAL_CARGO=$(command -v cargo) PATH="$PWD/scripts/cargo-shim:$PATH" \
+    trunk build --release --offline
 echo "[build] trunk build --release: $(since "$t") s"
 
 for wasm in dist/*.wasm; do

@@ -1,6 +1,13 @@
 //! arena-lens web app (Leptos CSR, built by Trunk for wasm32).
 //!
-//! `main.rs` only mounts [`app::App`]; everything else lives in modules so that
-//! wasm-bindgen-test (tests/web.rs) can mount the same components.
+//! `main.rs` only mounts [`app::App`]. The URL query is the global state ([`url_state`]); the loaded
+//! data set is the one piece of shared state, provided as context by [`data::DataContext`]. Pages read
+//! both, call the core crate and render; effects only touch the outside world (network, canvas, URL).
 
 pub mod app;
+pub mod clock;
+pub mod components;
+pub mod data;
+pub mod loader;
+pub mod pages;
+pub mod url_state;

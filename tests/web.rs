@@ -40,7 +40,10 @@ async fn app_mounts_and_renders_home_route() {
         .unwrap()
         .expect("the home route renders <main data-testid=\"app\">");
     assert_eq!(main.text_content().unwrap_or_default(), "arena-lens");
-    assert!(container.query_selector("[data-testid=\"not-found\"]").unwrap().is_none());
+    assert!(container
+        .query_selector("[data-testid=\"not-found\"]")
+        .unwrap()
+        .is_none());
 
     drop(handle);
     container.remove();

@@ -7,13 +7,13 @@ pub mod args;
 pub mod read;
 pub mod table;
 
-use args::{Cli, Command, InputArgs, LeaderboardArgs};
 use arena_lens_core::battle_set::{self, BattleOptions};
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, GroupBy, LeaderboardOptions};
 use arena_lens_core::manifest::Manifest;
 use arena_lens_core::style::StyleMode;
+use args::{Cli, Command, InputArgs, LeaderboardArgs};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
@@ -53,8 +53,11 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
         }
         Command::Battles(a) => {
             let (ds, opts) = load(&a.input)?;
-            let bench = ds.bench(a.input.bench.as_deref()).map_err(|e| e.to_string())?;
-            let set = battle_set::build(bench, &opts, a.input.baseline.as_deref()).map_err(|e| e.to_string())?;
+            let bench = ds
+                .bench(a.input.bench.as_deref())
+                .map_err(|e| e.to_string())?;
+            let set = battle_set::build(bench, &opts, a.input.baseline.as_deref())
+                .map_err(|e| e.to_string())?;
             for r in &set.rows {
                 let row = serde_json::json!({
                     "question_id": bench.prompts[r.prompt as usize].id,
@@ -83,8 +86,14 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             let m = Manifest::from_files(sizes, Some(arena_lens_demo::DEMO_BASELINE.to_string()));
             let mp = a.out.join("manifest.json");
             std::fs::write(&mp, m.to_json()).map_err(|e| format!("{}: {e}", mp.display()))?;
-            writeln!(out, "wrote {} files ({} bytes) and {}", files.len(), m.total_bytes(), mp.display())
-                .map_err(|e| e.to_string())
+            writeln!(
+                out,
+                "wrote {} files ({} bytes) and {}",
+                files.len(),
+                m.total_bytes(),
+                mp.display()
+            )
+            .map_err(|e| e.to_string())
         }
         Command::Index(a) => index(&a.dir, a.out.as_deref(), a.baseline, out),
     }
@@ -135,20 +144,46 @@ fn opts_for(a: &LeaderboardArgs, battles: BattleOptions) -> LeaderboardOptions {
     }
 }
 
-fn compute(ds: &Dataset, input: &InputArgs, opts: LeaderboardOptions) -> Result<leaderboard::Leaderboard, String> {
-    let bench = ds.bench(input.bench.as_deref()).map_err(|e| e.to_string())?;
+fn compute(
+    ds: &Dataset,
+    input: &InputArgs,
+    opts: LeaderboardOptions,
+) -> Result<leaderboard::Leaderboard, String> {
+    let bench = ds
+        .bench(input.bench.as_deref())
+        .map_err(|e| e.to_string())?;
     let mut lb = leaderboard::compute(bench, &opts).map_err(|e| e.to_string())?;
     lb.report.merge(&ds.report);
     Ok(lb)
 }
 
-fn index(dir: &Path, out_path: Option<&Path>, baseline: Option<String>, out: &mut dyn Write) -> Result<(), String> {
+fn index(
+    dir: &Path,
+    out_path: Option<&Path>,
+    baseline: Option<String>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let files = read::list_files(dir).map_err(|e| e.to_string())?;
-    let sizes = files.iter().filter(|(rel, _)| rel != "manifest.json").map(|(rel, full)| {
-        (rel.clone(), std::fs::metadata(full).map(|m| m.len()).unwrap_or(0))
+    let sizes = files
+        .iter()
+        .filter(|(rel, _)| rel != "manifest.json")
+        .map(|(rel, full)| {
+            (
+                rel.clone(),
+                std::fs::metadata(full).map(|m| m.len()).unwrap_or(0),
+            )
+        });
+    let target = out_path
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dir.join("manifest.json"));
+    // Re-indexing keeps the baseline an earlier manifest recorded, unless a new one is given.
+    let baseline = baseline.or_else(|| {
+        std::fs::read_to_string(&target)
+            .ok()
+            .and_then(|t| Manifest::parse(&t).ok())
+            .and_then(|m| m.baseline)
     });
     let mut m = Manifest::from_files(sizes, baseline);
-    let target = out_path.map(Path::to_path_buf).unwrap_or_else(|| dir.join("manifest.json"));
     if out_path.is_some() {
         m.base = relative_base(dir, target.parent().unwrap_or(Path::new(".")))?;
     }
@@ -156,18 +191,36 @@ fn index(dir: &Path, out_path: Option<&Path>, baseline: Option<String>, out: &mu
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
     }
     std::fs::write(&target, m.to_json()).map_err(|e| format!("{}: {e}", target.display()))?;
-    writeln!(out, "wrote {} ({} files, {} bytes)", target.display(), m.files.len(), m.total_bytes())
-        .map_err(|e| e.to_string())
+    writeln!(
+        out,
+        "wrote {} ({} files, {} bytes)",
+        target.display(),
+        m.files.len(),
+        m.total_bytes()
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// The `/`-path from `from` (the manifest's folder) to `to` (the data folder), ending with `/`.
 fn relative_base(to: &Path, from: &Path) -> Result<String, String> {
-    let to = to.canonicalize().map_err(|e| format!("{}: {e}", to.display()))?;
-    let from = from.canonicalize().map_err(|e| format!("{}: {e}", from.display()))?;
+    let to = to
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", to.display()))?;
+    let from = from
+        .canonicalize()
+        .map_err(|e| format!("{}: {e}", from.display()))?;
     let t: Vec<_> = to.components().collect();
     let f: Vec<_> = from.components().collect();
     let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".into(); f.len() - common];
-    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().to_string()));
-    Ok(if parts.is_empty() { String::new() } else { parts.join("/") + "/" })
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().to_string()),
+    );
+    Ok(if parts.is_empty() {
+        String::new()
+    } else {
+        parts.join("/") + "/"
+    })
 }

@@ -18,7 +18,9 @@ impl std::fmt::Display for ReadError {
 
 /// True when `dir` is itself a bench folder rather than a root holding benches.
 pub fn is_bench_dir(dir: &Path) -> bool {
-    dir.join("question.jsonl").is_file() || dir.join("model_judgment").is_dir() || dir.join("model_answer").is_dir()
+    dir.join("question.jsonl").is_file()
+        || dir.join("model_judgment").is_dir()
+        || dir.join("model_answer").is_dir()
 }
 
 /// Every `.jsonl` file (and `manifest.json`) under `path`, sorted. A bench folder's files are named
@@ -35,7 +37,10 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
             .parent()
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().to_string());
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let rel = match parent_name {
             Some(p) if !p.is_empty() && p != "." && p != ".." => format!("{p}/{name}"),
             _ => name,
@@ -44,7 +49,10 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     }
     let prefix = if is_bench_dir(path) {
         let canon = path.canonicalize().map_err(|e| err(path, e))?;
-        canon.file_name().map(|n| format!("{}/", n.to_string_lossy())).unwrap_or_default()
+        canon
+            .file_name()
+            .map(|n| format!("{}/", n.to_string_lossy()))
+            .unwrap_or_default()
     } else {
         String::new()
     };

@@ -25,7 +25,12 @@ fn interval_cell(r: &ModelRow, elo: bool) -> String {
 
 /// Renders rows as an aligned table.
 pub fn rows_table(rows: &[ModelRow], level: f64, elo: bool) -> String {
-    let name_w = rows.iter().map(|r| r.model.chars().count()).max().unwrap_or(5).max(5);
+    let name_w = rows
+        .iter()
+        .map(|r| r.model.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
     let mut s = String::new();
     let ci = format!("{:.0}% CI", level * 100.0);
     let score = if elo { "Elo" } else { "Score" };
@@ -43,7 +48,9 @@ pub fn rows_table(rows: &[ModelRow], level: f64, elo: bool) -> String {
             score_cell(r, elo),
             interval_cell(r, elo),
             r.battles,
-            r.avg_tokens.map(|t| format!("{}", t as i64)).unwrap_or_else(|| "-".into())
+            r.avg_tokens
+                .map(|t| format!("{}", t as i64))
+                .unwrap_or_else(|| "-".into())
         );
     }
     s
@@ -63,7 +70,11 @@ pub fn render(lb: &Leaderboard, elo: bool, list_issues: bool) -> String {
             .map(|j| format!(" (judged against {j})"))
             .unwrap_or_default(),
         lb.weight,
-        if lb.first_game_only { "   first game only" } else { "" }
+        if lb.first_game_only {
+            "   first game only"
+        } else {
+            ""
+        }
     );
     let _ = writeln!(
         s,
@@ -72,7 +83,11 @@ pub fn render(lb: &Leaderboard, elo: bool, list_issues: bool) -> String {
         lb.bootstrap_unit.as_str(),
         lb.seed,
         lb.level * 100.0,
-        if lb.bootstrap_unit.as_str() == "row" { " (as show_result.py)" } else { " (clustered by prompt)" }
+        if lb.bootstrap_unit.as_str() == "row" {
+            " (as show_result.py)"
+        } else {
+            " (clustered by prompt)"
+        }
     );
     if !lb.style_coefficients.is_empty() {
         let coefs: Vec<String> = lb
@@ -80,15 +95,30 @@ pub fn render(lb: &Leaderboard, elo: bool, list_issues: bool) -> String {
             .iter()
             .map(|(k, v)| format!("{k}: {v:.3}"))
             .collect();
-        let _ = writeln!(s, "style control ({}): {}", lb.style_control.as_str(), coefs.join(", "));
+        let _ = writeln!(
+            s,
+            "style control ({}): {}",
+            lb.style_control.as_str(),
+            coefs.join(", ")
+        );
     }
     let _ = writeln!(s);
     s.push_str(&rows_table(&lb.models, lb.level, elo));
     if !lb.unrated.is_empty() {
-        let _ = writeln!(s, "\nunrated (no battles connecting them to the baseline): {}", lb.unrated.join(", "));
+        let _ = writeln!(
+            s,
+            "\nunrated (no battles connecting them to the baseline): {}",
+            lb.unrated.join(", ")
+        );
     }
     for g in &lb.groups {
-        let _ = writeln!(s, "\n== {}: {} ({} prompts) ==", lb.group_by.map(|g| g.as_str()).unwrap_or(""), g.group, g.prompts);
+        let _ = writeln!(
+            s,
+            "\n== {}: {} ({} prompts) ==",
+            lb.group_by.map(|g| g.as_str()).unwrap_or(""),
+            g.group,
+            g.prompts
+        );
         s.push_str(&rows_table(&g.models, lb.level, elo));
     }
     let r = &lb.report;

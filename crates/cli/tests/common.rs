@@ -15,7 +15,10 @@ pub fn shared(test: &str) -> Option<PathBuf> {
     if p.join("data").is_dir() && p.join("reference").is_dir() {
         Some(p)
     } else {
-        println!("SKIP {test}: ../shared (real Arena-Hard data) not found at {}", p.display());
+        println!(
+            "SKIP {test}: ../shared (real Arena-Hard data) not found at {}",
+            p.display()
+        );
         None
     }
 }
@@ -47,7 +50,15 @@ pub fn reference_csv(path: &std::path::Path) -> BTreeMap<String, (f64, f64, f64,
         let lower: f64 = h.next().unwrap().parse().unwrap();
         let score: f64 = h.next().unwrap().parse().unwrap();
         let model = h.next().unwrap().to_string();
-        let tokens: f64 = rest.split_once("\",").unwrap().1.split(',').next().unwrap().parse().unwrap();
+        let tokens: f64 = rest
+            .split_once("\",")
+            .unwrap()
+            .1
+            .split(',')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
         out.insert(model, (score, lower, upper, tokens));
     }
     out

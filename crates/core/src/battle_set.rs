@@ -172,7 +172,11 @@ pub enum Baseline {
 
 /// Builds the battles for `opts`; `display_baseline` helps find the judged baseline (see
 /// [`resolve_judged_baseline`]).
-pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>) -> Result<BattleSet, Error> {
+pub fn build(
+    bench: &Bench,
+    opts: &BattleOptions,
+    display_baseline: Option<&str>,
+) -> Result<BattleSet, Error> {
     if opts.weight == 0 {
         return Err(Error::InvalidOption("--weight must be at least 1".into()));
     }
@@ -181,7 +185,10 @@ pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>
         rows: Vec::new(),
         style: Vec::new(),
         judged_baseline: None,
-        judges: judge_ids.iter().map(|&j| bench.judges.name(j).to_string()).collect(),
+        judges: judge_ids
+            .iter()
+            .map(|&j| bench.judges.name(j).to_string())
+            .collect(),
         names: bench.model_names().to_vec(),
         report: LoadReport::default(),
     };
@@ -189,8 +196,8 @@ pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>
         Some((bench.answer(a, p)?.style?, bench.answer(b, p)?.style?))
     };
     if !bench.judgments.is_empty() {
-        let needs_baseline = bench.layout != Layout::V20
-            || bench.judgments.iter().any(|j| j.baseline.is_none());
+        let needs_baseline =
+            bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
         let base = if needs_baseline {
             Some(
                 match resolve_judged_baseline(
@@ -210,20 +217,16 @@ pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>
             None
         };
         set.judged_baseline = base;
-        for j in bench.judgments.iter().filter(|j| judge_ids.contains(&j.judge)) {
+        // One issue per judge, counted per row: listing 500 identical lines would bury real problems.
+        let mut self_rows: std::collections::BTreeMap<(u32, u32), usize> = Default::default();
+        for j in bench
+            .judgments
+            .iter()
+            .filter(|j| judge_ids.contains(&j.judge))
+        {
             let a = j.baseline.or(base).expect("baseline resolved above");
             if j.model == a && !opts.keep_self_battles {
-                set.report.push(
-                    IssueKind::SelfBattle,
-                    bench.judges.name(j.judge),
-                    0,
-                    "model",
-                    format!(
-                        "{} on {} (left out)",
-                        set.names[a as usize],
-                        bench.prompts[j.prompt as usize].id
-                    ),
-                );
+                *self_rows.entry((j.judge, a)).or_insert(0) += 1;
                 continue;
             }
             let games = if opts.first_game_only { 1 } else { 2 };
@@ -243,6 +246,20 @@ pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>
                 set.style.push(style_of(a, j.model, j.prompt));
             }
         }
+        for ((judge, model), n) in self_rows {
+            let name = set.names[model as usize].clone();
+            set.report.push(
+                IssueKind::SelfBattle,
+                &format!("model_judgment/{}/{name}.jsonl", bench.judges.name(judge)),
+                0,
+                "model",
+                format!("{n} rows judge {name} against itself; left out"),
+            );
+            *set.report
+                .counts
+                .get_mut(&IssueKind::SelfBattle)
+                .expect("just pushed") += n - 1;
+        }
     }
     for fb in &bench.file_battles {
         set.rows.push(BattleRow {
@@ -254,14 +271,17 @@ pub fn build(bench: &Bench, opts: &BattleOptions, display_baseline: Option<&str>
             judge: u32::MAX,
             game: 0,
         });
-        set.style.push(fb.style.or_else(|| style_of(fb.a, fb.b, fb.prompt)));
+        set.style
+            .push(fb.style.or_else(|| style_of(fb.a, fb.b, fb.prompt)));
     }
     if set.rows.is_empty() {
-        return Err(if bench.judgments.is_empty() && bench.file_battles.is_empty() {
-            Error::NoData
-        } else {
-            Error::NoBattles
-        });
+        return Err(
+            if bench.judgments.is_empty() && bench.file_battles.is_empty() {
+                Error::NoData
+            } else {
+                Error::NoBattles
+            },
+        );
     }
     Ok(set)
 }

@@ -54,7 +54,11 @@ impl Cells {
             Default::default();
         for (cell, prompt, c) in items {
             count[cell as usize] += c;
-            *per_prompt.entry(prompt).or_default().entry(cell).or_insert(0) += c;
+            *per_prompt
+                .entry(prompt)
+                .or_default()
+                .entry(cell)
+                .or_insert(0) += c;
         }
         let by_prompt = per_prompt
             .into_values()

@@ -91,7 +91,11 @@ pub fn fit(c: &Comparisons, anchor: u32, warm: Option<&[f64]>) -> Fit {
     let mut beta = vec![f64::NAN; n];
     let (out_edges, in_edges, present) = graph(c);
     if (anchor as usize) >= n || !present[anchor as usize] {
-        return Fit { beta, status, iterations: 0 };
+        return Fit {
+            beta,
+            status,
+            iterations: 0,
+        };
     }
     let from = reach(anchor as usize, &out_edges);
     let to = reach(anchor as usize, &in_edges);
@@ -129,7 +133,11 @@ pub fn fit(c: &Comparisons, anchor: u32, warm: Option<&[f64]>) -> Fit {
     for m in members {
         beta[m] -= shift;
     }
-    Fit { beta, status, iterations }
+    Fit {
+        beta,
+        status,
+        iterations,
+    }
 }
 
 type Adjacency = Vec<Vec<usize>>;
@@ -281,7 +289,10 @@ fn solve_newton(
 }
 
 /// Aggregates (a, b, a_wins, ties, b_wins) counts into pairs with ties split.
-pub fn comparisons_from_counts(n: usize, counts: impl Iterator<Item = (u32, u32, [f64; 3])>) -> Comparisons {
+pub fn comparisons_from_counts(
+    n: usize,
+    counts: impl Iterator<Item = (u32, u32, [f64; 3])>,
+) -> Comparisons {
     let mut map: std::collections::BTreeMap<(u32, u32), (f64, f64)> = Default::default();
     for (a, b, [aw, t, bw]) in counts {
         if a == b {
@@ -300,7 +311,12 @@ pub fn comparisons_from_counts(n: usize, counts: impl Iterator<Item = (u32, u32,
         n,
         pairs: map
             .into_iter()
-            .map(|((i, j), (wi, wj))| Pair { i, j, wins_i: wi, wins_j: wj })
+            .map(|((i, j), (wi, wj))| Pair {
+                i,
+                j,
+                wins_i: wi,
+                wins_j: wj,
+            })
             .collect(),
     }
 }

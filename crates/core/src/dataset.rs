@@ -88,7 +88,8 @@ impl Dataset {
             }
         }
         for b in ds.benches.values_mut() {
-            b.answer_files.sort_by(|x, y| b.models.name(*x).cmp(b.models.name(*y)));
+            b.answer_files
+                .sort_by(|x, y| b.models.name(*x).cmp(b.models.name(*y)));
             b.manifest_baseline = baseline.clone();
         }
         ds
@@ -97,10 +98,13 @@ impl Dataset {
     /// The bench to use: the named one, or the only one, or the one with verdicts if just one has them.
     pub fn bench(&self, name: Option<&str>) -> Result<&Bench, crate::Error> {
         if let Some(n) = name {
-            return self.benches.get(n).ok_or_else(|| crate::Error::UnknownBench {
-                name: n.to_string(),
-                found: self.benches.keys().cloned().collect(),
-            });
+            return self
+                .benches
+                .get(n)
+                .ok_or_else(|| crate::Error::UnknownBench {
+                    name: n.to_string(),
+                    found: self.benches.keys().cloned().collect(),
+                });
         }
         let with_verdicts: Vec<&Bench> = self
             .benches

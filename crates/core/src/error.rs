@@ -6,14 +6,29 @@
 pub enum Error {
     /// No verdicts were found in any file.
     NoData,
-    UnknownBench { name: String, found: Vec<String> },
-    AmbiguousBench { found: Vec<String> },
-    UnknownJudge { name: String, found: Vec<String> },
+    UnknownBench {
+        name: String,
+        found: Vec<String>,
+    },
+    AmbiguousBench {
+        found: Vec<String>,
+    },
+    UnknownJudge {
+        name: String,
+        found: Vec<String>,
+    },
     /// Several judges are present and none was chosen.
-    AmbiguousJudge { found: Vec<String> },
+    AmbiguousJudge {
+        found: Vec<String>,
+    },
     /// The v0.1 judgments do not say which model they were judged against.
-    NoBaseline { models: Vec<String> },
-    UnknownBaseline { name: String, models: Vec<String> },
+    NoBaseline {
+        models: Vec<String>,
+    },
+    UnknownBaseline {
+        name: String,
+        models: Vec<String>,
+    },
     /// The chosen judges and options leave no usable battle.
     NoBattles,
     /// Style control was asked for but no battle has style metadata.

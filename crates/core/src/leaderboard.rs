@@ -171,7 +171,10 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
             format!("{style_skipped} battle rows have no style metadata for one side"),
         );
         // The count is of rows, not one issue.
-        *report.counts.get_mut(&IssueKind::NoStyleFeatures).expect("just pushed") = style_skipped;
+        *report
+            .counts
+            .get_mut(&IssueKind::NoStyleFeatures)
+            .expect("just pushed") = style_skipped;
     }
     let mut groups = Vec::new();
     if let Some(g) = opts.group_by {
@@ -191,7 +194,11 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
             };
             if let Ok((board, _, _)) = rate(bench, &set, &rows, anchor, opts) {
                 groups.push(GroupBoard {
-                    group: if name.is_empty() { "(none)".into() } else { name.to_string() },
+                    group: if name.is_empty() {
+                        "(none)".into()
+                    } else {
+                        name.to_string()
+                    },
                     prompts,
                     models: board.0,
                     unrated: board.1,
@@ -257,7 +264,13 @@ fn battle_models(set: &BattleSet) -> Vec<String> {
 type Rated = ((Vec<ModelRow>, Vec<String>), BTreeMap<String, f64>, usize);
 
 /// Rates the models on a subset of battle rows.
-fn rate(bench: &Bench, set: &BattleSet, rows: &[usize], anchor: u32, opts: &LeaderboardOptions) -> Result<Rated, Error> {
+fn rate(
+    bench: &Bench,
+    set: &BattleSet,
+    rows: &[usize],
+    anchor: u32,
+    opts: &LeaderboardOptions,
+) -> Result<Rated, Error> {
     // Dense local ids for the models in these rows.
     let mut local: HashMap<u32, u32> = HashMap::new();
     let mut ids: Vec<u32> = Vec::new();
@@ -280,7 +293,11 @@ fn rate(bench: &Bench, set: &BattleSet, rows: &[usize], anchor: u32, opts: &Lead
         used.push((i, BattleRow { a, b, ..r }));
     }
     if used.is_empty() {
-        return Err(if opts.style != StyleMode::Off { Error::NoStyleData } else { Error::NoBattles });
+        return Err(if opts.style != StyleMode::Off {
+            Error::NoStyleData
+        } else {
+            Error::NoBattles
+        });
     }
     let Some(&anchor_local) = local.get(&anchor) else {
         return Err(Error::NoBattles);
@@ -296,7 +313,11 @@ fn rate(bench: &Bench, set: &BattleSet, rows: &[usize], anchor: u32, opts: &Lead
         battles[r.a as usize] += r.copies as u64;
         battles[r.b as usize] += r.copies as u64;
     }
-    let elo_base = if opts.style == StyleMode::Off { 1000.0 } else { 1114.0 };
+    let elo_base = if opts.style == StyleMode::Off {
+        1000.0
+    } else {
+        1114.0
+    };
     let to_elo = |beta: f64| beta.is_finite().then(|| 400.0 / LN10 * beta + elo_base);
     let win = |beta: f64| 100.0 * bt::sigmoid(beta);
     let quirk = opts.reference_quirks
@@ -364,7 +385,12 @@ fn rng_for(opts: &LeaderboardOptions) -> ChaCha8Rng {
 }
 
 /// Plain Bradley-Terry: cells are (a, b, outcome).
-fn rate_plain(used: &[(usize, BattleRow)], n: usize, anchor: u32, opts: &LeaderboardOptions) -> Samples {
+fn rate_plain(
+    used: &[(usize, BattleRow)],
+    n: usize,
+    anchor: u32,
+    opts: &LeaderboardOptions,
+) -> Samples {
     let mut cell_of: BTreeMap<(u32, u32, usize), u32> = BTreeMap::new();
     let mut items = Vec::with_capacity(used.len());
     for (_, r) in used {
@@ -402,7 +428,13 @@ fn rate_plain(used: &[(usize, BattleRow)], n: usize, anchor: u32, opts: &Leaderb
 }
 
 /// Style-controlled Bradley-Terry: cells are (group, outcome), groups are (a, b, prompt).
-fn rate_style(set: &BattleSet, used: &[(usize, BattleRow)], n: usize, anchor: u32, opts: &LeaderboardOptions) -> Samples {
+fn rate_style(
+    set: &BattleSet,
+    used: &[(usize, BattleRow)],
+    n: usize,
+    anchor: u32,
+    opts: &LeaderboardOptions,
+) -> Samples {
     let mode = opts.style;
     let k = mode.feature_names().len();
     let diffs: Vec<(Vec<f64>, f64)> = used
@@ -422,7 +454,13 @@ fn rate_style(set: &BattleSet, used: &[(usize, BattleRow)], n: usize, anchor: u3
                 a: r.a,
                 b: r.b,
                 features: (0..k)
-                    .map(|s| if std[s] > 0.0 { (f[s] - mean[s]) / std[s] } else { 0.0 })
+                    .map(|s| {
+                        if std[s] > 0.0 {
+                            (f[s] - mean[s]) / std[s]
+                        } else {
+                            0.0
+                        }
+                    })
                     .collect(),
                 wa: 0.0,
                 wb: 0.0,
@@ -434,7 +472,11 @@ fn rate_style(set: &BattleSet, used: &[(usize, BattleRow)], n: usize, anchor: u3
     let cells = Cells::new(groups.len() * 3, items.into_iter());
     let weigh = |groups: &mut Vec<StyleGroup>, counts: &[u64]| {
         for (g, grp) in groups.iter_mut().enumerate() {
-            let (aw, t, bw) = (counts[g * 3] as f64, counts[g * 3 + 1] as f64, counts[g * 3 + 2] as f64);
+            let (aw, t, bw) = (
+                counts[g * 3] as f64,
+                counts[g * 3 + 1] as f64,
+                counts[g * 3 + 2] as f64,
+            );
             grp.wa = 2.0 * aw + t;
             grp.wb = 2.0 * bw + t;
         }

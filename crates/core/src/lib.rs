@@ -24,5 +24,6 @@ pub mod report;
 pub mod source;
 pub mod style;
 pub mod verdict;
+pub mod view_state;
 
 pub use error::Error;

@@ -46,7 +46,10 @@ impl std::fmt::Display for ManifestError {
             ManifestError::Json(e) => write!(f, "manifest.json is not valid: {e}"),
             ManifestError::WrongFormat(s) => write!(f, "manifest.json: {s}"),
             ManifestError::UnsafePath(p) => {
-                write!(f, "manifest.json lists an unsafe path {p:?} (absolute or with ..)")
+                write!(
+                    f,
+                    "manifest.json lists an unsafe path {p:?} (absolute or with ..)"
+                )
             }
         }
     }
@@ -56,7 +59,10 @@ impl std::error::Error for ManifestError {}
 
 impl Manifest {
     /// Builds a manifest from (path, size) pairs, keeping only files arena-lens reads, sorted by path.
-    pub fn from_files(files: impl IntoIterator<Item = (String, u64)>, baseline: Option<String>) -> Manifest {
+    pub fn from_files(
+        files: impl IntoIterator<Item = (String, u64)>,
+        baseline: Option<String>,
+    ) -> Manifest {
         let mut files: Vec<ManifestEntry> = files
             .into_iter()
             .filter(|(p, _)| p.ends_with(".jsonl"))
@@ -77,7 +83,8 @@ impl Manifest {
 
     /// Parses and validates a manifest.
     pub fn parse(text: &str) -> Result<Manifest, ManifestError> {
-        let m: Manifest = serde_json::from_str(text).map_err(|e| ManifestError::Json(e.to_string()))?;
+        let m: Manifest =
+            serde_json::from_str(text).map_err(|e| ManifestError::Json(e.to_string()))?;
         if m.format != MANIFEST_FORMAT || m.version != MANIFEST_VERSION {
             return Err(ManifestError::WrongFormat(format!(
                 "expected format {MANIFEST_FORMAT:?} version {MANIFEST_VERSION}, found {:?} version {}",
@@ -85,7 +92,10 @@ impl Manifest {
             )));
         }
         for f in &m.files {
-            if f.path.starts_with('/') || f.path.split('/').any(|p| p == "..") || f.path.contains("://") {
+            if f.path.starts_with('/')
+                || f.path.split('/').any(|p| p == "..")
+                || f.path.contains("://")
+            {
                 return Err(ManifestError::UnsafePath(f.path.clone()));
             }
         }
@@ -110,13 +120,20 @@ mod tests {
     #[test]
     fn round_trip_and_rejects_traversal() {
         let m = Manifest::from_files(
-            vec![("b/question.jsonl".into(), 3), ("README.md".into(), 1), ("a.jsonl".into(), 2)],
+            vec![
+                ("b/question.jsonl".into(), 3),
+                ("README.md".into(), 1),
+                ("a.jsonl".into(), 2),
+            ],
             Some("x".into()),
         );
         assert_eq!(m.files.len(), 2);
         assert_eq!(m.files[0].path, "a.jsonl");
         assert_eq!(Manifest::parse(&m.to_json()).unwrap(), m);
         let bad = m.to_json().replace("a.jsonl", "../a.jsonl");
-        assert!(matches!(Manifest::parse(&bad), Err(ManifestError::UnsafePath(_))));
+        assert!(matches!(
+            Manifest::parse(&bad),
+            Err(ManifestError::UnsafePath(_))
+        ));
     }
 }

@@ -32,7 +32,10 @@ pub fn interval(sample: &mut Vec<f64>, level: f64) -> Option<(f64, f64)> {
     }
     sample.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
     let tail = (1.0 - level) / 2.0;
-    Some((quantile_sorted(sample, tail), quantile_sorted(sample, 1.0 - tail)))
+    Some((
+        quantile_sorted(sample, tail),
+        quantile_sorted(sample, 1.0 - tail),
+    ))
 }
 
 #[cfg(test)]

@@ -51,7 +51,9 @@ impl IssueKind {
             IssueKind::UnknownWinner => "unknown winner",
             IssueKind::UnknownFile => "unrecognised file",
             IssueKind::MissingMetadata => "answer without token metadata",
-            IssueKind::NoStyleFeatures => "battle without style metadata (left out of style control)",
+            IssueKind::NoStyleFeatures => {
+                "battle without style metadata (left out of style control)"
+            }
         }
     }
 

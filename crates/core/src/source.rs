@@ -20,7 +20,11 @@ pub enum FileRole {
     /// `<bench>/model_answer/<model>.jsonl`
     Answers { bench: String, model: String },
     /// `<bench>/model_judgment/<judge>/<model>.jsonl`
-    Judgments { bench: String, judge: String, model: String },
+    Judgments {
+        bench: String,
+        judge: String,
+        model: String,
+    },
     /// Any other `.jsonl`: a battles file; its bench is its folder, or its stem at the top level.
     Battles { bench: String },
     /// `manifest.json`
@@ -61,20 +65,32 @@ pub fn classify(path: &str) -> FileRole {
     };
     if n >= 3 && parts[n - 3] == "model_judgment" {
         return FileRole::Judgments {
-            bench: if n >= 4 { bench_at(n - 4) } else { DEFAULT_BENCH.into() },
+            bench: if n >= 4 {
+                bench_at(n - 4)
+            } else {
+                DEFAULT_BENCH.into()
+            },
             judge: parts[n - 2].to_string(),
             model: stem.to_string(),
         };
     }
     if n >= 2 && parts[n - 2] == "model_answer" {
         return FileRole::Answers {
-            bench: if n >= 3 { bench_at(n - 3) } else { DEFAULT_BENCH.into() },
+            bench: if n >= 3 {
+                bench_at(n - 3)
+            } else {
+                DEFAULT_BENCH.into()
+            },
             model: stem.to_string(),
         };
     }
     if stem == "question" {
         return FileRole::Questions {
-            bench: if n >= 2 { bench_at(n - 2) } else { DEFAULT_BENCH.into() },
+            bench: if n >= 2 {
+                bench_at(n - 2)
+            } else {
+                DEFAULT_BENCH.into()
+            },
         };
     }
     FileRole::Battles {
@@ -102,16 +118,28 @@ mod tests {
         );
         assert_eq!(
             classify("./data/b/model_answer/m.jsonl"),
-            FileRole::Answers { bench: "b".into(), model: "m".into() }
+            FileRole::Answers {
+                bench: "b".into(),
+                model: "m".into()
+            }
         );
-        assert_eq!(classify("question.jsonl"), FileRole::Questions { bench: DEFAULT_BENCH.into() });
+        assert_eq!(
+            classify("question.jsonl"),
+            FileRole::Questions {
+                bench: DEFAULT_BENCH.into()
+            }
+        );
         assert_eq!(
             classify("battles-10-models/arena_hard_battles.jsonl"),
-            FileRole::Battles { bench: "battles-10-models".into() }
+            FileRole::Battles {
+                bench: "battles-10-models".into()
+            }
         );
         assert_eq!(
             classify("arena_hard_battles.jsonl"),
-            FileRole::Battles { bench: "arena_hard_battles".into() }
+            FileRole::Battles {
+                bench: "arena_hard_battles".into()
+            }
         );
         assert_eq!(classify("x/leaderboard/a.csv"), FileRole::Other);
         assert_eq!(classify("manifest.json"), FileRole::Manifest);

@@ -57,7 +57,12 @@ impl StyleMode {
     pub fn feature_names(self) -> &'static [&'static str] {
         match self {
             StyleMode::Off => &[],
-            StyleMode::Full => &["sum_assistant_tokens", "header_count", "list_count", "bold_count"],
+            StyleMode::Full => &[
+                "sum_assistant_tokens",
+                "header_count",
+                "list_count",
+                "bold_count",
+            ],
             StyleMode::Length => &["sum_assistant_tokens"],
             StyleMode::Markdown => &["header_count", "list_count", "bold_count"],
         }

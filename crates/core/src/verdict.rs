@@ -152,7 +152,10 @@ mod tests {
         assert_eq!(Verdict::parse("A<B", LabelSet::V01), None);
         assert_eq!(Verdict::parse("[A=B]", LabelSet::V20), None);
         assert_eq!(Verdict::parse("A<B", LabelSet::V20), Some(Verdict::BBetter));
-        assert_eq!(Verdict::parse("B<<A", LabelSet::V20), Some(Verdict::AMuchBetter));
+        assert_eq!(
+            Verdict::parse("B<<A", LabelSet::V20),
+            Some(Verdict::AMuchBetter)
+        );
         for v in [
             Verdict::AMuchBetter,
             Verdict::ABetter,

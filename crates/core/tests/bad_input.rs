@@ -12,23 +12,38 @@ use std::path::Path;
 fn read_dir(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
     for e in std::fs::read_dir(root.join(rel)).unwrap().flatten() {
         let name = e.file_name().to_string_lossy().to_string();
-        let r = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let r = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
         if e.path().is_dir() {
             read_dir(root, &r, out);
         } else {
-            out.push(SourceFile { path: format!("bad-input/{r}"), text: std::fs::read_to_string(e.path()).unwrap() });
+            out.push(SourceFile {
+                path: format!("bad-input/{r}"),
+                text: std::fs::read_to_string(e.path()).unwrap(),
+            });
         }
     }
 }
 
 fn fixture() -> Vec<SourceFile> {
     let mut files = Vec::new();
-    read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-input"), "", &mut files);
+    read_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-input"),
+        "",
+        &mut files,
+    );
     files
 }
 
 fn opts() -> LeaderboardOptions {
-    LeaderboardOptions { baseline: Some("base".into()), rounds: 20, ..Default::default() }
+    LeaderboardOptions {
+        baseline: Some("base".into()),
+        rounds: 20,
+        ..Default::default()
+    }
 }
 
 #[test]
@@ -48,11 +63,21 @@ fn every_bad_line_is_counted_and_the_rest_loads() {
     assert_eq!(c(IssueKind::SelfBattle), 1);
     assert_eq!(c(IssueKind::UnknownFile), 1);
     // Each issue names its file and line.
-    let bad = report.issues.iter().find(|i| i.kind == IssueKind::BadJson && i.file.ends_with("org-model.jsonl")).unwrap();
+    let bad = report
+        .issues
+        .iter()
+        .find(|i| i.kind == IssueKind::BadJson && i.file.ends_with("org-model.jsonl"))
+        .unwrap();
     assert_eq!(bad.line, 2);
-    let null = report.issues.iter().find(|i| i.kind == IssueKind::NullLabel).unwrap();
+    let null = report
+        .issues
+        .iter()
+        .find(|i| i.kind == IssueKind::NullLabel)
+        .unwrap();
     assert_eq!((null.line, null.field.as_str()), (2, "games[1].score"));
-    assert!(null.to_string().starts_with("bad-input/model_judgment/judge-x/chat model (v2).jsonl:2:"));
+    assert!(null
+        .to_string()
+        .starts_with("bad-input/model_judgment/judge-x/chat model (v2).jsonl:2:"));
     // Odd names survive intact.
     let names: Vec<&str> = lb.models.iter().map(|r| r.model.as_str()).collect();
     for n in ["base", "chat model (v2)", "org/model-7b", "모델-한국어"] {
@@ -72,7 +97,10 @@ fn fatal_problems_are_clear_errors() {
     let ds = Dataset::load(fixture());
     let bench = ds.bench(None).unwrap();
     let unknown_judge = LeaderboardOptions {
-        battles: arena_lens_core::battle_set::BattleOptions { judges: vec!["nobody".into()], ..Default::default() },
+        battles: arena_lens_core::battle_set::BattleOptions {
+            judges: vec!["nobody".into()],
+            ..Default::default()
+        },
         ..opts()
     };
     match leaderboard::compute(bench, &unknown_judge) {
@@ -82,12 +110,28 @@ fn fatal_problems_are_clear_errors() {
         }
         other => panic!("{other:?}"),
     }
-    let bad_baseline = LeaderboardOptions { baseline: Some("nope".into()), ..opts() };
-    assert!(matches!(leaderboard::compute(bench, &bad_baseline), Err(Error::UnknownBaseline { .. })));
-    assert!(matches!(Dataset::load(vec![]).bench(None), Err(Error::NoData)));
+    let bad_baseline = LeaderboardOptions {
+        baseline: Some("nope".into()),
+        ..opts()
+    };
+    assert!(matches!(
+        leaderboard::compute(bench, &bad_baseline),
+        Err(Error::UnknownBaseline { .. })
+    ));
+    assert!(matches!(
+        Dataset::load(vec![]).bench(None),
+        Err(Error::NoData)
+    ));
     let two_judges = {
         let mut f = fixture();
-        let extra: Vec<SourceFile> = f.iter().filter(|s| s.path.contains("judge-x")).map(|s| SourceFile { path: s.path.replace("judge-x", "judge-y"), text: s.text.clone() }).collect();
+        let extra: Vec<SourceFile> = f
+            .iter()
+            .filter(|s| s.path.contains("judge-x"))
+            .map(|s| SourceFile {
+                path: s.path.replace("judge-x", "judge-y"),
+                text: s.text.clone(),
+            })
+            .collect();
         f.extend(extra);
         Dataset::load(f)
     };
@@ -97,13 +141,26 @@ fn fatal_problems_are_clear_errors() {
 
 fn judgment_line() -> impl Strategy<Value = String> {
     let label = prop_oneof![
-        Just("\"A>>B\"".to_string()), Just("\"A>B\"".to_string()), Just("\"A=B\"".to_string()),
-        Just("null".to_string()), Just("\"B<A\"".to_string()), Just("3".to_string()), "\"[^\"\\\\]{0,5}\"",
+        Just("\"A>>B\"".to_string()),
+        Just("\"A>B\"".to_string()),
+        Just("\"A=B\"".to_string()),
+        Just("null".to_string()),
+        Just("\"B<A\"".to_string()),
+        Just("3".to_string()),
+        "\"[^\"\\\\]{0,5}\"",
     ];
     let game = label.prop_map(|l| format!("{{\"score\": {l}}}"));
-    (0u8..6, proptest::collection::vec(game, 0..4), "[a-z/() 가-힣]{1,8}").prop_map(|(q, games, model)| {
-        format!("{{\"question_id\": \"q{q}\", \"model\": \"{model}\", \"games\": [{}]}}", games.join(", "))
-    })
+    (
+        0u8..6,
+        proptest::collection::vec(game, 0..4),
+        "[a-z/() 가-힣]{1,8}",
+    )
+        .prop_map(|(q, games, model)| {
+            format!(
+                "{{\"question_id\": \"q{q}\", \"model\": \"{model}\", \"games\": [{}]}}",
+                games.join(", ")
+            )
+        })
 }
 
 fn mangle() -> impl Strategy<Value = String> {

@@ -43,7 +43,8 @@ fn graph() -> impl Strategy<Value = Comparisons> {
                     pairs.push(Pair {
                         i,
                         j,
-                        wins_i: rng.random_range(1..20) as f64 + 0.5 * rng.random_range(0..3) as f64,
+                        wins_i: rng.random_range(1..20) as f64
+                            + 0.5 * rng.random_range(0..3) as f64,
                         wins_j: rng.random_range(1..20) as f64,
                     });
                 }
@@ -83,13 +84,36 @@ fn models_without_wins_or_losses_are_bounds_not_nan() {
     let c = Comparisons {
         n: 4,
         pairs: vec![
-            Pair { i: 0, j: 1, wins_i: 5.0, wins_j: 3.0 },
-            Pair { i: 0, j: 2, wins_i: 0.0, wins_j: 4.0 }, // 2 never loses
-            Pair { i: 0, j: 3, wins_i: 6.0, wins_j: 0.0 }, // 3 never wins
+            Pair {
+                i: 0,
+                j: 1,
+                wins_i: 5.0,
+                wins_j: 3.0,
+            },
+            Pair {
+                i: 0,
+                j: 2,
+                wins_i: 0.0,
+                wins_j: 4.0,
+            }, // 2 never loses
+            Pair {
+                i: 0,
+                j: 3,
+                wins_i: 6.0,
+                wins_j: 0.0,
+            }, // 3 never wins
         ],
     };
     let fit = bt::fit(&c, 0, None);
-    assert_eq!(fit.status, vec![Estimate::Finite, Estimate::Finite, Estimate::Above, Estimate::Below]);
+    assert_eq!(
+        fit.status,
+        vec![
+            Estimate::Finite,
+            Estimate::Finite,
+            Estimate::Above,
+            Estimate::Below
+        ]
+    );
     assert_eq!(fit.beta[2], f64::INFINITY);
     assert_eq!(fit.beta[3], f64::NEG_INFINITY);
     assert!((fit.beta[1] - (3.0f64 / 5.0).ln()).abs() < 1e-12);
@@ -120,7 +144,10 @@ fn synthetic(k: usize, p: usize, strengths: &[f64], seed: u64, strong: bool) -> 
             let g2 = label(&mut rng, false);
             text += &format!("{{\"question_id\":\"q{q}\",\"model\":\"m{m}\",\"judge\":\"j\",\"games\":[{{\"score\":\"{g1}\"}},{{\"score\":\"{g2}\"}}]}}\n");
         }
-        files.push(SourceFile { path: format!("syn/model_judgment/j/m{m}.jsonl"), text });
+        files.push(SourceFile {
+            path: format!("syn/model_judgment/j/m{m}.jsonl"),
+            text,
+        });
     }
     files
 }
@@ -128,7 +155,10 @@ fn synthetic(k: usize, p: usize, strengths: &[f64], seed: u64, strong: bool) -> 
 fn opts(rounds: u32, seed: u64) -> LeaderboardOptions {
     LeaderboardOptions {
         baseline: Some("base".into()),
-        battles: arena_lens_core::battle_set::BattleOptions { judged_baseline: Some("base".into()), ..Default::default() },
+        battles: arena_lens_core::battle_set::BattleOptions {
+            judged_baseline: Some("base".into()),
+            ..Default::default()
+        },
         rounds,
         seed,
         ..LeaderboardOptions::default()
@@ -144,7 +174,10 @@ fn shuffled(files: &[SourceFile], seed: u64) -> Vec<SourceFile> {
             for i in (1..lines.len()).rev() {
                 lines.swap(i, rng.random_range(0..=i));
             }
-            SourceFile { path: f.path.clone(), text: lines.join("\n") + "\n" }
+            SourceFile {
+                path: f.path.clone(),
+                text: lines.join("\n") + "\n",
+            }
         })
         .collect();
     out.reverse();
@@ -173,12 +206,21 @@ fn same_seed_same_output_and_different_seed_different_intervals() {
     let files = synthetic(6, 60, &[-1.0, -0.5, 0.0, 0.2, 0.6, 1.0], 9, true);
     let ds = Dataset::load(files);
     let bench = ds.bench(None).unwrap();
-    for unit in [arena_lens_core::bootstrap::BootstrapUnit::Row, arena_lens_core::bootstrap::BootstrapUnit::Prompt] {
-        let o = LeaderboardOptions { unit, ..opts(200, 11) };
+    for unit in [
+        arena_lens_core::bootstrap::BootstrapUnit::Row,
+        arena_lens_core::bootstrap::BootstrapUnit::Prompt,
+    ] {
+        let o = LeaderboardOptions {
+            unit,
+            ..opts(200, 11)
+        };
         let a = serde_json::to_string(&leaderboard::compute(bench, &o).unwrap()).unwrap();
         let b = serde_json::to_string(&leaderboard::compute(bench, &o).unwrap()).unwrap();
         assert_eq!(a, b);
-        let c = serde_json::to_string(&leaderboard::compute(bench, &LeaderboardOptions { seed: 12, ..o }).unwrap()).unwrap();
+        let c = serde_json::to_string(
+            &leaderboard::compute(bench, &LeaderboardOptions { seed: 12, ..o }).unwrap(),
+        )
+        .unwrap();
         assert_ne!(a, c);
     }
 }

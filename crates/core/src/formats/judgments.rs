@@ -116,20 +116,20 @@ pub fn parse(
                 Some(Value::String(s)) => {
                     let v = Verdict::parse(s, set);
                     if v.is_none() {
-                        bench
-                            .report
-                            .push(IssueKind::UnknownLabel, file, n, &field, format!("{s:?}"));
+                        bench.report.push(
+                            IssueKind::UnknownLabel,
+                            file,
+                            n,
+                            &field,
+                            format!("{s:?}"),
+                        );
                     }
                     v
                 }
                 Some(other) => {
-                    bench.report.push(
-                        IssueKind::UnknownLabel,
-                        file,
-                        n,
-                        &field,
-                        format!("{other}"),
-                    );
+                    bench
+                        .report
+                        .push(IssueKind::UnknownLabel, file, n, &field, format!("{other}"));
                     None
                 }
             };

@@ -1,0 +1,177 @@
+//! The forest plot: one row per model, a dot at its score and a bar over its confidence interval,
+//! with a dashed line at the baseline's 50%.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One model's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForestRow {
+    pub label: String,
+    pub score: f64,
+    pub lower: f64,
+    pub upper: f64,
+    /// Drawn in the accent colour (the baseline, or a selected model).
+    pub highlight: bool,
+}
+
+/// Titles and scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ForestSpec {
+    pub title: String,
+    pub x_label: String,
+    /// Where the reference line goes (50 for win rates against the baseline).
+    pub reference: f64,
+    /// Pixel size for labels; the app scales it with the device pixel ratio.
+    pub font_px: u32,
+}
+
+const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
+const BAR: RGBColor = RGBColor(0x25, 0x63, 0xeb);
+const ACCENT: RGBColor = RGBColor(0xc2, 0x41, 0x0c);
+const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
+
+/// Shortens long model names so the axis stays readable; the table shows them whole.
+fn short(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_string()
+    } else {
+        let head: String = label.chars().take(max - 1).collect();
+        format!("{head}…")
+    }
+}
+
+/// Draws the plot on `root`, rows top to bottom in the order given.
+pub fn draw_forest<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    rows: &[ForestRow],
+    spec: &ForestSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let n = rows.len().max(1);
+    let (lo, hi) = rows
+        .iter()
+        .fold((spec.reference, spec.reference), |(l, h), r| {
+            (l.min(r.lower).min(r.score), h.max(r.upper).max(r.score))
+        });
+    let pad = ((hi - lo) * 0.05).max(1.0);
+    let (x0, x1) = ((lo - pad).max(0.0), (hi + pad).min(100.0));
+    let width = root.dim_in_pixel().0 as usize;
+    let max_chars = (width / 3 / (spec.font_px as usize / 2 + 1)).clamp(8, 40);
+    let label_w = rows
+        .iter()
+        .map(|r| short(&r.label, max_chars).chars().count())
+        .max()
+        .unwrap_or(8) as u32
+        * (spec.font_px * 55 / 100)
+        + 12;
+    let font = ("sans-serif", spec.font_px as f64).into_font().color(&INK);
+    let mut chart = ChartBuilder::on(root)
+        .caption(
+            &spec.title,
+            ("sans-serif", spec.font_px as f64 * 1.2)
+                .into_font()
+                .color(&INK),
+        )
+        .margin(spec.font_px / 2 + 4)
+        .x_label_area_size(spec.font_px * 3)
+        .y_label_area_size(label_w)
+        .build_cartesian_2d(x0..x1, (0..n).into_segmented())?;
+    let labels: Vec<String> = rows.iter().map(|r| short(&r.label, max_chars)).collect();
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .x_labels(10)
+        .light_line_style(WHITE)
+        .bold_line_style(GRID)
+        .y_labels(n)
+        .y_label_formatter(&|v| match v {
+            // Row 0 is drawn at the top, like the table.
+            SegmentValue::CenterOf(i) if *i < n => {
+                labels.get(n - 1 - *i).cloned().unwrap_or_default()
+            }
+            _ => String::new(),
+        })
+        .x_desc(&spec.x_label)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .draw()?;
+    chart.draw_series(std::iter::once(PathElement::new(
+        vec![
+            (spec.reference, SegmentValue::Exact(0)),
+            (spec.reference, SegmentValue::Exact(n)),
+        ],
+        ShapeStyle::from(&ACCENT.mix(0.6)).stroke_width(1),
+    )))?;
+    let dot = (spec.font_px / 3).max(3);
+    for (i, r) in rows.iter().enumerate() {
+        let color = if r.highlight { ACCENT } else { BAR };
+        let y = SegmentValue::CenterOf(n - 1 - i);
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(r.lower, y.clone()), (r.upper, y.clone())],
+            ShapeStyle::from(&color).stroke_width(2),
+        )))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (r.score, y),
+            dot,
+            color.filled(),
+        )))?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows() -> Vec<ForestRow> {
+        vec![
+            ForestRow {
+                label: "model-a".into(),
+                score: 80.0,
+                lower: 77.0,
+                upper: 83.0,
+                highlight: false,
+            },
+            ForestRow {
+                label: "baseline-model".into(),
+                score: 50.0,
+                lower: 50.0,
+                upper: 50.0,
+                highlight: true,
+            },
+            ForestRow {
+                label: "a-very-long-model-name-that-goes-on-and-on-forever".into(),
+                score: 20.0,
+                lower: 15.0,
+                upper: 26.0,
+                highlight: false,
+            },
+        ]
+    }
+
+    #[test]
+    fn svg_has_labels_axis_title_and_one_bar_per_model() {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (800, 300)).into_drawing_area();
+            let spec = ForestSpec {
+                title: "Win rate with 95% CI".into(),
+                x_label: "Win rate vs baseline-model (%)".into(),
+                reference: 50.0,
+                font_px: 14,
+            };
+            draw_forest(&root, &rows(), &spec).unwrap();
+        }
+        assert!(svg.contains("model-a"));
+        assert!(svg.contains("baseline-model"));
+        assert!(svg.contains("Win rate vs baseline-model (%)"));
+        assert!(svg.contains("Win rate with 95% CI"));
+        assert!(svg.contains('…'), "long names are shortened");
+        assert_eq!(svg.matches("<circle").count(), 3);
+        // The accent colour marks the highlighted row.
+        assert!(svg.to_uppercase().contains("#C2410C"));
+    }
+}

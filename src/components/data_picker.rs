@@ -1,0 +1,63 @@
+//! Opening your own files: a folder picker, a file picker, and drag and drop. Files are read in the
+//! browser and never leave it.
+
+use crate::data::DataContext;
+use crate::loader::{file_list, read_local, start_load};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DataPicker() -> impl IntoView {
+    let ctx = expect_context::<DataContext>();
+    let dragging = RwSignal::new(false);
+    let folder: NodeRef<leptos::html::Input> = NodeRef::new();
+    // `webkitdirectory` has no typed attribute in Leptos; set it on the element once it exists.
+    Effect::new(move |_| {
+        if let Some(el) = folder.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
+    let open = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        let label = format!("local files ({})", files.len());
+        start_load(ctx, label, move |progress| async move {
+            read_local(files, progress).await
+        });
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("target").unchecked_into();
+        open(file_list(input.files()));
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        open(file_list(ev.data_transfer().and_then(|d| d.files())));
+    };
+    view! {
+        <div
+            class="picker"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+            data-testid="data-picker"
+        >
+            <label class="button">
+                "Open folder…"
+                <input type="file" class="visually-hidden" multiple=true node_ref=folder
+                    data-testid="folder-input" on:change=on_input />
+            </label>
+            <label class="button secondary">
+                "Open files…"
+                <input type="file" class="visually-hidden" accept=".jsonl,.json" multiple=true
+                    data-testid="files-input" on:change=on_input />
+            </label>
+            <span class="privacy">"or drop files here · read in your browser, nothing is uploaded"</span>
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Components shared by pages.
+
+pub mod controls;
+pub mod data_picker;
+pub mod forest_chart;
+pub mod leaderboard_table;
+pub mod load_report;
+pub mod load_status;

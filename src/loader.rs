@@ -1,0 +1,252 @@
+//! Getting data files into the browser: over HTTP (a folder's `manifest.json`, or one battles file) or
+//! from the user's own files (picker or drag and drop). Nothing is uploaded anywhere.
+
+use crate::clock::now_ms;
+use crate::data::{DataContext, LoadState, Loaded, Progress};
+use arena_lens_core::dataset::Dataset;
+use arena_lens_core::manifest::Manifest;
+use arena_lens_core::source::SourceFile;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Resolves `url` against the page's base URL.
+pub fn resolve(url: &str, base: &str) -> Result<String, String> {
+    web_sys::Url::new_with_base(url, base)
+        .map(|u| u.href())
+        .map_err(|_| format!("not a valid URL: {url}"))
+}
+
+fn document_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !resp.ok() {
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
+    }
+    resp.text().await.map_err(|e| format!("{url}: {e}"))
+}
+
+/// The last folder and file name of a URL path, so a battles file gets the bench name the CLI gives it.
+fn tail_path(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let n = parts.len();
+    let decode = |s: &str| {
+        js_sys::decode_uri_component(s)
+            .map(String::from)
+            .unwrap_or_else(|_| s.to_string())
+    };
+    match n {
+        0 => "battles.jsonl".into(),
+        1 | 2 => decode(parts[n - 1]),
+        _ => format!("{}/{}", decode(parts[n - 2]), decode(parts[n - 1])),
+    }
+}
+
+/// Fetches a data URL: a `.jsonl` battles file, or a folder (or its `manifest.json`).
+pub async fn fetch_files(
+    url: &str,
+    progress: impl Fn(Progress),
+) -> Result<Vec<SourceFile>, String> {
+    let abs = resolve(url, &document_base())?;
+    if !(abs.starts_with("http://") || abs.starts_with("https://")) {
+        return Err(format!("only http(s) data URLs are supported: {url}"));
+    }
+    if abs
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .ends_with(".jsonl")
+    {
+        progress(Progress {
+            files_total: 1,
+            current: abs.clone(),
+            ..Default::default()
+        });
+        let text = fetch_text(&abs).await?;
+        let bytes = text.len() as u64;
+        progress(Progress {
+            files_done: 1,
+            files_total: 1,
+            bytes_done: bytes,
+            bytes_total: bytes,
+            current: String::new(),
+        });
+        return Ok(vec![SourceFile {
+            path: tail_path(&abs),
+            text,
+        }]);
+    }
+    let manifest_url = if abs.ends_with("manifest.json") {
+        abs.clone()
+    } else if abs.ends_with('/') {
+        format!("{abs}manifest.json")
+    } else {
+        format!("{abs}/manifest.json")
+    };
+    let manifest_text = fetch_text(&manifest_url).await.map_err(|e| {
+        format!("{e} (a data folder needs a manifest.json: run `arena-lens index DIR`)")
+    })?;
+    let manifest = Manifest::parse(&manifest_text).map_err(|e| format!("{manifest_url}: {e}"))?;
+    let mut p = Progress {
+        files_total: manifest.files.len(),
+        bytes_total: manifest.total_bytes(),
+        ..Default::default()
+    };
+    progress(p.clone());
+    let mut files = Vec::with_capacity(manifest.files.len() + 1);
+    files.push(SourceFile {
+        path: "manifest.json".into(),
+        text: manifest_text.clone(),
+    });
+    // A few requests at a time: HTTP/1.1 browsers allow six per host, and order is kept per chunk.
+    for chunk in manifest.files.chunks(6) {
+        let mut urls = Vec::with_capacity(chunk.len());
+        for entry in chunk {
+            urls.push(resolve(
+                &format!("{}{}", manifest.base, encode_path(&entry.path)),
+                &manifest_url,
+            )?);
+        }
+        p.current = chunk
+            .iter()
+            .map(|e| e.path.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        progress(p.clone());
+        let texts = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
+        for (entry, text) in chunk.iter().zip(texts) {
+            let text = text?;
+            p.files_done += 1;
+            p.bytes_done += entry.bytes.max(text.len() as u64);
+            files.push(SourceFile {
+                path: entry.path.clone(),
+                text,
+            });
+        }
+        progress(p.clone());
+    }
+    Ok(files)
+}
+
+/// Percent-encodes each path segment (model names hold spaces, parentheses and non-Latin letters).
+fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| String::from(js_sys::encode_uri_component(seg)))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads files the user picked or dropped. Folder pickers give `webkitRelativePath`, which keeps the
+/// bench layout; plain files keep their names.
+pub async fn read_local(
+    files: Vec<web_sys::File>,
+    progress: impl Fn(Progress),
+) -> Result<Vec<SourceFile>, String> {
+    let mut p = Progress {
+        files_total: files.len(),
+        bytes_total: files.iter().map(|f| f.size() as u64).sum(),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    for f in files {
+        let rel = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| f.name());
+        p.current = rel.clone();
+        progress(p.clone());
+        let text = JsFuture::from(f.text())
+            .await
+            .map_err(|_| format!("{rel}: could not be read"))?
+            .as_string()
+            .unwrap_or_default();
+        p.files_done += 1;
+        p.bytes_done += f.size() as u64;
+        progress(p.clone());
+        if rel.ends_with(".jsonl") || rel.ends_with("manifest.json") {
+            out.push(SourceFile { path: rel, text });
+        }
+    }
+    if out.is_empty() {
+        return Err("no .jsonl files among the chosen files".into());
+    }
+    Ok(out)
+}
+
+/// Collects a `FileList` into a vector.
+pub fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)).collect()
+}
+
+/// Runs a load and publishes its progress and result, unless a newer load started meanwhile.
+pub fn start_load<F>(
+    ctx: DataContext,
+    source: String,
+    fut: impl FnOnce(Box<dyn Fn(Progress)>) -> F + 'static,
+) where
+    F: std::future::Future<Output = Result<Vec<SourceFile>, String>> + 'static,
+{
+    ctx.generation.update(|g| *g += 1);
+    let my_gen = ctx.generation.get_untracked();
+    ctx.state.set(LoadState::Loading(Progress::default()));
+    leptos::task::spawn_local(async move {
+        let t0 = now_ms();
+        let report: Box<dyn Fn(Progress)> = Box::new(move |p| {
+            if ctx.generation.get_untracked() == my_gen {
+                ctx.state.set(LoadState::Loading(p));
+            }
+        });
+        let result = fut(report).await;
+        let t1 = now_ms();
+        if ctx.generation.get_untracked() != my_gen {
+            return;
+        }
+        let state = match result {
+            Ok(files) => {
+                // Let the progress bar paint its last state before the parse blocks the thread.
+                yield_to_browser().await;
+                let n = files.len();
+                let bytes = files.iter().map(|f| f.text.len()).sum();
+                let dataset = Dataset::load(files);
+                LoadState::Ready(Arc::new(Loaded {
+                    dataset,
+                    source,
+                    files: n,
+                    bytes,
+                    fetch_ms: t1 - t0,
+                    parse_ms: now_ms() - t1,
+                }))
+            }
+            Err(e) => LoadState::Failed(e),
+        };
+        ctx.state.set(state);
+    });
+}
+
+/// Waits one macrotask, so the browser can render.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -1,0 +1,245 @@
+//! The leaderboard page: controls, the forest plot, the table, per-group tables, the load report and
+//! the timings. Scores are computed here, in the browser, by the core crate.
+
+use crate::clock::now_ms;
+use crate::components::controls::{Choices, Controls};
+use crate::components::forest_chart::ForestChart;
+use crate::components::leaderboard_table::LeaderboardTable;
+use crate::components::load_report::LoadReportView;
+use crate::data::{DataContext, LoadState, Loaded};
+use crate::url_state::{use_set_view, use_view_state};
+use arena_lens_charts::ForestRow;
+use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::leaderboard::{self, Leaderboard, ModelRow};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A computed leaderboard with how long it took.
+#[derive(Clone, Debug)]
+struct Computed {
+    result: Result<Arc<Leaderboard>, String>,
+    ms: f64,
+    loaded: Arc<Loaded>,
+}
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        self.result == other.result
+            && self.ms == other.ms
+            && Arc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+fn forest_rows(rows: &[ModelRow], baseline: &str) -> Vec<ForestRow> {
+    rows.iter()
+        .map(|r| ForestRow {
+            label: r.model.clone(),
+            score: r.score,
+            lower: r.lower,
+            upper: r.upper,
+            highlight: r.model == baseline,
+        })
+        .collect()
+}
+
+fn method_text(lb: &Leaderboard) -> String {
+    let unit = match lb.bootstrap_unit {
+        BootstrapUnit::Row => "battle rows (show_result.py-compatible)",
+        BootstrapUnit::Prompt => "prompts (clustered bootstrap)",
+    };
+    format!(
+        "{:.0}% intervals from {} bootstrap rounds over {}, seed {}.",
+        lb.level * 100.0,
+        lb.rounds,
+        unit,
+        lb.seed
+    )
+}
+
+#[component]
+pub fn LeaderboardPage() -> impl IntoView {
+    let ctx = expect_context::<DataContext>();
+    let view = use_view_state();
+    let set = use_set_view();
+    let inputs = Memo::new(move |_| view.with(|v| (v.bench.clone(), v.options())));
+    let computed = Memo::new(move |_| {
+        let LoadState::Ready(loaded) = ctx.state.get() else {
+            return None;
+        };
+        let (bench, mut opts) = inputs.get();
+        let t0 = now_ms();
+        let result = loaded
+            .dataset
+            .bench(bench.as_deref())
+            .map_err(|e| e.to_string())
+            .and_then(|b| {
+                // The site opens on the first judge rather than stopping to ask, as the CLI does.
+                if opts.battles.judges.is_empty() && b.judge_names().len() > 1 {
+                    let mut names = b.judge_names().to_vec();
+                    names.sort();
+                    opts.battles.judges = vec![names[0].clone()];
+                }
+                leaderboard::compute(b, &opts).map_err(|e| e.to_string())
+            })
+            .map(|mut lb| {
+                lb.report.merge(&loaded.dataset.report);
+                Arc::new(lb)
+            });
+        Some(Computed {
+            result,
+            ms: now_ms() - t0,
+            loaded,
+        })
+    });
+    let choices = Memo::new(move |_| {
+        let Some(c) = computed.get() else {
+            return Choices::default();
+        };
+        let mut ch = Choices {
+            benches: c
+                .loaded
+                .dataset
+                .benches
+                .values()
+                .filter(|b| !b.judgments.is_empty() || !b.file_battles.is_empty())
+                .map(|b| b.name.clone())
+                .collect(),
+            ..Choices::default()
+        };
+        if let Ok(b) = c
+            .loaded
+            .dataset
+            .bench(view.with_untracked(|v| v.bench.clone()).as_deref())
+        {
+            ch.judges = b.judge_names().to_vec();
+            ch.has_style = b.answers.iter().any(|a| a.style.is_some())
+                || b.file_battles.iter().any(|f| f.style.is_some());
+        }
+        if let Ok(lb) = &c.result {
+            let mut models: Vec<String> = lb.models.iter().map(|r| r.model.clone()).collect();
+            models.sort_by_key(|m| m.to_lowercase());
+            ch.models = models;
+            ch.baseline = lb.baseline.clone();
+            ch.judged_baseline = lb.judged_baseline.clone();
+            ch.active_judges = lb.judges.clone();
+        }
+        ch
+    });
+    let copied = RwSignal::new(false);
+    let share_url = move || {
+        view.track();
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
+    };
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            let href = w.location().href().unwrap_or_default();
+            let _ = w.navigator().clipboard().write_text(&href);
+            copied.set(true);
+        }
+    };
+    let set_filter = set.clone();
+    let set_group = set.clone();
+
+    let board = move || {
+        let c = computed.get()?;
+        let lb = match &c.result {
+            Ok(lb) => lb.clone(),
+            Err(e) => {
+                return Some(view! { <div class="status error" role="alert" data-testid="compute-error">{e.clone()}</div> }.into_any());
+            }
+        };
+        let title = format!(
+            "Win rate vs {} with {:.0}% CI",
+            lb.baseline,
+            lb.level * 100.0
+        );
+        let x_label = format!("Win rate against {} (%)", lb.baseline);
+        let coefs = lb.style_coefficients.clone();
+        let group_names: Vec<(String, usize)> = lb
+            .groups
+            .iter()
+            .map(|g| (g.group.clone(), g.prompts))
+            .collect();
+        let chosen_group = view
+            .with(|v| v.extra("g").map(str::to_string))
+            .or_else(|| group_names.first().map(|g| g.0.clone()));
+        let group_board = chosen_group
+            .as_ref()
+            .and_then(|g| lb.groups.iter().find(|x| &x.group == g))
+            .cloned();
+        let set_group = set_group.clone();
+        let unrated = lb.unrated.clone();
+        Some(view! {
+            <section class="summary" data-testid="summary">
+                <p>
+                    <strong>{lb.bench.clone()}</strong>
+                    {format!(" · judge{} {} · baseline {}", if lb.judges.len() > 1 { "s" } else { "" }, if lb.judges.is_empty() { "(battles file)".to_string() } else { lb.judges.join(" + ") }, lb.baseline)}
+                    {lb.judged_baseline.clone().filter(|j| *j != lb.baseline).map(|j| format!(" (judged against {j})"))}
+                </p>
+                <p class="method" data-testid="method">{method_text(&lb)}</p>
+                {(lb.bootstrap_unit == BootstrapUnit::Row).then(|| view! {
+                    <p class="hint">"Row resampling treats the copies of a strong verdict and a prompt's two games as independent, so it understates uncertainty. Choose “Prompts (clustered)” for the honest interval."</p>
+                })}
+                {(!coefs.is_empty()).then(|| view! {
+                    <p data-testid="style-coefs">"Style coefficients: "{coefs.iter().map(|(k, v)| format!("{k} {v:+.3}")).collect::<Vec<_>>().join(", ")}</p>
+                })}
+            </section>
+            <ForestChart rows=forest_rows(&lb.models, &lb.baseline) title=title x_label=x_label />
+            <LeaderboardTable rows=lb.models.clone() level=lb.level baseline=lb.baseline.clone() testid="leaderboard" />
+            {(!unrated.is_empty()).then(|| view! { <p class="hint">"Not rated (no battles link them to the baseline): "{unrated.join(", ")}</p> })}
+            {lb.group_by.map(|g| view! {
+                <section class="groups" data-testid="groups">
+                    <h2>{format!("By {}", g.as_str())}</h2>
+                    <label class="field">
+                        <span>{format!("{} ({})", g.as_str(), group_names.len())}</span>
+                        <select data-testid="group-select" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            set_group(&|s| s.set_extra("g", Some(v.clone())))
+                        }>
+                            {group_names.iter().map(|(name, n)| {
+                                let sel = Some(name) == chosen_group.as_ref();
+                                view! { <option value=name.clone() selected=sel>{format!("{name} ({n} prompts)")}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    {group_board.map(|gb| view! {
+                        <LeaderboardTable rows=gb.models.clone() level=lb.level baseline=lb.baseline.clone() testid="group-board" />
+                    })}
+                </section>
+            })}
+            <LoadReportView report=lb.report.clone() />
+            <footer class="timings" data-testid="timings">
+                {format!(
+                    "Loaded {} files ({:.1} MB) from {} in {:.0} ms, parsed in {:.0} ms · leaderboard computed in {:.0} ms.",
+                    c.loaded.files, c.loaded.bytes as f64 / 1e6, c.loaded.source, c.loaded.fetch_ms, c.loaded.parse_ms, c.ms
+                )}
+            </footer>
+        }.into_any())
+    };
+
+    view! {
+        <div class="page leaderboard">
+            <div class="toolbar">
+                <h1>"Leaderboard"</h1>
+                <div class="share">
+                    <input type="text" readonly data-testid="share-url" aria-label="Link to this view" prop:value=share_url />
+                    <button type="button" class="button" data-testid="copy-link" on:click=copy>
+                        {move || if copied.get() { "Copied ✓" } else { "Copy link" }}
+                    </button>
+                </div>
+            </div>
+            <Controls choices=choices />
+            <div class="filter">
+                <label class="field">
+                    <span>"Filter models"</span>
+                    <input type="search" data-testid="filter" placeholder="name contains…"
+                        prop:value=move || view.with(|v| v.filter.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); set_filter(&|s| s.filter = v.clone()) } />
+                </label>
+            </div>
+            {board}
+        </div>
+    }
+}

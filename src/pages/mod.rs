@@ -1,0 +1,3 @@
+//! One page per route.
+
+pub mod leaderboard;
