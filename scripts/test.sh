@@ -21,6 +21,7 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 SHARED_DATA="${ARENA_LENS_SHARED_DATA:-$REPO_ROOT/../shared/data}"
 
 LOG_DIR="$REPO_ROOT/test-results/logs"
+rm -rf "$REPO_ROOT/test-results"
 mkdir -p "$LOG_DIR"
 
 PASSED=0
@@ -101,11 +102,12 @@ run_step() {
     return "$rc"
 }
 
-# start_server DIR VAR: serves DIR on a free loopback port; sets VAR to its URL.
+# start_server DIR VAR: serves DIR on a free loopback port (scripts/serve.py: http.server plus
+# CORS, so the site can fetch ?data= from the other server, and no caching); sets VAR to its URL.
 start_server() {
     local dir=$1 var=$2 log port pid i
     log="$LOG_DIR/server-$var.log"
-    python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$dir" >"$log" 2>&1 &
+    python3 -u "$REPO_ROOT/scripts/serve.py" "$dir" 0 >"$log" 2>&1 &
     pid=$!
     PIDS+=("$pid")
     for i in $(seq 100); do
@@ -144,6 +146,13 @@ if run_step build bash scripts/build.sh; then
             start_server "$SHARED_DATA" E2E_DATA_URL && export E2E_DATA_URL
             export E2E_DATA_DIR
             E2E_DATA_DIR=$(cd "$SHARED_DATA" && pwd)
+            # ../shared is read-only in CI: the Korean set's manifest goes beside the site and
+            # points at the data server (absolute base, served with CORS).
+            if [ -n "$E2E_DATA_URL" ] && [ -d "$SHARED_DATA/ko-arena-hard-v0.1" ]; then
+                target/release/arena-lens index "$SHARED_DATA/ko-arena-hard-v0.1" \
+                    --out dist/e2e/ko/manifest.json --base "${E2E_DATA_URL}ko-arena-hard-v0.1/" \
+                    --baseline claude-3.7-sonnet
+            fi
         else
             echo "no $SHARED_DATA: tests that need the real data files are skipped"
         fi

@@ -135,4 +135,8 @@ pub struct IndexArgs {
     /// Record the model the judgments were made against.
     #[arg(long)]
     pub baseline: Option<String>,
+    /// Where the site should fetch the files from, relative to the manifest or an absolute URL
+    /// (ending in `/`). Default: the manifest's folder, or with --out the relative path to DIR.
+    #[arg(long, value_name = "URL")]
+    pub base: Option<String>,
 }

@@ -95,7 +95,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             )
             .map_err(|e| e.to_string())
         }
-        Command::Index(a) => index(&a.dir, a.out.as_deref(), a.baseline, out),
+        Command::Index(a) => index(&a.dir, a.out.as_deref(), a.baseline, a.base, out),
     }
 }
 
@@ -161,6 +161,7 @@ fn index(
     dir: &Path,
     out_path: Option<&Path>,
     baseline: Option<String>,
+    base: Option<String>,
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let files = read::list_files(dir).map_err(|e| e.to_string())?;
@@ -184,7 +185,9 @@ fn index(
             .and_then(|m| m.baseline)
     });
     let mut m = Manifest::from_files(sizes, baseline);
-    if out_path.is_some() {
+    if let Some(b) = base {
+        m.base = if b.is_empty() || b.ends_with('/') { b } else { format!("{b}/") };
+    } else if out_path.is_some() {
         m.base = relative_base(dir, target.parent().unwrap_or(Path::new(".")))?;
     }
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {

@@ -1,1 +1,80 @@
-fn main() {}
+//! Criterion benchmarks on the 76-model Korean Arena-Hard set (read from ../shared when present; the
+//! synthetic demo set otherwise): parsing, the default fit with 1,000 bootstrap rounds (rows and
+//! prompts), and style control with 100 rounds. BENCHMARKS.md records the results.
+
+use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::dataset::Dataset;
+use arena_lens_core::leaderboard::{self, LeaderboardOptions};
+use arena_lens_core::source::SourceFile;
+use arena_lens_core::style::StyleMode;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn walk(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
+    let Ok(entries) = std::fs::read_dir(root.join(rel)) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let r = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+        if e.path().is_dir() {
+            walk(root, &r, out);
+        } else if r.ends_with(".jsonl") {
+            out.push(SourceFile { path: format!("ko/{r}"), text: std::fs::read_to_string(e.path()).unwrap() });
+        }
+    }
+}
+
+/// The Korean set and its baseline, or the demo set.
+fn input() -> (Vec<SourceFile>, String, &'static str) {
+    let ko = std::env::var_os("ARENA_LENS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+        .join("data/ko-arena-hard-v0.1");
+    if ko.is_dir() {
+        let mut files = Vec::new();
+        walk(&ko, "", &mut files);
+        return (files, "claude-3.7-sonnet".into(), "ko-76");
+    }
+    println!("SKIP real data: ../shared not found; benchmarking the synthetic demo set instead");
+    let files = arena_lens_demo::generate(arena_lens_demo::DEFAULT_SEED)
+        .into_iter()
+        .filter(|f| !f.path.contains("judge-sage"))
+        .map(|f| SourceFile { path: f.path, text: f.contents })
+        .collect();
+    (files, arena_lens_demo::DEMO_BASELINE.into(), "demo")
+}
+
+fn benches(c: &mut Criterion) {
+    let (files, baseline, name) = input();
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10).measurement_time(Duration::from_secs(8)).warm_up_time(Duration::from_secs(1));
+    g.bench_function("parse", |b| b.iter(|| Dataset::load(files.clone())));
+    let ds = Dataset::load(files.clone());
+    let bench = ds.bench(None).unwrap();
+    let opts = |rounds, unit, style| LeaderboardOptions {
+        baseline: Some(baseline.clone()),
+        rounds,
+        unit,
+        style,
+        ..LeaderboardOptions::default()
+    };
+    g.bench_function("fit + 1000 row rounds", |b| {
+        b.iter(|| leaderboard::compute(bench, &opts(1000, BootstrapUnit::Row, StyleMode::Off)).unwrap())
+    });
+    g.bench_function("fit + 1000 prompt rounds", |b| {
+        b.iter(|| leaderboard::compute(bench, &opts(1000, BootstrapUnit::Prompt, StyleMode::Off)).unwrap())
+    });
+    g.bench_function("parse + fit + 1000 row rounds", |b| {
+        b.iter(|| {
+            let ds = Dataset::load(files.clone());
+            leaderboard::compute(ds.bench(None).unwrap(), &opts(1000, BootstrapUnit::Row, StyleMode::Off)).unwrap()
+        })
+    });
+    g.bench_function("style control + 100 rounds", |b| {
+        b.iter(|| leaderboard::compute(bench, &opts(100, BootstrapUnit::Row, StyleMode::Full)).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(all, benches);
+criterion_main!(all);
