@@ -152,12 +152,13 @@ test('real data over ?data=: battles-10-models equals show_result.py to 0.05; th
     await ko.page.waitForSelector('[data-testid="progress"]', { timeout: 30_000 });
     const table = await readTable(ko.page);
     assert.equal(Object.keys(table).length, 76);
+    assert.match(await ko.page.textContent('[data-testid="summary"]'), /ko-arena-hard-v0\.1 · judge ensemble · baseline claude-3\.7-sonnet/);
     const koRef = csv(path.join(DATA_DIR, '..', 'reference', 'ko_v01_ensemble_default_75models.leaderboard.csv'));
     for (const [m, r] of Object.entries(koRef)) assert.ok(Math.abs(table[m].score - r.score) <= 0.05, `${m}`);
     await ko.page.click('[data-testid="load-report"] summary');
     assert.match(await ko.page.textContent('[data-testid="load-report"]'), /single-game row[\s\S]*o4-mini-high\.jsonl:\d+/);
     await screenshot(ko.page, 'leaderboard-ko-76');
-    assert.match(await ko.page.textContent('[data-testid="timings"]'), /Loaded 14\d files/);
+    assert.match(await ko.page.textContent('[data-testid="timings"]'), /Loaded 150 files \(152\.1 MB\)/);
   } finally { await ko.context.close(); }
 });
 

@@ -62,7 +62,11 @@ pub struct Prompt {
     pub category: String,
     pub subcategory: String,
     pub cluster: String,
+    /// The first user turn (v0.1 `turns[0].content`, v2.0 `prompt`).
     pub text: String,
+    /// Later user turns of a multi-turn question (v0.1 `turns[1..]`); empty for single-turn prompts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later_turns: Vec<String>,
 }
 
 /// One model's answer to one prompt.
@@ -70,7 +74,13 @@ pub struct Prompt {
 pub struct Answer {
     pub model: u32,
     pub prompt: u32,
+    /// The first assistant turn.
     pub text: String,
+    /// Later assistant turns of a multi-turn answer (v0.1 `choices[0].turns[1..]`, v2.0 later assistant
+    /// messages); empty for single-turn answers.
+    pub later_turns: Vec<String>,
+    /// User turns after the first, when a v2.0 answer carries the conversation in `messages`.
+    pub later_user_turns: Vec<String>,
     /// `token_len` from the turn or from the metadata, if either has it.
     pub tokens: Option<f64>,
     /// Style metadata (`conv_metadata` / `metadata`), if present.

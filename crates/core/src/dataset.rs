@@ -24,9 +24,12 @@ impl Dataset {
         let mut baseline = None;
         let mut roles: Vec<(u8, FileRole, &SourceFile)> = Vec::new();
         for f in &files {
-            ds.report.files += 1;
-            ds.report.bytes += f.text.len();
             let role = classify(&f.path);
+            // Bench files are counted in their bench's report; the data set's counts the rest.
+            if matches!(role, FileRole::Manifest | FileRole::Other) {
+                ds.report.files += 1;
+                ds.report.bytes += f.text.len();
+            }
             let rank = match &role {
                 FileRole::Manifest => {
                     match Manifest::parse(&f.text) {

@@ -24,7 +24,7 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
                 continue;
             }
         };
-        let (qid, content, turn_tokens, meta) = match fields(&obj) {
+        let (qid, turns, turn_tokens, meta) = match fields(&obj) {
             Ok(f) => f,
             Err(e) => {
                 bench
@@ -59,7 +59,9 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
         bench.answers.push(Answer {
             model,
             prompt,
-            text: content,
+            text: turns.text,
+            later_turns: turns.later,
+            later_user_turns: turns.later_user,
             tokens,
             style,
         });
@@ -68,7 +70,23 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
     }
 }
 
-type AnswerFields<'a> = (String, String, Option<f64>, Option<&'a Value>);
+/// The assistant turns of an answer (and, for v2.0 conversations, the user turns after the first).
+pub(crate) struct Turns {
+    text: String,
+    later: Vec<String>,
+    later_user: Vec<String>,
+}
+
+type AnswerFields<'a> = (String, Turns, Option<f64>, Option<&'a Value>);
+
+/// A v2.0 message's content: a string, or `{"answer": ...}`.
+fn message_text(m: &Value) -> Option<String> {
+    match m.get("content")? {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("answer").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    }
+}
 
 fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
     if obj.contains_key("uid") {
@@ -77,31 +95,57 @@ fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
             .get("messages")
             .and_then(Value::as_array)
             .ok_or_else(|| FieldError::new("messages", "missing or not an array"))?;
-        let content = messages
+        let role = |m: &Value| m.get("role").and_then(Value::as_str).map(str::to_string);
+        let assistant: Vec<String> = messages
             .iter()
-            .rev()
-            .find(|m| m.get("role").and_then(Value::as_str) == Some("assistant"))
-            .and_then(|m| m.get("content"))
-            .and_then(|c| match c {
-                Value::String(s) => Some(s.clone()),
-                Value::Object(o) => o.get("answer").and_then(Value::as_str).map(str::to_string),
-                _ => None,
-            })
+            .filter(|m| role(m).as_deref() == Some("assistant"))
+            .filter_map(message_text)
+            .collect();
+        let users: Vec<String> = messages
+            .iter()
+            .filter(|m| role(m).as_deref() == Some("user"))
+            .map(|m| message_text(m).unwrap_or_default())
+            .collect();
+        let mut assistant = assistant.into_iter();
+        let text = assistant
+            .next()
             .ok_or_else(|| FieldError::new("messages[].content", "no assistant answer"))?;
-        return Ok((qid, content, None, obj.get("metadata")));
+        let turns = Turns {
+            text,
+            later: assistant.collect(),
+            later_user: users.into_iter().skip(1).collect(),
+        };
+        return Ok((qid, turns, None, obj.get("metadata")));
     }
     let qid = req_str(obj, "question_id")?;
-    let turn = obj
+    let all = obj
         .get("choices")
         .and_then(|c| c.get(0))
         .and_then(|c| c.get("turns"))
-        .and_then(|t| t.get(0))
+        .and_then(Value::as_array)
+        .filter(|t| !t.is_empty())
         .ok_or_else(|| FieldError::new("choices[0].turns[0]", "missing"))?;
+    let turn = &all[0];
     let content = turn
         .get("content")
         .and_then(Value::as_str)
         .ok_or_else(|| FieldError::new("choices[0].turns[0].content", "missing or not a string"))?
         .to_string();
     let tokens = turn.get("token_len").and_then(Value::as_f64);
-    Ok((qid, content, tokens, obj.get("conv_metadata")))
+    let later = all
+        .iter()
+        .skip(1)
+        .map(|t| {
+            t.get("content")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect();
+    let turns = Turns {
+        text: content,
+        later,
+        later_user: Vec::new(),
+    };
+    Ok((qid, turns, tokens, obj.get("conv_metadata")))
 }

@@ -42,8 +42,8 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
 }
 
 fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
-    let (id, text) = if obj.contains_key("uid") {
-        (req_str(obj, "uid")?, req_str(obj, "prompt")?)
+    let (id, text, later_turns) = if obj.contains_key("uid") {
+        (req_str(obj, "uid")?, req_str(obj, "prompt")?, Vec::new())
     } else {
         let id = req_str(obj, "question_id")?;
         let turns = obj
@@ -55,7 +55,19 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
             .and_then(|t| t.get("content"))
             .and_then(Value::as_str)
             .ok_or_else(|| FieldError::new("turns[0].content", "missing or not a string"))?;
-        (id, text.to_string())
+        // Later turns are shown as they are; one without text is kept as empty rather than dropped,
+        // so the turn numbers stay right.
+        let later = turns
+            .iter()
+            .skip(1)
+            .map(|t| {
+                t.get("content")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        (id, text.to_string(), later)
     };
     Ok(Prompt {
         id,
@@ -63,5 +75,6 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
         subcategory: opt_str(obj, "subcategory").unwrap_or_default(),
         cluster: opt_str(obj, "cluster").unwrap_or_default(),
         text,
+        later_turns,
     })
 }
