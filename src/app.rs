@@ -4,6 +4,7 @@ use crate::components::data_picker::DataPicker;
 use crate::components::load_status::LoadStatus;
 use crate::data::{DataContext, LoadState, DEMO_DATA};
 use crate::loader::{fetch_files, start_load};
+use crate::pages::compare::ComparePage;
 use crate::pages::leaderboard::LeaderboardPage;
 use crate::url_state::use_view_state;
 use leptos::prelude::*;
@@ -72,6 +73,7 @@ fn Shell() -> impl IntoView {
                 </div>
                 <nav aria-label="Pages">
                     <A href=move || format!("{}{}", base_path_slash(), query())>"Leaderboard"</A>
+                    <A href=move || format!("{}compare{}", base_path_slash(), query())>"Compare"</A>
                 </nav>
                 <DataPicker />
             </header>
@@ -79,6 +81,7 @@ fn Shell() -> impl IntoView {
             <main id="main">
                 <Routes fallback=|| view! { <p data-testid="not-found">"Not found."</p> }>
                     <Route path=path!("") view=LeaderboardPage />
+                    <Route path=path!("compare") view=ComparePage />
                 </Routes>
             </main>
         </div>

@@ -6,3 +6,5 @@ pub mod forest_chart;
 pub mod leaderboard_table;
 pub mod load_report;
 pub mod load_status;
+pub mod compare_parts;
+pub mod markdown;

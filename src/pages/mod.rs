@@ -1,3 +1,4 @@
 //! One page per route.
 
+pub mod compare;
 pub mod leaderboard;

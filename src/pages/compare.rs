@@ -1,0 +1,496 @@
+//! The compare page: any two models on the same prompt, side by side, with both games' judgments
+//! against the baseline; a searchable, filterable prompt list; and a paired table of every prompt with
+//! a paired bootstrap interval on the difference of the two models' win rates.
+//!
+//! Everything the page shows is derived from the URL (ViewState extras, see [`key`]) and the loaded
+//! data by memos; the only effects are the keyboard listener and the clipboard. Answers, judgments and
+//! prompts are untrusted text: they go through the core crate's sanitising markdown renderer or into
+//! text nodes, never into markup of their own.
+
+use crate::components::compare_parts::{
+    answer_pane, game_tabs, judge_tabs, model_picker, paired_table, prompt_list, prompt_view,
+    summary_line, verdicts_view,
+};
+use crate::data::{DataContext, LoadState, Loaded};
+use crate::url_state::{use_set_view, use_view_state};
+use arena_lens_core::battle_set::{resolve_judged_baseline, Baseline};
+use arena_lens_core::bench::{Bench, Layout};
+use arena_lens_core::compare::{
+    choose_models, choose_prompt, filter_rows, pair_rows, paired_ci, search_texts, CompareIndex,
+    PairOutcome, PairRow, PairSummary, PairedCi, PromptFilter,
+};
+use arena_lens_core::view_state::ViewState;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Rows per page of the prompt list and of the paired table.
+pub const PAGE: usize = 50;
+
+/// The compare page's URL keys (kept in [`ViewState::extra`]).
+pub mod key {
+    pub const A: &str = "a";
+    pub const B: &str = "b";
+    pub const PROMPT: &str = "prompt";
+    pub const GAME: &str = "game";
+    /// The judge tab (the leaderboard's `judge` pools judges; this picks one).
+    pub const JUDGE: &str = "cjudge";
+    pub const FIND: &str = "find";
+    pub const CATEGORY: &str = "cat";
+    pub const CLUSTER: &str = "cluster";
+    pub const OUTCOME: &str = "outcome";
+    pub const DISAGREE: &str = "disagree";
+    pub const UPSET: &str = "upset";
+    pub const PAGE: &str = "page";
+    pub const TAB: &str = "tab";
+    pub const PAIRED_SORT: &str = "psort";
+}
+
+/// An `Arc` that memos compare by identity: a recomputed value is a new value.
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The bench and judge the page works on.
+pub struct Base {
+    pub loaded: Arc<Loaded>,
+    pub bench_name: String,
+    /// (id, name), sorted by name.
+    pub judges: Vec<(u32, String)>,
+    pub index: CompareIndex,
+    /// The judged baseline's name when the data does not hold it as a model (a name from the URL).
+    pub baseline_label: Option<String>,
+    pub notes: Vec<String>,
+    /// Lower-cased search text per prompt.
+    pub texts: Vec<String>,
+}
+
+impl Base {
+    pub fn bench(&self) -> &Bench {
+        &self.loaded.dataset.benches[&self.bench_name]
+    }
+    /// The name of `prompt`'s baseline, for labels.
+    pub fn baseline_name(&self, prompt: u32) -> String {
+        match self.index.baseline_of(prompt) {
+            Some(id) => self.bench().models.name(id).to_string(),
+            None => self
+                .baseline_label
+                .clone()
+                .unwrap_or_else(|| "the baseline".into()),
+        }
+    }
+    pub fn judge_name(&self) -> String {
+        self.bench().judges.name(self.index.judge).to_string()
+    }
+}
+
+/// Models A and B on every listed prompt.
+pub struct Pair {
+    pub base: Shared<Base>,
+    pub a: u32,
+    pub b: u32,
+    pub notes: Vec<String>,
+    pub rows: Vec<PairRow>,
+    pub summary: PairSummary,
+}
+
+impl Pair {
+    pub fn bench(&self) -> &Bench {
+        self.base.bench()
+    }
+    pub fn name(&self, model: u32) -> String {
+        self.bench().models.name(model).to_string()
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Inputs {
+    bench: Option<String>,
+    judge: Option<String>,
+    pooled: Vec<String>,
+    judged: Option<String>,
+    baseline: Option<String>,
+}
+
+fn build_base(loaded: Arc<Loaded>, inp: &Inputs) -> Result<Base, String> {
+    let mut notes = Vec::new();
+    let ds = &loaded.dataset;
+    let bench = match ds.bench(inp.bench.as_deref()) {
+        Ok(b) => b,
+        Err(e) => {
+            // A stale bench name, or several benches: take the first with judgments, and say so.
+            let fallback = ds
+                .benches
+                .values()
+                .find(|b| !b.judgments.is_empty())
+                .ok_or_else(|| {
+                    "This data has no judgment files, so there are no verdicts or judge texts to compare (a battles file holds only outcomes).".to_string()
+                })?;
+            notes.push(format!("{e} Showing bench “{}”.", fallback.name));
+            fallback
+        }
+    };
+    if bench.judgments.is_empty() {
+        return Err(format!(
+            "Bench “{}” has no judgment files, so there are no verdicts or judge texts to compare.",
+            bench.name
+        ));
+    }
+    let mut judges: Vec<(u32, String)> = bench
+        .judge_names()
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i as u32, n.clone()))
+        .collect();
+    judges.sort_by(|x, y| x.1.cmp(&y.1));
+    let by_name = |n: &str| judges.iter().find(|(_, j)| j == n).map(|(i, _)| *i);
+    let default_judge = inp
+        .pooled
+        .iter()
+        .find_map(|n| by_name(n))
+        .unwrap_or(judges[0].0);
+    let judge = match &inp.judge {
+        None => default_judge,
+        Some(n) => by_name(n).unwrap_or_else(|| {
+            notes.push(format!(
+                "Judge “{n}” is not in this data; showing “{}”.",
+                bench.judges.name(default_judge)
+            ));
+            default_judge
+        }),
+    };
+    let needs_baseline =
+        bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
+    let mut baseline_label = None;
+    let baseline = if needs_baseline {
+        match resolve_judged_baseline(
+            bench,
+            &[judge],
+            inp.judged.as_deref(),
+            inp.baseline.as_deref(),
+        ) {
+            Ok(Baseline::Known(id)) => Some(id),
+            Ok(Baseline::New(name)) => {
+                baseline_label = Some(name);
+                None
+            }
+            Err(e) => {
+                notes.push(format!(
+                    "{e} Verdicts are shown as the judge wrote them; add ?judged=MODEL to the link to name the baseline."
+                ));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let index = CompareIndex::new(bench, judge, baseline);
+    let texts = search_texts(bench);
+    Ok(Base {
+        bench_name: bench.name.clone(),
+        loaded: loaded.clone(),
+        judges,
+        index,
+        baseline_label,
+        notes,
+        texts,
+    })
+}
+
+fn filter_of(v: &ViewState) -> PromptFilter {
+    let s = |k: &str| v.extra(k).filter(|x| !x.is_empty()).map(str::to_string);
+    PromptFilter {
+        text: v.extra(key::FIND).unwrap_or("").to_string(),
+        category: s(key::CATEGORY),
+        cluster: s(key::CLUSTER),
+        outcome: v.extra(key::OUTCOME).and_then(PairOutcome::parse),
+        disagree: v.extra(key::DISAGREE) == Some("1"),
+        upset: v.extra(key::UPSET) == Some("1"),
+    }
+}
+
+/// The prompt on screen.
+#[derive(Clone, PartialEq)]
+pub struct Current {
+    pub pair: Shared<Pair>,
+    pub row: usize,
+}
+
+/// Whether a key press should be left to the element that has focus.
+fn typing_target(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest("[contenteditable]").ok().flatten().is_some()
+        })
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let ctx = expect_context::<DataContext>();
+    let view = use_view_state();
+    let set = use_set_view();
+
+    let inputs = Memo::new(move |_| {
+        view.with(|v| Inputs {
+            bench: v.bench.clone(),
+            judge: v.extra(key::JUDGE).map(str::to_string),
+            pooled: v.judges.clone(),
+            judged: v.judged_baseline.clone(),
+            baseline: v.baseline.clone(),
+        })
+    });
+    let base = Memo::new(move |_| {
+        let LoadState::Ready(loaded) = ctx.state.get() else {
+            return None;
+        };
+        Some(inputs.with(|inp| build_base(loaded, inp).map(|b| Shared(Arc::new(b)))))
+    });
+    let wanted_models = Memo::new(move |_| {
+        view.with(|v| {
+            (
+                v.extra(key::A).map(str::to_string),
+                v.extra(key::B).map(str::to_string),
+            )
+        })
+    });
+    let pair = Memo::new(move |_| {
+        let Some(Ok(base)) = base.get() else {
+            return None;
+        };
+        let (wa, wb) = wanted_models.get();
+        let bench = base.bench();
+        let choice = choose_models(bench, &base.index, wa.as_deref(), wb.as_deref())?;
+        let rows = pair_rows(bench, &base.index, choice.a, choice.b);
+        let summary = PairSummary::of(&rows);
+        Some(Shared(Arc::new(Pair {
+            base: base.clone(),
+            a: choice.a,
+            b: choice.b,
+            notes: choice.notes,
+            rows,
+            summary,
+        })))
+    });
+    let filter = Memo::new(move |_| view.with(filter_of));
+    let filtered = Memo::new(move |_| {
+        let Some(p) = pair.get() else {
+            return Shared(Arc::new(Vec::new()));
+        };
+        let f = filter.get();
+        Shared(Arc::new(filter_rows(
+            p.bench(),
+            &p.rows,
+            &p.base.texts,
+            &f,
+            p.summary.stronger(),
+        )))
+    });
+    let wanted_prompt = Memo::new(move |_| view.with(|v| v.extra(key::PROMPT).map(str::to_string)));
+    let chosen = Memo::new(move |_| {
+        let Some(p) = pair.get() else {
+            return (None, None);
+        };
+        let f = filtered.get();
+        wanted_prompt.with(|w| choose_prompt(p.bench(), &p.rows, &f, w.as_deref()))
+    });
+    let current = Memo::new(move |_| {
+        let p = pair.get()?;
+        let row = chosen.with(|c| c.0)?;
+        Some(Current { pair: p, row })
+    });
+    let game = Memo::new(move |_| {
+        view.with(|v| match v.extra(key::GAME) {
+            Some("2") => 2u8,
+            _ => 1u8,
+        })
+    });
+    let paired_tab = Memo::new(move |_| view.with(|v| v.extra(key::TAB) == Some("paired")));
+    let ci_inputs = Memo::new(move |_| view.with(|v| (v.rounds.min(2000), v.seed, v.level)));
+    let ci: Memo<Option<PairedCi>> = Memo::new(move |_| {
+        let p = pair.get()?;
+        let (rounds, seed, level) = ci_inputs.get();
+        paired_ci(&p.rows, rounds, seed, level)
+    });
+
+    // Keyboard: j/→ next prompt, k/← previous, s swaps A and B, g switches the game.
+    {
+        let set = set.clone();
+        let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_target(&ev) {
+                return;
+            }
+            let Some(p) = pair.get_untracked() else {
+                return;
+            };
+            match ev.key().as_str() {
+                "j" | "k" | "ArrowRight" | "ArrowLeft" => {
+                    let forward = matches!(ev.key().as_str(), "j" | "ArrowRight");
+                    let list = filtered.get_untracked();
+                    if list.is_empty() {
+                        return;
+                    }
+                    let cur = chosen.get_untracked().0;
+                    let pos = cur.and_then(|c| list.iter().position(|&i| i == c));
+                    let next = match (pos, forward) {
+                        (None, _) => 0,
+                        (Some(i), true) => (i + 1).min(list.len() - 1),
+                        (Some(i), false) => i.saturating_sub(1),
+                    };
+                    let id = p.bench().prompts[p.rows[list[next]].prompt as usize].id.clone();
+                    set(&|s| {
+                        s.set_extra(key::PROMPT, Some(id.clone()));
+                        s.set_extra(key::PAGE, None);
+                    });
+                }
+                "s" => {
+                    let (a, b) = (p.name(p.a), p.name(p.b));
+                    set(&|s| {
+                        s.set_extra(key::A, Some(b.clone()));
+                        s.set_extra(key::B, Some(a.clone()));
+                    });
+                }
+                "g" => {
+                    let g = if game.get_untracked() == 1 { "2" } else { "1" };
+                    set(&|s| s.set_extra(key::GAME, Some(g.into())));
+                }
+                _ => return,
+            }
+            ev.prevent_default();
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    let copied = RwSignal::new(false);
+    let share_url = move || {
+        view.track();
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default()
+    };
+    let copy = move |_| {
+        if let Some(w) = web_sys::window() {
+            let href = w.location().href().unwrap_or_default();
+            let _ = w.navigator().clipboard().write_text(&href);
+            copied.set(true);
+        }
+    };
+
+    let notes = move || {
+        let mut notes: Vec<String> = Vec::new();
+        if let Some(Ok(b)) = base.get() {
+            notes.extend(b.notes.iter().cloned());
+        }
+        if let Some(p) = pair.get() {
+            notes.extend(p.notes.iter().cloned());
+        }
+        if let Some(n) = chosen.get().1 {
+            notes.push(n);
+        }
+        (!notes.is_empty()).then(|| {
+            view! {
+                <div class="status note" role="status" data-testid="note">
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+
+    let body = {
+        let set = set.clone();
+        move || {
+            let b = match base.get() {
+                None => {
+                    return view! { <p class="hint" data-testid="compare-waiting">"Waiting for the data…"</p> }.into_any()
+                }
+                Some(Err(e)) => {
+                    return view! { <div class="status error" role="alert" data-testid="compare-error">{e}</div> }.into_any()
+                }
+                Some(Ok(b)) => b,
+            };
+            if pair.with(Option::is_none) {
+                return view! { <div class="status error" role="alert" data-testid="compare-error">{format!("Judge {} judged no model.", b.judge_name())}</div> }.into_any();
+            }
+            let set = set.clone();
+            view! {
+                {model_picker(pair, set.clone())}
+                {judge_tabs(b.clone(), set.clone())}
+                {summary_line(pair, ci)}
+                <div class="tabs" role="tablist" aria-label="View">
+                    {
+                        let set1 = set.clone();
+                        let set2 = set.clone();
+                        view! {
+                            <button type="button" role="tab" class="tab" data-testid="tab-prompt"
+                                aria-selected=move || (!paired_tab.get()).to_string()
+                                on:click=move |_| set1(&|s| s.set_extra(key::TAB, None))>"Prompt by prompt"</button>
+                            <button type="button" role="tab" class="tab" data-testid="tab-paired"
+                                aria-selected=move || paired_tab.get().to_string()
+                                on:click=move |_| set2(&|s| { s.set_extra(key::TAB, Some("paired".into())); s.set_extra(key::PAGE, None); })>"Paired table (all prompts)"</button>
+                        }
+                    }
+                </div>
+                <div class="compare-grid" class:paired=move || paired_tab.get()>
+                    {prompt_list(pair, filter, filtered, chosen, paired_tab, set.clone())}
+                    <div class="detail">
+                        {
+                            let set = set.clone();
+                            move || if paired_tab.get() {
+                                paired_table(pair, filtered, set.clone()).into_any()
+                            } else {
+                                let set = set.clone();
+                                view! {
+                                    {
+                                        let set = set.clone();
+                                        move || current.get().map(|c| prompt_view(c, filtered, set.clone()))
+                                    }
+                                    <div class="answers">
+                                        {move || current.get().map(|c| answer_pane(c.clone(), true))}
+                                        {move || current.get().map(|c| answer_pane(c.clone(), false))}
+                                    </div>
+                                    {game_tabs(game, set.clone())}
+                                    {move || current.get().map(|c| verdicts_view(c, game))}
+                                    {move || current.get().is_none().then(|| view! { <p class="hint">"No prompt to show."</p> })}
+                                }.into_any()
+                            }
+                        }
+                    </div>
+                </div>
+                <p class="hint keys">"Keys: j or → next prompt · k or ← previous · s swap A and B · g switch game"</p>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="page compare">
+            <div class="toolbar">
+                <h1>"Compare"</h1>
+                <div class="share">
+                    <input type="text" readonly data-testid="share-url" aria-label="Link to this view" prop:value=share_url />
+                    <button type="button" class="button" data-testid="copy-link" on:click=copy>
+                        {move || if copied.get() { "Copied ✓" } else { "Copy link" }}
+                    </button>
+                </div>
+            </div>
+            {notes}
+            {body}
+        </div>
+    }
+}
