@@ -8,7 +8,7 @@ use crate::pages::compare::ComparePage;
 use crate::pages::leaderboard::LeaderboardPage;
 use crate::url_state::use_view_state;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 /// The path the site is served under (from `<base href>`), so links and the router agree on sub-paths.
@@ -21,6 +21,11 @@ pub fn base_path() -> String {
         .unwrap_or_else(|| "/".into());
     base.trim_end_matches('/').to_string()
 }
+
+/// The query key that picks the page (absent: the leaderboard).
+pub const PAGE_KEY: &str = "view";
+/// [`PAGE_KEY`]'s value for the compare page.
+pub const COMPARE: &str = "compare";
 
 /// The whole application.
 #[component]
@@ -54,13 +59,23 @@ fn Shell() -> impl IntoView {
             fetch_files(&src, progress).await
         });
     });
-    let query = move || {
-        let q = view.with(|v| v.to_query());
+    // Pages are chosen by the `view` query key, not by the path: a static host serves only
+    // index.html, so a path such as /compare would be a 404 when reloaded or shared.
+    let page = Memo::new(move |_| view.with(|v| v.extra(PAGE_KEY).map(str::to_string)));
+    let href_for = move |target: Option<&'static str>| {
+        let q = view.with(|v| {
+            let mut v = v.clone();
+            v.set_extra(PAGE_KEY, target.map(str::to_string));
+            v.to_query()
+        });
         if q.is_empty() {
-            String::new()
+            base_path_slash()
         } else {
-            format!("?{q}")
+            format!("{}?{q}", base_path_slash())
         }
+    };
+    let current = move |target: Option<&'static str>| {
+        (page.get().as_deref() == target).then_some("page")
     };
     view! {
         <div class="app" data-testid="app">
@@ -72,16 +87,18 @@ fn Shell() -> impl IntoView {
                     <span class="tagline">"pairwise LLM-as-judge results, computed in your browser"</span>
                 </div>
                 <nav aria-label="Pages">
-                    <A href=move || format!("{}{}", base_path_slash(), query())>"Leaderboard"</A>
-                    <A href=move || format!("{}compare{}", base_path_slash(), query())>"Compare"</A>
+                    <a href=move || href_for(None) aria-current=move || current(None) data-testid="nav-leaderboard">"Leaderboard"</a>
+                    <a href=move || href_for(Some(COMPARE)) aria-current=move || current(Some(COMPARE)) data-testid="nav-compare">"Compare"</a>
                 </nav>
                 <DataPicker />
             </header>
             <LoadStatus />
             <main id="main">
                 <Routes fallback=|| view! { <p data-testid="not-found">"Not found."</p> }>
-                    <Route path=path!("") view=LeaderboardPage />
-                    <Route path=path!("compare") view=ComparePage />
+                    <Route path=path!("") view=move || match page.get().as_deref() {
+                        Some(COMPARE) => view! { <ComparePage /> }.into_any(),
+                        _ => view! { <LeaderboardPage /> }.into_any(),
+                    } />
                 </Routes>
             </main>
         </div>

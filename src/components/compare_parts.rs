@@ -666,7 +666,7 @@ fn verdict_col(
 }
 
 /// Both models' verdicts against the baseline (or, when one side is the baseline, the direct ones).
-pub fn verdicts_view(c: Current, game: Memo<u8>) -> impl IntoView {
+pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl IntoView {
     let p = c.pair.clone();
     let row: &PairRow = &p.rows[c.row];
     let bench = p.bench();
@@ -709,6 +709,7 @@ pub fn verdicts_view(c: Current, game: Memo<u8>) -> impl IntoView {
         <section class="verdicts" data-testid="verdicts">
             <h2>{format!("Verdicts of {judge}")}</h2>
             {direct.then(|| view! { <p class="hint">"One side is the baseline, so these judgments compare A and B directly."</p> })}
+            {game_tabs(game, set)}
             <div class="verdict-cols" class:single=direct>{cols}</div>
         </section>
     }

@@ -8,15 +8,15 @@
 //! text nodes, never into markup of their own.
 
 use crate::components::compare_parts::{
-    answer_pane, game_tabs, judge_tabs, model_picker, paired_table, prompt_list, prompt_view,
+    answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view,
     summary_line, verdicts_view,
 };
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::url_state::{use_set_view, use_view_state};
-use arena_lens_core::battle_set::{resolve_judged_baseline, Baseline};
-use arena_lens_core::bench::{Bench, Layout};
+use arena_lens_core::battle_set::Baseline;
+use arena_lens_core::bench::Bench;
 use arena_lens_core::compare::{
-    choose_models, choose_prompt, filter_rows, pair_rows, paired_ci, search_texts, CompareIndex,
+    choose_models, choose_prompt, filter_rows, judged_baseline, pair_rows, paired_ci, search_texts, CompareIndex,
     PairOutcome, PairRow, PairSummary, PairedCi, PromptFilter,
 };
 use arena_lens_core::view_state::ViewState;
@@ -174,31 +174,22 @@ fn build_base(loaded: Arc<Loaded>, inp: &Inputs) -> Result<Base, String> {
             default_judge
         }),
     };
-    let needs_baseline =
-        bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
     let mut baseline_label = None;
-    let baseline = if needs_baseline {
-        match resolve_judged_baseline(
-            bench,
-            &[judge],
-            inp.judged.as_deref(),
-            inp.baseline.as_deref(),
-        ) {
-            Ok(Baseline::Known(id)) => Some(id),
-            Ok(Baseline::New(name)) => {
+    let baseline =
+        match judged_baseline(bench, judge, inp.judged.as_deref(), inp.baseline.as_deref()) {
+            Ok(Some(Baseline::Known(id))) => Some(id),
+            Ok(Some(Baseline::New(name))) => {
                 baseline_label = Some(name);
                 None
             }
+            Ok(None) => None,
             Err(e) => {
                 notes.push(format!(
                     "{e} Verdicts are shown as the judge wrote them; add ?judged=MODEL to the link to name the baseline."
                 ));
                 None
             }
-        }
-    } else {
-        None
-    };
+        };
     let index = CompareIndex::new(bench, judge, baseline);
     let texts = search_texts(bench);
     Ok(Base {
@@ -464,8 +455,10 @@ pub fn ComparePage() -> impl IntoView {
                                         {move || current.get().map(|c| answer_pane(c.clone(), true))}
                                         {move || current.get().map(|c| answer_pane(c.clone(), false))}
                                     </div>
-                                    {game_tabs(game, set.clone())}
-                                    {move || current.get().map(|c| verdicts_view(c, game))}
+                                    {
+                                        let set = set.clone();
+                                        move || current.get().map(|c| verdicts_view(c, game, set.clone()))
+                                    }
                                     {move || current.get().is_none().then(|| view! { <p class="hint">"No prompt to show."</p> })}
                                 }.into_any()
                             }

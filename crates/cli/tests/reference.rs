@@ -51,7 +51,10 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
     let ds = load(&sh.join("data/fulltext-10-prompts"));
     let bench = ds.bench(None).unwrap();
     let o = opts("truth_model", 0);
-    let set = arena_lens_core::battle_set::build(bench, &o.battles, Some("truth_model")).unwrap();
+    // show_result.py also battles truth_model against itself; with those rows kept (as its
+    // compatibility mode does) the multisets are equal, and by default they are left out and reported.
+    let compat = arena_lens_core::battle_set::BattleOptions { keep_self_battles: true, ..o.battles.clone() };
+    let set = arena_lens_core::battle_set::build(bench, &compat, Some("truth_model")).unwrap();
     let mut ours: BTreeMap<(String, String, String, String), u32> = BTreeMap::new();
     for r in &set.rows {
         *ours
@@ -63,12 +66,8 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
             ))
             .or_default() += r.copies;
     }
-    // The reference also battles truth_model against itself; we leave those out and report them.
     let mut theirs: BTreeMap<(String, String, String, String), u32> = BTreeMap::new();
-    let text = std::fs::read_to_string(
-        sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.battles.jsonl"),
-    )
-    .unwrap();
+    let text = std::fs::read_to_string(sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.battles.jsonl")).unwrap();
     let mut self_rows = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -78,14 +77,14 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
             v["model_b"].as_str().unwrap().to_string(),
             v["winner"].as_str().unwrap().to_string(),
         );
-        if key.1 == key.2 {
-            self_rows += 1;
-            continue;
-        }
+        self_rows += (key.1 == key.2) as usize;
         *theirs.entry(key).or_default() += 1;
     }
     assert_eq!(ours, theirs);
-    assert!(self_rows > 0 && set.report.count(IssueKind::SelfBattle) > 0);
+    let default_set = arena_lens_core::battle_set::build(bench, &o.battles, Some("truth_model")).unwrap();
+    assert!(self_rows > 0);
+    assert_eq!(default_set.report.count(IssueKind::SelfBattle), 10, "one per truth_model judgment row");
+    assert_eq!(default_set.total_rows() + self_rows as u64, set.total_rows());
     let lb = leaderboard::compute(bench, &o).unwrap();
     let refs = reference_csv(
         &sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.leaderboard.csv"),
@@ -244,7 +243,9 @@ fn check_style(mode: StyleMode, run: &str, coefs: &[(&str, f64)], score_tol: f64
 
 /// The issue asks for 0.2. show_result.py fits style control with scikit-learn's default tolerance
 /// (1e-4), which stops short of the optimum; our converged fit differs from its scores by up to 0.36
-/// (mean difference 0.00), while every coefficient agrees to 0.003. See the issue's closing note.
+/// (mean difference 0.00), while every coefficient agrees to 0.003. Refitting the reference's own
+/// battles file with scikit-learn at tol=1e-12 agrees with us to 3e-5 and moves its scores by the
+/// same 0.35, so the gap is the reference's early stop, not a different model.
 const STYLE_FULL_SCORE_TOL: f64 = 0.4;
 
 #[test]

@@ -10,7 +10,9 @@
 //! not weighted, and a prompt's score is the mean of its usable games. The baseline itself scores ½
 //! on every prompt, so "A beat B" with A the baseline means the model lost to the baseline.
 
-use crate::bench::{Bench, Judgment};
+use crate::battle_set::{resolve_judged_baseline, Baseline};
+use crate::bench::{Bench, Judgment, Layout};
+use crate::error::Error;
 use crate::quantile;
 use crate::verdict::{Outcome, Verdict};
 use rand::{Rng, SeedableRng};
@@ -180,6 +182,23 @@ impl CompareIndex {
             games,
         }
     }
+}
+
+/// The model `judge`'s rows were judged against, for rows that do not name it (v0.1), resolved as the
+/// leaderboard does (`explicit`, then `fallback` if the data knows it, the manifest, the only unjudged
+/// model, gpt-4-0314). `Ok(None)` when every row names its own baseline (v2.0).
+pub fn judged_baseline(
+    bench: &Bench,
+    judge: u32,
+    explicit: Option<&str>,
+    fallback: Option<&str>,
+) -> Result<Option<Baseline>, Error> {
+    let needs =
+        bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
+    if !needs {
+        return Ok(None);
+    }
+    resolve_judged_baseline(bench, &[judge], explicit, fallback).map(Some)
 }
 
 /// Who did better on a prompt.
