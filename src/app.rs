@@ -74,9 +74,8 @@ fn Shell() -> impl IntoView {
             format!("{}?{q}", base_path_slash())
         }
     };
-    let current = move |target: Option<&'static str>| {
-        (page.get().as_deref() == target).then_some("page")
-    };
+    let current =
+        move |target: Option<&'static str>| (page.get().as_deref() == target).then_some("page");
     view! {
         <div class="app" data-testid="app">
             <a class="skip" href="#main">"Skip to content"</a>

@@ -41,6 +41,9 @@ pub fn use_set_view() -> impl Fn(&dyn Fn(&mut ViewState)) + Clone + 'static {
             NavigateOptions {
                 replace: true,
                 scroll: false,
+                // The path is the browser's own, base included: resolving it would add the base
+                // (the sub-path the site is served under) a second time, /sub/ becoming /sub/sub/.
+                resolve: false,
                 ..Default::default()
             },
         );

@@ -8,7 +8,9 @@ use crate::components::markdown::Markdown;
 use crate::pages::compare::{key, Base, Current, Pair, Shared, PAGE};
 use crate::url_state::use_view_state;
 use arena_lens_core::bench::{Answer, Judgment};
-use arena_lens_core::compare::{candidates, ModelOnPrompt, ModelResult, PairRow, PairedCi, PromptFilter};
+use arena_lens_core::compare::{
+    candidates, ModelOnPrompt, ModelResult, PairRow, PairedCi, PromptFilter,
+};
 use arena_lens_core::verdict::Verdict;
 use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
@@ -67,6 +69,10 @@ fn marks(m: &ModelOnPrompt) -> String {
         .collect()
 }
 
+fn prompts(n: usize) -> String {
+    format!("{n} prompt{}", if n == 1 { "" } else { "s" })
+}
+
 fn score_text(s: Option<f64>) -> String {
     s.map_or("–".into(), |s| format!("{s:.2}"))
 }
@@ -83,7 +89,13 @@ fn meaning(v: Verdict, pos_a: &str, pos_b: &str) -> String {
 }
 
 /// Moves to the next or previous prompt of the filtered list.
-pub fn step(pair: &Pair, list: &[usize], current: Option<usize>, forward: bool, set: &impl SetView) {
+pub fn step(
+    pair: &Pair,
+    list: &[usize],
+    current: Option<usize>,
+    forward: bool,
+    set: &impl SetView,
+) {
     if list.is_empty() {
         return;
     }
@@ -109,7 +121,12 @@ pub fn model_picker(pair: PairMemo, set: impl SetView) -> impl IntoView {
         let bench = p.bench();
         let names: Vec<(String, bool)> = candidates(bench, &p.base.index)
             .into_iter()
-            .map(|m| (bench.models.name(m).to_string(), p.base.index.baseline == Some(m)))
+            .map(|m| {
+                (
+                    bench.models.name(m).to_string(),
+                    p.base.index.baseline == Some(m),
+                )
+            })
             .collect();
         let (a, b) = (p.name(p.a), p.name(p.b));
         let select = |side: &'static str, current: String| {
@@ -204,8 +221,8 @@ pub fn summary_line(pair: PairMemo, ci: Memo<Option<PairedCi>>) -> impl IntoView
                     <span class="side">"A"</span>" "<strong>{a}</strong>" vs "<span class="side">"B"</span>" "<strong>{b}</strong>
                     {format!(" · judge {judge} · baseline {base}. ")}
                     {format!(
-                        "On {} prompts with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {} prompts.",
-                        s.both, s.a_better, s.b_better, s.ties, s.disagree
+                        "On {} with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {}.",
+                        prompts(s.both), s.a_better, s.b_better, s.ties, prompts(s.disagree)
                     )}
                 </p>
                 {ci_line}
@@ -255,14 +272,26 @@ pub fn prompt_list(
     let group_selects = move || {
         let p = pair.get()?;
         let bench = p.bench();
-        let mut cats: Vec<String> = p.rows.iter().map(|r| bench.prompts[r.prompt as usize].category.clone()).collect();
+        let mut cats: Vec<String> = p
+            .rows
+            .iter()
+            .map(|r| bench.prompts[r.prompt as usize].category.clone())
+            .collect();
         cats.sort();
         cats.dedup();
-        let mut clusters: Vec<String> = p.rows.iter().map(|r| bench.prompts[r.prompt as usize].cluster.clone()).collect();
+        let mut clusters: Vec<String> = p
+            .rows
+            .iter()
+            .map(|r| bench.prompts[r.prompt as usize].cluster.clone())
+            .collect();
         clusters.sort();
         clusters.dedup();
         let f = filter.get_untracked();
-        let select = |label: &'static str, testid: &'static str, values: Vec<String>, current: Option<String>, on: Box<dyn Fn(leptos::ev::Event)>| {
+        let select = |label: &'static str,
+                      testid: &'static str,
+                      values: Vec<String>,
+                      current: Option<String>,
+                      on: Box<dyn Fn(leptos::ev::Event)>| {
             (values.len() > 1).then(|| view! {
                 <label class="field">
                     <span>{label}</span>
@@ -449,11 +478,15 @@ pub fn prompt_view(c: Current, filtered: Filtered, set: impl SetView) -> impl In
             step(&p, &list, Some(cur), forward, &set);
         }
     };
-    let meta = [prompt.category.clone(), prompt.subcategory.clone(), prompt.cluster.clone()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let meta = [
+        prompt.category.clone(),
+        prompt.subcategory.clone(),
+        prompt.cluster.clone(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
         <section class="prompt-box" data-testid="prompt" data-question-id=prompt.id.clone()>
             <header class="prompt-head">
@@ -490,7 +523,10 @@ fn counts_text(a: &Answer) -> String {
         parts.push(format!("{} list items", thousands(s.lists)));
         parts.push(format!("{} bold", thousands(s.bold)));
     }
-    parts.push(format!("{} characters", thousands(a.text.chars().count() as f64)));
+    parts.push(format!(
+        "{} characters",
+        thousands(a.text.chars().count() as f64)
+    ));
     parts.join(" · ")
 }
 
@@ -502,7 +538,11 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
     let name = p.name(model);
     let bench = p.bench();
     let answer = bench.answer(model, row.prompt);
-    let is_base = if side_a { row.a.is_baseline } else { row.b.is_baseline };
+    let is_base = if side_a {
+        row.a.is_baseline
+    } else {
+        row.b.is_baseline
+    };
     let counts = answer.map(counts_text);
     let side = if side_a { "A" } else { "B" };
     let model_attr = name.clone();
@@ -523,7 +563,10 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
                 .collect_view()
                 .into_any()
         }
-        None => view! { <p class="hint">"No answer from this model to this prompt in the data."</p> }.into_any(),
+        None => {
+            view! { <p class="hint">"No answer from this model to this prompt in the data."</p> }
+                .into_any()
+        }
     };
     view! {
         <article class="answer" data-testid=if side_a { "answer-a" } else { "answer-b" } data-model=model_attr>
@@ -578,7 +621,9 @@ fn game_block(
     let (name_a, name_b) = if g == 1 { (base, model) } else { (model, base) };
     let gv = mp.game(g).copied();
     let raw = judgment.and_then(|j| j.games.get(g as usize - 1));
-    let label = gv.map(|v| v.verdict.label().to_string()).unwrap_or_default();
+    let label = gv
+        .map(|v| v.verdict.label().to_string())
+        .unwrap_or_default();
     let result = gv.map(|v| v.result.as_str()).unwrap_or("none");
     let verdict_line = match gv {
         Some(v) => view! {
@@ -599,7 +644,8 @@ fn game_block(
     let saw = raw.map(|r| r.user_prompt.clone()).unwrap_or_default();
     let saw = (!saw.is_empty()).then(|| {
         let cut = arena_lens_core::markdown::cut(&saw, JUDGE_SAW_LIMIT).to_string();
-        let more = (cut.len() < saw.len()).then(|| format!("\n… ({} more bytes not shown)", saw.len() - cut.len()));
+        let more = (cut.len() < saw.len())
+            .then(|| format!("\n… ({} more bytes not shown)", saw.len() - cut.len()));
         view! {
             <details class="judge-saw">
                 <summary>"What the judge was shown"</summary>
@@ -646,7 +692,8 @@ fn verdict_col(
         ""
     };
     let body = if judgment.is_none() {
-        view! { <p class="hint">"The judge did not judge this model on this prompt."</p> }.into_any()
+        view! { <p class="hint">"The judge did not judge this model on this prompt."</p> }
+            .into_any()
     } else {
         view! {
             {game_block(1, &model, &base, mp, judgment, game)}
@@ -675,7 +722,11 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
     let judgment = |mp: &ModelOnPrompt| mp.judgment.map(|j| &bench.judgments[j as usize]);
     let direct = row.a.is_baseline || row.b.is_baseline;
     let cols = if direct {
-        let (side, m, mp) = if row.a.is_baseline { ("B", p.b, &row.b) } else { ("A", p.a, &row.a) };
+        let (side, m, mp) = if row.a.is_baseline {
+            ("B", p.b, &row.b)
+        } else {
+            ("A", p.a, &row.a)
+        };
         let name = p.name(m);
         vec![verdict_col(
             "direct",
@@ -694,7 +745,10 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
                 let name = p.name(m);
                 verdict_col(
                     side,
-                    format!("{} · {name} against the baseline {base}", side.to_uppercase()),
+                    format!(
+                        "{} · {name} against the baseline {base}",
+                        side.to_uppercase()
+                    ),
                     name,
                     base.clone(),
                     mp,
@@ -725,7 +779,11 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
         let mut list: Vec<usize> = filtered.get().to_vec();
         if by_diff {
             let d = |i: usize| p.rows[i].diff().map(f64::abs).unwrap_or(-1.0);
-            list.sort_by(|&x, &y| d(y).partial_cmp(&d(x)).unwrap_or(std::cmp::Ordering::Equal).then(x.cmp(&y)));
+            list.sort_by(|&x, &y| {
+                d(y).partial_cmp(&d(x))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(x.cmp(&y))
+            });
         }
         let pages = list.len().div_ceil(PAGE).max(1);
         let page = view
@@ -734,15 +792,20 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
             .clamp(1, pages)
             - 1;
         let (a, b) = (p.name(p.a), p.name(p.b));
-        let cell = |mp: &ModelOnPrompt, g: u8| -> String {
-            if mp.is_baseline {
-                return "baseline".into();
-            }
-            match mp.game(g) {
-                Some(v) => format!("{} {}", v.verdict.label(), result_letter(v.result)),
-                None if mp.judgment.is_some() => "?".into(),
-                None => "–".into(),
-            }
+        let cell = |mp: &ModelOnPrompt, g: u8| {
+            let (text, class) = if mp.is_baseline {
+                ("baseline".to_string(), "none")
+            } else {
+                match mp.game(g) {
+                    Some(v) => (
+                        format!("{} {}", v.verdict.label(), result_letter(v.result)),
+                        v.result.as_str(),
+                    ),
+                    None if mp.judgment.is_some() => ("?".into(), "none"),
+                    None => ("–".into(), "none"),
+                }
+            };
+            view! { <td class=format!("game {class}")>{text}</td> }
         };
         let sort_toggle = {
             let set = set.clone();
@@ -782,11 +845,11 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
                                 {if prompt.text.is_empty() { id.clone() } else { snippet(&prompt.text, 70) }}
                             </button>
                         </th>
-                        <td>{cell(&r.a, 1)}</td>
-                        <td>{cell(&r.a, 2)}</td>
+                        {cell(&r.a, 1)}
+                        {cell(&r.a, 2)}
                         <td class="num">{score_text(r.a.score())}</td>
-                        <td>{cell(&r.b, 1)}</td>
-                        <td>{cell(&r.b, 2)}</td>
+                        {cell(&r.b, 1)}
+                        {cell(&r.b, 2)}
                         <td class="num">{score_text(r.b.score())}</td>
                         <td class="num strong">{diff.map_or("–".into(), |d| format!("{d:+.2}"))}</td>
                     </tr>
@@ -814,7 +877,7 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
                             <tr>
                                 <th class="num">"#"</th>
                                 <th>"Prompt"</th>
-                                <th>{format!("A game 1")}</th>
+                                <th>"A game 1"</th>
                                 <th>"A game 2"</th>
                                 <th class="num" title=a.clone()>"A score"</th>
                                 <th>"B game 1"</th>

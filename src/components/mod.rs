@@ -1,10 +1,10 @@
 //! Components shared by pages.
 
+pub mod compare_parts;
 pub mod controls;
 pub mod data_picker;
 pub mod forest_chart;
 pub mod leaderboard_table;
 pub mod load_report;
 pub mod load_status;
-pub mod compare_parts;
 pub mod markdown;

@@ -8,16 +8,16 @@
 //! text nodes, never into markup of their own.
 
 use crate::components::compare_parts::{
-    answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view,
-    summary_line, verdicts_view,
+    answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view, summary_line,
+    verdicts_view,
 };
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::bench::Bench;
 use arena_lens_core::compare::{
-    choose_models, choose_prompt, filter_rows, judged_baseline, pair_rows, paired_ci, search_texts, CompareIndex,
-    PairOutcome, PairRow, PairSummary, PairedCi, PromptFilter,
+    choose_models, choose_prompt, filter_rows, judged_baseline, pair_rows, paired_ci, search_texts,
+    CompareIndex, PairOutcome, PairRow, PairSummary, PairedCi, PromptFilter,
 };
 use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
@@ -175,21 +175,25 @@ fn build_base(loaded: Arc<Loaded>, inp: &Inputs) -> Result<Base, String> {
         }),
     };
     let mut baseline_label = None;
-    let baseline =
-        match judged_baseline(bench, judge, inp.judged.as_deref(), inp.baseline.as_deref()) {
-            Ok(Some(Baseline::Known(id))) => Some(id),
-            Ok(Some(Baseline::New(name))) => {
-                baseline_label = Some(name);
-                None
-            }
-            Ok(None) => None,
-            Err(e) => {
-                notes.push(format!(
+    let baseline = match judged_baseline(
+        bench,
+        judge,
+        inp.judged.as_deref(),
+        inp.baseline.as_deref(),
+    ) {
+        Ok(Some(Baseline::Known(id))) => Some(id),
+        Ok(Some(Baseline::New(name))) => {
+            baseline_label = Some(name);
+            None
+        }
+        Ok(None) => None,
+        Err(e) => {
+            notes.push(format!(
                     "{e} Verdicts are shown as the judge wrote them; add ?judged=MODEL to the link to name the baseline."
                 ));
-                None
-            }
-        };
+            None
+        }
+    };
     let index = CompareIndex::new(bench, judge, baseline);
     let texts = search_texts(bench);
     Ok(Base {
@@ -344,7 +348,9 @@ pub fn ComparePage() -> impl IntoView {
                         (Some(i), true) => (i + 1).min(list.len() - 1),
                         (Some(i), false) => i.saturating_sub(1),
                     };
-                    let id = p.bench().prompts[p.rows[list[next]].prompt as usize].id.clone();
+                    let id = p.bench().prompts[p.rows[list[next]].prompt as usize]
+                        .id
+                        .clone();
                     set(&|s| {
                         s.set_extra(key::PROMPT, Some(id.clone()));
                         s.set_extra(key::PAGE, None);
@@ -367,6 +373,46 @@ pub fn ComparePage() -> impl IntoView {
         });
         on_cleanup(move || handle.remove());
     }
+
+    // A new prompt starts at the top of every pane (the panes are patched in place, so they would
+    // keep the last prompt's scroll), and the list keeps the current prompt in sight.
+    Effect::new(move |_| {
+        let row = current.with(|c| c.as_ref().map(|c| c.row));
+        if row.is_none() {
+            return;
+        }
+        request_animation_frame(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            if let Ok(panes) = doc.query_selector_all(".compare .answer-body, .compare .detail .md")
+            {
+                for i in 0..panes.length() {
+                    if let Some(el) = panes
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                    {
+                        el.set_scroll_top(0);
+                    }
+                }
+            }
+            let list = doc.query_selector("ol.prompt-list").ok().flatten();
+            let item = doc
+                .query_selector("ol.prompt-list li.current")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let (Some(list), Some(item)) = (list, item) {
+                let (top, height) = (item.offset_top(), item.offset_height());
+                let (view_top, view_height) = (list.scroll_top(), list.client_height());
+                if top < view_top {
+                    list.set_scroll_top(top);
+                } else if top + height > view_top + view_height {
+                    list.set_scroll_top(top + height - view_height);
+                }
+            }
+        });
+    });
 
     let copied = RwSignal::new(false);
     let share_url = move || {

@@ -22,6 +22,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Write manifest.json for a data folder, so a static web server can serve it to the site.
     Index(IndexArgs),
+    /// Two models prompt by prompt against the baseline, with a paired bootstrap interval on the
+    /// difference of their win rates (the site's compare page).
+    Compare(CompareArgs),
 }
 
 /// Which data to read and how verdicts become battles.
@@ -139,4 +142,40 @@ pub struct IndexArgs {
     /// (ending in `/`). Default: the manifest's folder, or with --out the relative path to DIR.
     #[arg(long, value_name = "URL")]
     pub base: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// A data root holding <bench>/..., or a single bench folder.
+    pub path: PathBuf,
+    /// Model A.
+    #[arg(long)]
+    pub a: String,
+    /// Model B.
+    #[arg(long)]
+    pub b: String,
+    /// The bench to use when the path holds several.
+    #[arg(long)]
+    pub bench: Option<String>,
+    /// The judge whose verdicts to read. Default: the first by name.
+    #[arg(long)]
+    pub judge: Option<String>,
+    /// The display baseline (helps find the judged baseline, as for `leaderboard`).
+    #[arg(long)]
+    pub baseline: Option<String>,
+    /// The model the v0.1 judgments were made against, when the data does not tell.
+    #[arg(long, value_name = "MODEL")]
+    pub judged_baseline: Option<String>,
+    /// Bootstrap rounds.
+    #[arg(long, default_value_t = 100)]
+    pub rounds: u32,
+    /// Bootstrap seed (the site uses the same default).
+    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Confidence level of the interval.
+    #[arg(long, default_value_t = 0.95)]
+    pub level: f64,
+    /// Print JSON: per prompt both models' games, scores and difference; totals; the interval.
+    #[arg(long)]
+    pub json: bool,
 }

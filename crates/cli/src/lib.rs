@@ -4,6 +4,7 @@
 //! success, 2 on a usage or data error (with the reason on stderr).
 
 pub mod args;
+pub mod compare;
 pub mod read;
 pub mod table;
 
@@ -96,6 +97,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             .map_err(|e| e.to_string())
         }
         Command::Index(a) => index(&a.dir, a.out.as_deref(), a.baseline, a.base, out),
+        Command::Compare(a) => compare::run(&a, out),
     }
 }
 
@@ -186,7 +188,11 @@ fn index(
     });
     let mut m = Manifest::from_files(sizes, baseline);
     if let Some(b) = base {
-        m.base = if b.is_empty() || b.ends_with('/') { b } else { format!("{b}/") };
+        m.base = if b.is_empty() || b.ends_with('/') {
+            b
+        } else {
+            format!("{b}/")
+        };
     } else if out_path.is_some() {
         m.base = relative_base(dir, target.parent().unwrap_or(Path::new(".")))?;
     }

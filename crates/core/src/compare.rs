@@ -193,8 +193,7 @@ pub fn judged_baseline(
     explicit: Option<&str>,
     fallback: Option<&str>,
 ) -> Result<Option<Baseline>, Error> {
-    let needs =
-        bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
+    let needs = bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
     if !needs {
         return Ok(None);
     }
@@ -438,7 +437,11 @@ pub fn choose_models(
         .copied()
         .filter(|&m| Some(m) != index.baseline)
         .collect();
-    let defaults: Vec<u32> = judged.iter().chain(index.baseline.iter()).copied().collect();
+    let defaults: Vec<u32> = judged
+        .iter()
+        .chain(index.baseline.iter())
+        .copied()
+        .collect();
     let first = *defaults.first()?;
     let mut notes = Vec::new();
     let mut pick = |want: Option<&str>, side: &str, avoid: Option<u32>| -> u32 {
@@ -486,7 +489,10 @@ pub fn choose_prompt(
     filtered: &[usize],
     want: Option<&str>,
 ) -> (Option<usize>, Option<String>) {
-    let fallback = filtered.first().copied().or((!rows.is_empty()).then_some(0));
+    let fallback = filtered
+        .first()
+        .copied()
+        .or((!rows.is_empty()).then_some(0));
     let Some(id) = want else {
         return (fallback, None);
     };
@@ -534,7 +540,13 @@ pub fn paired_bootstrap(diffs: &[f64], rounds: u32, seed: u64, level: f64) -> Op
     let diff = mean(diffs.iter().sum());
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut sample: Vec<f64> = (0..rounds)
-        .map(|_| mean((0..n).map(|_| diffs[rng.random_range(0..n as u32) as usize]).sum()))
+        .map(|_| {
+            mean(
+                (0..n)
+                    .map(|_| diffs[rng.random_range(0..n as u32) as usize])
+                    .sum(),
+            )
+        })
         .collect();
     let (lower, upper) = quantile::interval(&mut sample, level)?;
     Some(PairedCi {
@@ -605,8 +617,8 @@ mod tests {
                 .join("\n")
         };
         let ja = [
-            judgment("p1", "ma", "B>A", "A>B"), // win, win
-            judgment("p2", "ma", "B>A", "B>A"), // win, loss: disagree
+            judgment("p1", "ma", "B>A", "A>B"),   // win, win
+            judgment("p2", "ma", "B>A", "B>A"),   // win, loss: disagree
             judgment("p3", "ma", "A>>B", "B>>A"), // loss, loss
         ]
         .join("\n");
@@ -648,7 +660,10 @@ mod tests {
         assert_eq!(rows[1].a.score(), Some(0.5));
         assert!(rows[1].games_disagree() && !rows[0].games_disagree());
         let s = PairSummary::of(&rows);
-        assert_eq!((s.both, s.a_better, s.b_better, s.ties, s.disagree), (3, 1, 1, 1, 1));
+        assert_eq!(
+            (s.both, s.a_better, s.b_better, s.ties, s.disagree),
+            (3, 1, 1, 1, 1)
+        );
         assert_eq!(s.mean_a, 0.5);
         assert_eq!(s.mean_b, 0.5);
         assert_eq!(s.stronger(), None);
@@ -717,7 +732,10 @@ mod tests {
         assert_eq!(c.notes.len(), 1);
 
         let rows = pair_rows(b, &idx, ma, mb);
-        assert_eq!(choose_prompt(b, &rows, &[1, 2], Some("p3")), (Some(2), None));
+        assert_eq!(
+            choose_prompt(b, &rows, &[1, 2], Some("p3")),
+            (Some(2), None)
+        );
         assert_eq!(choose_prompt(b, &rows, &[1, 2], None), (Some(1), None));
         let (i, note) = choose_prompt(b, &rows, &[1, 2], Some("removed"));
         assert_eq!(i, Some(1));

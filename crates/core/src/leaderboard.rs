@@ -227,7 +227,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
     })
 }
 
-/// The display baseline: the option, else the judged baseline, else the model in the most battle rows.
+/// The display baseline: the option, else the judged baseline, else the most frequent `model_a`.
 fn resolve_anchor(set: &BattleSet, wanted: Option<&str>) -> Result<u32, Error> {
     if let Some(w) = wanted {
         let in_battles = set
@@ -242,9 +242,10 @@ fn resolve_anchor(set: &BattleSet, wanted: Option<&str>) -> Result<u32, Error> {
         return Ok(b);
     }
     let mut freq: BTreeMap<u32, u64> = BTreeMap::new();
+    // model_a is the baseline in judgment-made battles (v2.0 rows name theirs) and in show_result.py's
+    // battles files, so the most frequent model_a is the natural anchor.
     for r in &set.rows {
         *freq.entry(r.a).or_default() += r.copies as u64;
-        *freq.entry(r.b).or_default() += r.copies as u64;
     }
     freq.into_iter()
         .max_by_key(|&(m, c)| (c, std::cmp::Reverse(m)))

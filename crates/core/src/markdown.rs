@@ -48,9 +48,7 @@ fn href_attr(url: &str) -> String {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
 }
 
 /// What an open link or image became, so its end tag matches.
@@ -211,9 +209,34 @@ mod tests {
     /// No tag of the output may be anything but the ones the renderer writes itself.
     fn assert_only_safe_tags(html: &str) {
         const ALLOWED: &[&str] = &[
-            "p", "a", "span", "pre", "code", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-            "li", "em", "strong", "del", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
-            "br", "hr", "input",
+            "p",
+            "a",
+            "span",
+            "pre",
+            "code",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "ul",
+            "ol",
+            "li",
+            "em",
+            "strong",
+            "del",
+            "blockquote",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "br",
+            "hr",
+            "input",
         ];
         let mut rest = html;
         while let Some(i) = rest.find('<') {
@@ -286,9 +309,14 @@ mod tests {
 
     #[test]
     fn script_tags_are_text() {
-        let h = render("hello <script>window.__pwned = 1</script> world\n\n<script>\nalert(1)\n</script>\n");
+        let h = render(
+            "hello <script>window.__pwned = 1</script> world\n\n<script>\nalert(1)\n</script>\n",
+        );
         assert!(!h.contains("<script"), "{h}");
-        assert!(h.contains("&lt;script&gt;window.__pwned = 1&lt;/script&gt;"), "{h}");
+        assert!(
+            h.contains("&lt;script&gt;window.__pwned = 1&lt;/script&gt;"),
+            "{h}"
+        );
         assert!(h.contains("<pre class=\"md-raw\">&lt;script&gt;"), "{h}");
         assert_only_safe_tags(&h);
     }
@@ -304,7 +332,10 @@ mod tests {
             "<details open ontoggle=alert(1)>",
         ] {
             let h = render(md);
-            assert!(!h.contains("<img") && !h.contains("<div onmouseover"), "{h}");
+            assert!(
+                !h.contains("<img") && !h.contains("<div onmouseover"),
+                "{h}"
+            );
             assert_only_safe_tags(&h);
         }
     }
@@ -323,11 +354,20 @@ mod tests {
             h.contains(r#"<a href="https://ok.example/x?a=1&amp;b=2" title="t" rel="noopener noreferrer" target="_blank">g</a>"#),
             "{h}"
         );
-        assert!(h.contains(r#"<a href="mailto:a@b.c" rel="noopener noreferrer""#), "{h}");
-        assert!(h.contains(r#"<a href="https://auto.example" rel="noopener noreferrer""#), "{h}");
+        assert!(
+            h.contains(r#"<a href="mailto:a@b.c" rel="noopener noreferrer""#),
+            "{h}"
+        );
+        assert!(
+            h.contains(r#"<a href="https://auto.example" rel="noopener noreferrer""#),
+            "{h}"
+        );
         assert!(h.contains("md-blocked-link"), "{h}");
         // Every anchor has the rel.
-        assert_eq!(h.matches("<a ").count(), h.matches("rel=\"noopener noreferrer\"").count());
+        assert_eq!(
+            h.matches("<a ").count(),
+            h.matches("rel=\"noopener noreferrer\"").count()
+        );
         assert_only_safe_tags(&h);
     }
 
@@ -348,7 +388,9 @@ mod tests {
              inline <svg/onload=alert(1)> and <object data=x></object> <embed src=x> <math><mtext>x</mtext></math>\n\n\
              <style>body{display:none}</style>\n\n<!-- comment --><base href=\"https://evil/\">\n\n<meta http-equiv=refresh content=0>",
         );
-        for tag in ["<iframe", "<svg", "<object", "<embed", "<style", "<base", "<meta", "<math", "<!--"] {
+        for tag in [
+            "<iframe", "<svg", "<object", "<embed", "<style", "<base", "<meta", "<math", "<!--",
+        ] {
             assert!(!h.contains(tag), "{tag} in {h}");
         }
         assert!(h.contains("&lt;iframe"), "{h}");
@@ -371,7 +413,10 @@ mod tests {
             "# Title\n\n- one\n- **two**\n\n1. a\n2. b\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```rust\nfn main() { let x = 1 < 2; }\n```\n\n> quote\n",
         );
         assert!(h.contains("<h1>Title</h1>"), "{h}");
-        assert!(h.contains("<ul>") && h.contains("<strong>two</strong>"), "{h}");
+        assert!(
+            h.contains("<ul>") && h.contains("<strong>two</strong>"),
+            "{h}"
+        );
         assert!(h.contains("<ol>"), "{h}");
         assert!(h.contains("<table>") && h.contains("<th>x</th>"), "{h}");
         assert!(
@@ -392,14 +437,20 @@ mod tests {
     #[test]
     fn heading_attributes_are_not_parsed() {
         let h = render("# Title {#main .x onclick=alert(1)}\n");
-        assert!(h.starts_with("<h1>Title {#main .x onclick=alert(1)}</h1>"), "{h}");
+        assert!(
+            h.starts_with("<h1>Title {#main .x onclick=alert(1)}</h1>"),
+            "{h}"
+        );
         assert_only_safe_tags(&h);
     }
 
     #[test]
     fn korean_and_entities_survive() {
         let h = render("한국어 **굵게** &amp; &lt;b&gt;");
-        assert!(h.contains("한국어 <strong>굵게</strong> &amp; &lt;b&gt;"), "{h}");
+        assert!(
+            h.contains("한국어 <strong>굵게</strong> &amp; &lt;b&gt;"),
+            "{h}"
+        );
     }
 
     #[test]

@@ -89,7 +89,9 @@ fn assert_inert(html: &str, what: &str) {
             if name == "href" {
                 let v = attr.trim_start_matches("href=\"");
                 assert!(
-                    v.starts_with("http://") || v.starts_with("https://") || v.starts_with("mailto:"),
+                    v.starts_with("http://")
+                        || v.starts_with("https://")
+                        || v.starts_with("mailto:"),
                     "{what}: {attr}"
                 );
             }
@@ -104,7 +106,10 @@ fn every_text_renders_inert() {
     let bench = ds.bench(None).unwrap();
     assert_eq!(bench.prompts.len(), 4);
     assert_eq!(bench.judge_names().len(), 2);
-    assert!(bench.models.get("<img src=x onerror=\"window.__pwned='model-name'\">").is_some());
+    assert!(bench
+        .models
+        .get("<img src=x onerror=\"window.__pwned='model-name'\">")
+        .is_some());
     let multi = &bench.prompts[bench.prompt_index["mal-2"] as usize];
     assert_eq!(multi.later_turns.len(), 1);
 
@@ -130,12 +135,20 @@ fn every_text_renders_inert() {
     assert!(n > 40, "{n} texts rendered");
     // The payloads are still there, as text.
     let a = bench
-        .answer(bench.models.get("evil-b").unwrap(), bench.prompt_index["mal-1"])
+        .answer(
+            bench.models.get("evil-b").unwrap(),
+            bench.prompt_index["mal-1"],
+        )
         .unwrap();
     let html = render(&a.text);
-    assert!(html.contains("&lt;script&gt;window.__pwned = 'script'"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;window.__pwned = 'script'"),
+        "{html}"
+    );
     assert!(html.contains("[image: tracker]"), "{html}");
-    assert!(html.contains(r#"<a href="https://github.com/lm-sys/arena-hard-auto" rel="noopener noreferrer""#));
+    assert!(html.contains(
+        r#"<a href="https://github.com/lm-sys/arena-hard-auto" rel="noopener noreferrer""#
+    ));
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `model_answer/<model>.jsonl`: v0.1 (`question_id, choices[{turns[{content, token_len}]}], conv_metadata`)
 //! and v2.0 (`uid, messages[{role, content}], metadata`).
 //!
-//! As in the reference tool, the model is named by the file, not by the row's `model_id`.
+//! As in the reference v0.1 tool, a v0.1 answer's model is named by its file, not by the row's
+//! `model_id`; a v2.0 row names its model (`org/name` cannot be a file name).
 
 use super::{lines, parse_object, req_str, FieldError};
 use crate::bench::{Answer, Bench};
@@ -23,6 +24,17 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
                 bench.report.push(IssueKind::BadJson, file, n, "", e);
                 continue;
             }
+        };
+        let row_model = obj.contains_key("uid").then(|| super::opt_str(&obj, "model")).flatten();
+        let model = match row_model {
+            Some(m) if m != model_name => {
+                let id = bench.models.intern(&m);
+                if !bench.answer_files.contains(&id) {
+                    bench.answer_files.push(id);
+                }
+                id
+            }
+            _ => model,
         };
         let (qid, turns, turn_tokens, meta) = match fields(&obj) {
             Ok(f) => f,

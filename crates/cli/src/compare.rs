@@ -1,0 +1,128 @@
+//! `arena-lens compare`: two models prompt by prompt against the baseline, as the site's compare page
+//! shows them, with the same paired bootstrap (same seed, same numbers).
+
+use crate::args::CompareArgs;
+use arena_lens_core::battle_set::Baseline;
+use arena_lens_core::compare::{
+    judged_baseline, pair_rows, paired_ci, CompareIndex, ModelOnPrompt, PairSummary,
+};
+use arena_lens_core::dataset::Dataset;
+use serde_json::{json, Value};
+use std::io::Write;
+
+fn side(m: &ModelOnPrompt) -> Value {
+    json!({
+        "baseline": m.is_baseline,
+        "judged": m.judgment.is_some(),
+        "games": m.games.iter().map(|g| json!({
+            "game": g.game,
+            "label": g.verdict.label(),
+            "result": g.result.as_str(),
+        })).collect::<Vec<_>>(),
+        "score": m.score(),
+        "games_disagree": m.games_disagree(),
+    })
+}
+
+/// Runs the command.
+pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
+    let files = crate::read::read_path(&a.path).map_err(|e| e.to_string())?;
+    let ds = Dataset::load(files);
+    let bench = ds.bench(a.bench.as_deref()).map_err(|e| e.to_string())?;
+    let mut judges: Vec<&String> = bench.judge_names().iter().collect();
+    judges.sort();
+    let judge_name = match &a.judge {
+        Some(j) => j.clone(),
+        None => judges
+            .first()
+            .map(|j| j.to_string())
+            .ok_or("this data has no judgment files to compare")?,
+    };
+    let judge = bench
+        .judges
+        .get(&judge_name)
+        .ok_or_else(|| format!("unknown judge {judge_name:?}"))?;
+    let baseline = match judged_baseline(
+        bench,
+        judge,
+        a.judged_baseline.as_deref(),
+        a.baseline.as_deref(),
+    )
+    .map_err(|e| e.to_string())?
+    {
+        Some(Baseline::Known(id)) => Some(id),
+        _ => None,
+    };
+    let model = |name: &str| {
+        bench
+            .models
+            .get(name)
+            .ok_or_else(|| format!("unknown model {name:?}"))
+    };
+    let (ma, mb) = (model(&a.a)?, model(&a.b)?);
+    let index = CompareIndex::new(bench, judge, baseline);
+    let rows = pair_rows(bench, &index, ma, mb);
+    let summary = PairSummary::of(&rows);
+    let ci = paired_ci(&rows, a.rounds, a.seed, a.level);
+    let doc = json!({
+        "bench": bench.name,
+        "judge": judge_name,
+        "baseline": baseline.map(|b| bench.models.name(b)),
+        "a": a.a,
+        "b": a.b,
+        "summary": {
+            "both": summary.both,
+            "a_better": summary.a_better,
+            "b_better": summary.b_better,
+            "ties": summary.ties,
+            "disagree": summary.disagree,
+            "win_rate_a": summary.mean_a * 100.0,
+            "win_rate_b": summary.mean_b * 100.0,
+        },
+        "ci": ci.as_ref().map(|c| json!({
+            "n": c.n, "diff": c.diff, "lower": c.lower, "upper": c.upper,
+            "rounds": c.rounds, "seed": c.seed, "level": c.level,
+        })),
+        "prompts": rows.iter().map(|r| json!({
+            "question_id": bench.prompts[r.prompt as usize].id,
+            "a": side(&r.a),
+            "b": side(&r.b),
+            "diff": r.diff(),
+            "outcome": r.outcome().map(|o| o.as_str()),
+            "games_disagree": r.games_disagree(),
+        })).collect::<Vec<_>>(),
+    });
+    let text = if a.json {
+        serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n"
+    } else {
+        let s = &summary;
+        let mut t = format!(
+            "{} vs {} · judge {} · baseline {}\n{} prompts with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {}.\nWin rates vs the baseline (ties ½, both games): A {:.1}%, B {:.1}%.\n",
+            a.a,
+            a.b,
+            judge_name,
+            baseline.map(|b| bench.models.name(b)).unwrap_or("(per row)"),
+            s.both,
+            s.a_better,
+            s.b_better,
+            s.ties,
+            s.disagree,
+            s.mean_a * 100.0,
+            s.mean_b * 100.0
+        );
+        if let Some(c) = ci {
+            t += &format!(
+                "A − B: {:+.1} points, {:.0}% CI [{:+.1}, {:+.1}] (paired bootstrap over {} prompts, {} rounds, seed {}).\n",
+                c.diff,
+                c.level * 100.0,
+                c.lower,
+                c.upper,
+                c.n,
+                c.rounds,
+                c.seed
+            );
+        }
+        t
+    };
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
