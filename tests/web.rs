@@ -57,21 +57,40 @@ fn core_in_wasm_matches_the_native_numbers() {
     use arena_lens_core::dataset::Dataset;
     use arena_lens_core::leaderboard::{compute, LeaderboardOptions};
     use arena_lens_core::source::SourceFile;
-    let j = |name: &str, rows: &[(&str, &str, &str)]| SourceFile {
+    let j = |name: &str, rows: &[(&str, &str, &str)]| {
+        SourceFile {
         path: format!("b/model_judgment/j/{name}.jsonl"),
         text: rows
             .iter()
             .map(|(q, g1, g2)| format!("{{\"question_id\":\"{q}\",\"model\":\"{name}\",\"games\":[{{\"score\":\"{g1}\"}},{{\"score\":\"{g2}\"}}]}}\n"))
             .collect(),
+    }
     };
     let files = vec![
-        j("m1", &[("q1", "B>A", "A>B"), ("q2", "A>B", "B>A"), ("q3", "B>>A", "A=B")]),
-        j("m2", &[("q1", "A>B", "A>B"), ("q2", "B>A", "A>B"), ("q3", "A=B", "B>A")]),
+        j(
+            "m1",
+            &[
+                ("q1", "B>A", "A>B"),
+                ("q2", "A>B", "B>A"),
+                ("q3", "B>>A", "A=B"),
+            ],
+        ),
+        j(
+            "m2",
+            &[
+                ("q1", "A>B", "A>B"),
+                ("q2", "B>A", "A>B"),
+                ("q3", "A=B", "B>A"),
+            ],
+        ),
     ];
     let ds = Dataset::load(files);
     let opts = LeaderboardOptions {
         baseline: Some("base".into()),
-        battles: arena_lens_core::battle_set::BattleOptions { judged_baseline: Some("base".into()), ..Default::default() },
+        battles: arena_lens_core::battle_set::BattleOptions {
+            judged_baseline: Some("base".into()),
+            ..Default::default()
+        },
         rounds: 200,
         ..Default::default()
     };
@@ -88,7 +107,9 @@ fn core_in_wasm_matches_the_native_numbers() {
 #[wasm_bindgen_test]
 fn view_state_round_trips_in_wasm() {
     use arena_lens_core::view_state::parse_query;
-    let s = parse_query("?baseline=chatgpt-4o-latest%282025-03-26%29&seed=7&unit=prompt&q=%EB%AA%A8%EB%8D%B8");
+    let s = parse_query(
+        "?baseline=chatgpt-4o-latest%282025-03-26%29&seed=7&unit=prompt&q=%EB%AA%A8%EB%8D%B8",
+    );
     assert_eq!(s.baseline.as_deref(), Some("chatgpt-4o-latest(2025-03-26)"));
     assert_eq!(s.filter, "모델");
     assert_eq!(parse_query(&s.to_query()), s);

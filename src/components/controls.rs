@@ -21,6 +21,9 @@ pub struct Choices {
     pub active_judges: Vec<String>,
 }
 
+/// The URL setter's shape, as the number inputs take it.
+type SetView = dyn Fn(&dyn Fn(&mut arena_lens_core::view_state::ViewState));
+
 #[component]
 pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
     let view = use_view_state();
@@ -71,7 +74,7 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
             })
         }
     };
-    let num = |set: &dyn Fn(&dyn Fn(&mut arena_lens_core::view_state::ViewState)),
+    let num = |set: &SetView,
                f: fn(&mut arena_lens_core::view_state::ViewState, &str),
                ev: leptos::ev::Event| {
         let v = event_target_value(&ev);

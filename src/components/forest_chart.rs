@@ -27,7 +27,7 @@ pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl
         el.set_height((css_h * dpr) as u32);
         let _ = el.style(("height", format!("{css_h}px")));
         let font_px = ((if css_w < 500.0 { 11.0 } else { 13.0 }) * dpr) as u32;
-        if let Some(backend) = CanvasBackend::with_canvas_object(el.clone().into()) {
+        if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let root = backend.into_drawing_area();
             let spec = ForestSpec {
                 title: title.clone(),

@@ -53,7 +53,10 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
     let o = opts("truth_model", 0);
     // show_result.py also battles truth_model against itself; with those rows kept (as its
     // compatibility mode does) the multisets are equal, and by default they are left out and reported.
-    let compat = arena_lens_core::battle_set::BattleOptions { keep_self_battles: true, ..o.battles.clone() };
+    let compat = arena_lens_core::battle_set::BattleOptions {
+        keep_self_battles: true,
+        ..o.battles.clone()
+    };
     let set = arena_lens_core::battle_set::build(bench, &compat, Some("truth_model")).unwrap();
     let mut ours: BTreeMap<(String, String, String, String), u32> = BTreeMap::new();
     for r in &set.rows {
@@ -67,7 +70,10 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
             .or_default() += r.copies;
     }
     let mut theirs: BTreeMap<(String, String, String, String), u32> = BTreeMap::new();
-    let text = std::fs::read_to_string(sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.battles.jsonl")).unwrap();
+    let text = std::fs::read_to_string(
+        sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.battles.jsonl"),
+    )
+    .unwrap();
     let mut self_rows = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -81,10 +87,18 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
         *theirs.entry(key).or_default() += 1;
     }
     assert_eq!(ours, theirs);
-    let default_set = arena_lens_core::battle_set::build(bench, &o.battles, Some("truth_model")).unwrap();
+    let default_set =
+        arena_lens_core::battle_set::build(bench, &o.battles, Some("truth_model")).unwrap();
     assert!(self_rows > 0);
-    assert_eq!(default_set.report.count(IssueKind::SelfBattle), 10, "one per truth_model judgment row");
-    assert_eq!(default_set.total_rows() + self_rows as u64, set.total_rows());
+    assert_eq!(
+        default_set.report.count(IssueKind::SelfBattle),
+        10,
+        "one per truth_model judgment row"
+    );
+    assert_eq!(
+        default_set.total_rows() + self_rows as u64,
+        set.total_rows()
+    );
     let lb = leaderboard::compute(bench, &o).unwrap();
     let refs = reference_csv(
         &sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.leaderboard.csv"),

@@ -12,14 +12,23 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 fn walk(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
-    let Ok(entries) = std::fs::read_dir(root.join(rel)) else { return };
+    let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
+        return;
+    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
-        let r = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+        let r = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
         if e.path().is_dir() {
             walk(root, &r, out);
         } else if r.ends_with(".jsonl") {
-            out.push(SourceFile { path: format!("ko/{r}"), text: std::fs::read_to_string(e.path()).unwrap() });
+            out.push(SourceFile {
+                path: format!("ko/{r}"),
+                text: std::fs::read_to_string(e.path()).unwrap(),
+            });
         }
     }
 }
@@ -39,7 +48,10 @@ fn input() -> (Vec<SourceFile>, String, &'static str) {
     let files = arena_lens_demo::generate(arena_lens_demo::DEFAULT_SEED)
         .into_iter()
         .filter(|f| !f.path.contains("judge-sage"))
-        .map(|f| SourceFile { path: f.path, text: f.contents })
+        .map(|f| SourceFile {
+            path: f.path,
+            text: f.contents,
+        })
         .collect();
     (files, arena_lens_demo::DEMO_BASELINE.into(), "demo")
 }
@@ -47,7 +59,9 @@ fn input() -> (Vec<SourceFile>, String, &'static str) {
 fn benches(c: &mut Criterion) {
     let (files, baseline, name) = input();
     let mut g = c.benchmark_group(name);
-    g.sample_size(10).measurement_time(Duration::from_secs(8)).warm_up_time(Duration::from_secs(1));
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(8))
+        .warm_up_time(Duration::from_secs(1));
     g.bench_function("parse", |b| b.iter(|| Dataset::load(files.clone())));
     let ds = Dataset::load(files.clone());
     let bench = ds.bench(None).unwrap();
@@ -59,19 +73,29 @@ fn benches(c: &mut Criterion) {
         ..LeaderboardOptions::default()
     };
     g.bench_function("fit + 1000 row rounds", |b| {
-        b.iter(|| leaderboard::compute(bench, &opts(1000, BootstrapUnit::Row, StyleMode::Off)).unwrap())
+        b.iter(|| {
+            leaderboard::compute(bench, &opts(1000, BootstrapUnit::Row, StyleMode::Off)).unwrap()
+        })
     });
     g.bench_function("fit + 1000 prompt rounds", |b| {
-        b.iter(|| leaderboard::compute(bench, &opts(1000, BootstrapUnit::Prompt, StyleMode::Off)).unwrap())
+        b.iter(|| {
+            leaderboard::compute(bench, &opts(1000, BootstrapUnit::Prompt, StyleMode::Off)).unwrap()
+        })
     });
     g.bench_function("parse + fit + 1000 row rounds", |b| {
         b.iter(|| {
             let ds = Dataset::load(files.clone());
-            leaderboard::compute(ds.bench(None).unwrap(), &opts(1000, BootstrapUnit::Row, StyleMode::Off)).unwrap()
+            leaderboard::compute(
+                ds.bench(None).unwrap(),
+                &opts(1000, BootstrapUnit::Row, StyleMode::Off),
+            )
+            .unwrap()
         })
     });
     g.bench_function("style control + 100 rounds", |b| {
-        b.iter(|| leaderboard::compute(bench, &opts(100, BootstrapUnit::Row, StyleMode::Full)).unwrap())
+        b.iter(|| {
+            leaderboard::compute(bench, &opts(100, BootstrapUnit::Row, StyleMode::Full)).unwrap()
+        })
     });
     g.finish();
 }

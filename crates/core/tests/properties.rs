@@ -1,5 +1,8 @@
 //! Property tests: the solver against a naive oracle, invariances, determinism and interval coverage.
 
+// Index loops read more plainly than zipped iterators when several arrays share the index.
+#![allow(clippy::needless_range_loop)]
+
 use arena_lens_core::bt::{self, Comparisons, Estimate, Pair};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, LeaderboardOptions};

@@ -25,7 +25,10 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
                 continue;
             }
         };
-        let row_model = obj.contains_key("uid").then(|| super::opt_str(&obj, "model")).flatten();
+        let row_model = obj
+            .contains_key("uid")
+            .then(|| super::opt_str(&obj, "model"))
+            .flatten();
         let model = match row_model {
             Some(m) if m != model_name => {
                 let id = bench.models.intern(&m);
