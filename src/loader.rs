@@ -108,6 +108,35 @@ pub async fn fetch_files(
         ..Default::default()
     };
     progress(p.clone());
+    // A manifest inside a bench folder lists `question.jsonl`, `model_answer/...`: name the bench after
+    // the folder, as the CLI does for a bench folder.
+    let is_bench = manifest.files.iter().any(|f| {
+        f.path == "question.jsonl"
+            || f.path.starts_with("model_answer/")
+            || f.path.starts_with("model_judgment/")
+    });
+    let folder = {
+        let base = if manifest.base.is_empty() {
+            "./"
+        } else {
+            manifest.base.as_str()
+        };
+        let dir = resolve(base, &manifest_url)?;
+        let name = dir
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .to_string();
+        js_sys::decode_uri_component(&name)
+            .map(String::from)
+            .unwrap_or(name)
+    };
+    let prefix = if is_bench && !folder.is_empty() {
+        format!("{folder}/")
+    } else {
+        String::new()
+    };
     let mut files = Vec::with_capacity(manifest.files.len() + 1);
     files.push(SourceFile {
         path: "manifest.json".into(),
@@ -134,7 +163,7 @@ pub async fn fetch_files(
             p.files_done += 1;
             p.bytes_done += entry.bytes.max(text.len() as u64);
             files.push(SourceFile {
-                path: entry.path.clone(),
+                path: format!("{prefix}{}", entry.path),
                 text,
             });
         }

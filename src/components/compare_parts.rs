@@ -519,8 +519,11 @@ fn counts_text(a: &Answer) -> String {
         None => parts.push("no token count".into()),
     }
     if let Some(s) = a.style {
-        parts.push(format!("{} headers", thousands(s.headers)));
-        parts.push(format!("{} list items", thousands(s.lists)));
+        let count = |n: f64, one: &str, many: &str| {
+            format!("{} {}", thousands(n), if n == 1.0 { one } else { many })
+        };
+        parts.push(count(s.headers, "header", "headers"));
+        parts.push(count(s.lists, "list item", "list items"));
         parts.push(format!("{} bold", thousands(s.bold)));
     }
     parts.push(format!(

@@ -454,7 +454,13 @@ pub fn ComparePage() -> impl IntoView {
         move || {
             let b = match base.get() {
                 None => {
-                    return view! { <p class="hint" data-testid="compare-waiting">"Waiting for the data…"</p> }.into_any()
+                    let failed = ctx.state.with(|s| matches!(s, LoadState::Failed(_)));
+                    let text = if failed {
+                        "The data did not load (see the message above), so there is nothing to compare."
+                    } else {
+                        "Waiting for the data…"
+                    };
+                    return view! { <p class="hint" data-testid="compare-waiting">{text}</p> }.into_any();
                 }
                 Some(Err(e)) => {
                     return view! { <div class="status error" role="alert" data-testid="compare-error">{e}</div> }.into_any()

@@ -126,3 +126,50 @@ pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
     };
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::args::Cli;
+    use clap::Parser;
+
+    #[test]
+    fn compares_the_malicious_fixture() {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../core/tests/fixtures/malicious"
+        );
+        let cli = Cli::parse_from([
+            "arena-lens",
+            "compare",
+            dir,
+            "--a",
+            "evil-a",
+            "--b",
+            "evil-b",
+            "--judge",
+            "judge-x",
+            "--json",
+        ]);
+        let mut out = Vec::new();
+        crate::execute(cli, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["baseline"], "base-model");
+        let s = &v["summary"];
+        assert_eq!(
+            (
+                &s["both"],
+                &s["a_better"],
+                &s["b_better"],
+                &s["ties"],
+                &s["disagree"]
+            ),
+            (&4.into(), &2.into(), &1.into(), &1.into(), &1.into())
+        );
+        assert_eq!(v["ci"]["diff"], 37.5);
+        let p = &v["prompts"][0];
+        assert_eq!(p["question_id"], "mal-1");
+        assert_eq!(p["a"]["games"][0]["label"], "B>A");
+        assert_eq!(p["a"]["games"][0]["result"], "win");
+        assert_eq!(p["b"]["games"][1]["result"], "loss");
+    }
+}
