@@ -8,3 +8,4 @@ pub mod leaderboard_table;
 pub mod load_report;
 pub mod load_status;
 pub mod markdown;
+pub mod share_link;

@@ -11,6 +11,7 @@ use crate::components::compare_parts::{
     answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view, summary_line,
     verdicts_view,
 };
+use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
@@ -414,21 +415,6 @@ pub fn ComparePage() -> impl IntoView {
         });
     });
 
-    let copied = RwSignal::new(false);
-    let share_url = move || {
-        view.track();
-        web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
-    };
-    let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let href = w.location().href().unwrap_or_default();
-            let _ = w.navigator().clipboard().write_text(&href);
-            copied.set(true);
-        }
-    };
-
     let notes = move || {
         let mut notes: Vec<String> = Vec::new();
         if let Some(Ok(b)) = base.get() {
@@ -527,12 +513,7 @@ pub fn ComparePage() -> impl IntoView {
         <div class="page compare">
             <div class="toolbar">
                 <h1>"Compare"</h1>
-                <div class="share">
-                    <input type="text" readonly data-testid="share-url" aria-label="Link to this view" prop:value=share_url />
-                    <button type="button" class="button" data-testid="copy-link" on:click=copy>
-                        {move || if copied.get() { "Copied ✓" } else { "Copy link" }}
-                    </button>
-                </div>
+                <ShareLink />
             </div>
             {notes}
             {body}

@@ -6,6 +6,7 @@ use crate::components::controls::{Choices, Controls};
 use crate::components::forest_chart::ForestChart;
 use crate::components::leaderboard_table::LeaderboardTable;
 use crate::components::load_report::LoadReportView;
+use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
@@ -125,20 +126,6 @@ pub fn LeaderboardPage() -> impl IntoView {
         }
         ch
     });
-    let copied = RwSignal::new(false);
-    let share_url = move || {
-        view.track();
-        web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
-    };
-    let copy = move |_| {
-        if let Some(w) = web_sys::window() {
-            let href = w.location().href().unwrap_or_default();
-            let _ = w.navigator().clipboard().write_text(&href);
-            copied.set(true);
-        }
-    };
     let set_filter = set.clone();
     let set_group = set.clone();
 
@@ -223,12 +210,7 @@ pub fn LeaderboardPage() -> impl IntoView {
         <div class="page leaderboard">
             <div class="toolbar">
                 <h1>"Leaderboard"</h1>
-                <div class="share">
-                    <input type="text" readonly data-testid="share-url" aria-label="Link to this view" prop:value=share_url />
-                    <button type="button" class="button" data-testid="copy-link" on:click=copy>
-                        {move || if copied.get() { "Copied ✓" } else { "Copy link" }}
-                    </button>
-                </div>
+                <ShareLink />
             </div>
             <Controls choices=choices />
             <div class="filter">
