@@ -7,16 +7,29 @@ use leptos::prelude::*;
 pub fn ShareLink() -> impl IntoView {
     let view = use_view_state();
     let copied = RwSignal::new(false);
+    // Built from the view state, not read from `location`: the query signal changes before the
+    // router has rewritten the address bar, so `location.href` can still be the previous URL.
     let share_url = move || {
-        view.track();
-        web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default()
+        let q = view.with(|v| v.to_query());
+        let base = web_sys::window()
+            .map(|w| {
+                let loc = w.location();
+                format!(
+                    "{}{}",
+                    loc.origin().unwrap_or_default(),
+                    loc.pathname().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default();
+        if q.is_empty() {
+            base
+        } else {
+            format!("{base}?{q}")
+        }
     };
     let copy = move |_| {
         if let Some(w) = web_sys::window() {
-            let href = w.location().href().unwrap_or_default();
-            let _ = w.navigator().clipboard().write_text(&href);
+            let _ = w.navigator().clipboard().write_text(&share_url());
             copied.set(true);
         }
     };
