@@ -5,7 +5,7 @@
 
 use crate::battle_set::BattleOptions;
 use crate::bootstrap::BootstrapUnit;
-use crate::leaderboard::{GroupBy, LeaderboardOptions, DEFAULT_SEED};
+use crate::leaderboard::{GroupBy, LeaderboardOptions};
 use crate::style::StyleMode;
 
 /// Table sort columns.
@@ -71,22 +71,25 @@ pub struct ViewState {
 }
 
 impl Default for ViewState {
+    /// The computation's defaults come from [`LeaderboardOptions::default`], so the site and the CLI
+    /// cannot drift apart.
     fn default() -> Self {
+        let d = LeaderboardOptions::default();
         ViewState {
             data: None,
             bench: None,
-            judges: Vec::new(),
-            baseline: None,
-            judged_baseline: None,
-            weight: 3,
-            first_game_only: false,
-            rounds: 100,
-            seed: DEFAULT_SEED,
-            level: 0.95,
-            unit: BootstrapUnit::Row,
-            style: StyleMode::Off,
-            group_by: None,
-            compat: false,
+            judges: d.battles.judges,
+            baseline: d.baseline,
+            judged_baseline: d.battles.judged_baseline,
+            weight: d.battles.weight,
+            first_game_only: d.battles.first_game_only,
+            rounds: d.rounds,
+            seed: d.seed,
+            level: d.level,
+            unit: d.unit,
+            style: d.style,
+            group_by: d.group_by,
+            compat: d.reference_quirks,
             sort: SortKey::Score,
             asc: false,
             filter: String::new(),
@@ -101,7 +104,8 @@ pub const MAX_ROUNDS: u32 = 10_000;
 impl ViewState {
     /// Reads decoded query pairs; unknown or invalid values fall back to defaults.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
-        let mut s = ViewState::default();
+        let d = ViewState::default();
+        let mut s = d.clone();
         for (k, v) in pairs {
             let opt = || (!v.is_empty()).then(|| v.to_string());
             match k {
@@ -121,7 +125,7 @@ impl ViewState {
                         .parse()
                         .ok()
                         .filter(|w| (1..=100).contains(w))
-                        .unwrap_or(3)
+                        .unwrap_or(d.weight)
                 }
                 "first" => s.first_game_only = v == "1",
                 "rounds" => {
@@ -129,15 +133,15 @@ impl ViewState {
                         .parse()
                         .ok()
                         .map(|r: u32| r.min(MAX_ROUNDS))
-                        .unwrap_or(100)
+                        .unwrap_or(d.rounds)
                 }
-                "seed" => s.seed = v.parse().unwrap_or(DEFAULT_SEED),
+                "seed" => s.seed = v.parse().unwrap_or(d.seed),
                 "level" => {
                     s.level = v
                         .parse()
                         .ok()
                         .filter(|l: &f64| *l > 0.0 && *l < 1.0)
-                        .unwrap_or(0.95)
+                        .unwrap_or(d.level)
                 }
                 "unit" => s.unit = BootstrapUnit::parse(v).unwrap_or_default(),
                 "style" => s.style = StyleMode::parse(v).unwrap_or_default(),
@@ -345,6 +349,6 @@ mod tests {
         assert_eq!(s.level, 0.95);
         assert_eq!(s.weight, 3);
         assert_eq!(s.unit, BootstrapUnit::Row);
-        assert_eq!(s.seed, DEFAULT_SEED);
+        assert_eq!(s.seed, crate::leaderboard::DEFAULT_SEED);
     }
 }

@@ -147,16 +147,7 @@ fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
         .ok_or_else(|| FieldError::new("choices[0].turns[0].content", "missing or not a string"))?
         .to_string();
     let tokens = turn.get("token_len").and_then(Value::as_f64);
-    let later = all
-        .iter()
-        .skip(1)
-        .map(|t| {
-            t.get("content")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        })
-        .collect();
+    let later = super::later_turn_texts(all);
     let turns = Turns {
         text: content,
         later,

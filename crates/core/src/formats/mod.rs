@@ -76,3 +76,18 @@ pub(crate) fn parse_object(line: &str) -> Result<Map<String, Value>, String> {
         Err(e) => Err(e.to_string()),
     }
 }
+
+/// The `content` of every turn after the first (v0.1 `turns`). A turn without text is kept as an
+/// empty string rather than dropped, so turn numbers stay right.
+pub(crate) fn later_turn_texts(turns: &[Value]) -> Vec<String> {
+    turns
+        .iter()
+        .skip(1)
+        .map(|t| {
+            t.get("content")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}

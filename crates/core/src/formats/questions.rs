@@ -55,18 +55,7 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
             .and_then(|t| t.get("content"))
             .and_then(Value::as_str)
             .ok_or_else(|| FieldError::new("turns[0].content", "missing or not a string"))?;
-        // Later turns are shown as they are; one without text is kept as empty rather than dropped,
-        // so the turn numbers stay right.
-        let later = turns
-            .iter()
-            .skip(1)
-            .map(|t| {
-                t.get("content")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string()
-            })
-            .collect();
+        let later = super::later_turn_texts(turns);
         (id, text.to_string(), later)
     };
     Ok(Prompt {
