@@ -8,30 +8,11 @@ use arena_lens_core::leaderboard::{self, LeaderboardOptions};
 use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
-fn walk(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
-    let Ok(entries) = std::fs::read_dir(root.join(rel)) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        let r = if rel.is_empty() {
-            name
-        } else {
-            format!("{rel}/{name}")
-        };
-        if e.path().is_dir() {
-            walk(root, &r, out);
-        } else if r.ends_with(".jsonl") {
-            out.push(SourceFile {
-                path: format!("ko/{r}"),
-                text: std::fs::read_to_string(e.path()).unwrap(),
-            });
-        }
-    }
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 /// The Korean set and its baseline, or the demo set.
 fn input() -> (Vec<SourceFile>, String, &'static str) {
@@ -40,8 +21,7 @@ fn input() -> (Vec<SourceFile>, String, &'static str) {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
         .join("data/ko-arena-hard-v0.1");
     if ko.is_dir() {
-        let mut files = Vec::new();
-        walk(&ko, "", &mut files);
+        let files = common::read_tree(&ko, "ko", &|name| name.ends_with(".jsonl"));
         return (files, "claude-3.7-sonnet".into(), "ko-76");
     }
     println!("SKIP real data: ../shared not found; benchmarking the synthetic demo set instead");

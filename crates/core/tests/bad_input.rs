@@ -9,33 +9,14 @@ use arena_lens_core::Error;
 use proptest::prelude::*;
 use std::path::Path;
 
-fn read_dir(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
-    for e in std::fs::read_dir(root.join(rel)).unwrap().flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        let r = if rel.is_empty() {
-            name.clone()
-        } else {
-            format!("{rel}/{name}")
-        };
-        if e.path().is_dir() {
-            read_dir(root, &r, out);
-        } else {
-            out.push(SourceFile {
-                path: format!("bad-input/{r}"),
-                text: std::fs::read_to_string(e.path()).unwrap(),
-            });
-        }
-    }
-}
+mod common;
 
 fn fixture() -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    read_dir(
+    common::read_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-input"),
-        "",
-        &mut files,
-    );
-    files
+        "bad-input",
+        &|_| true,
+    )
 }
 
 fn opts() -> LeaderboardOptions {

@@ -9,24 +9,7 @@ use arena_lens_core::source::SourceFile;
 use std::path::Path;
 use std::time::Instant;
 
-fn read_dir(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
-    for e in std::fs::read_dir(root.join(rel)).unwrap().flatten() {
-        let name = e.file_name().to_string_lossy().to_string();
-        let r = if rel.is_empty() {
-            name.clone()
-        } else {
-            format!("{rel}/{name}")
-        };
-        if e.path().is_dir() {
-            read_dir(root, &r, out);
-        } else if name.ends_with(".jsonl") {
-            out.push(SourceFile {
-                path: format!("malicious/{r}"),
-                text: std::fs::read_to_string(e.path()).unwrap(),
-            });
-        }
-    }
-}
+mod common;
 
 /// The ~10 MB answer line of evil-a to mal-big: payloads repeated between ordinary markdown.
 fn huge_answer_line() -> String {
@@ -45,11 +28,10 @@ fn huge_answer_line() -> String {
 }
 
 fn fixture() -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    read_dir(
+    let mut files = common::read_tree(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/malicious"),
-        "",
-        &mut files,
+        "malicious",
+        &|name| name.ends_with(".jsonl"),
     );
     let evil_a = files
         .iter_mut()
