@@ -41,6 +41,12 @@ function compareUrl(params) {
 async function waitForPrompt(page, prompt) {
   const sel = prompt ? `[data-testid="prompt"][data-question-id="${cssEscape(prompt)}"]` : '[data-testid="prompt"]';
   await page.waitForSelector(sel, { timeout: 60_000 });
+  await waitForTexts(page);
+}
+
+/** Waits until the answer and judge texts of slim-loaded data have arrived. */
+async function waitForTexts(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="text-loading"], [data-testid="texts-progress"]'), null, { timeout: 60_000 });
 }
 
 function cssEscape(s) {

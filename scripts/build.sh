@@ -15,7 +15,7 @@ t=$(now)
 rm -rf public/data/demo
 mkdir -p public/data
 cargo run --release -p arena-lens-cli -- demo --out public/data/demo
-cargo run --release -p arena-lens-cli -- index public/data/demo
+cargo run --release -p arena-lens-cli -- index public/data/demo --slim
 echo "[build] demo data: $(since "$t") s"
 
 t=$(now)

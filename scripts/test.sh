@@ -151,14 +151,14 @@ if run_step build bash scripts/build.sh; then
             if [ -n "$E2E_DATA_URL" ] && [ -d "$SHARED_DATA/ko-arena-hard-v0.1" ]; then
                 target/release/arena-lens index "$SHARED_DATA/ko-arena-hard-v0.1" \
                     --out dist/e2e/ko/manifest.json --base "${E2E_DATA_URL}ko-arena-hard-v0.1/" \
-                    --baseline claude-3.7-sonnet
+                    --baseline claude-3.7-sonnet --slim
             fi
             # The compare page's full-text set (its baseline, truth_model, is also judged against
             # itself, so it is named). The malicious fixture is written by e2e/compare-data.mjs.
             if [ -n "$E2E_DATA_URL" ] && [ -d "$SHARED_DATA/fulltext-10-prompts" ]; then
                 target/release/arena-lens index "$SHARED_DATA/fulltext-10-prompts" \
                     --out dist/e2e/fulltext/manifest.json --base "${E2E_DATA_URL}fulltext-10-prompts/" \
-                    --baseline truth_model
+                    --baseline truth_model --slim
             fi
         else
             echo "no $SHARED_DATA: tests that need the real data files are skipped"

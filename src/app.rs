@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     let ctx = DataContext {
         state: RwSignal::new(LoadState::Idle),
         generation: RwSignal::new(0),
+        texts: RwSignal::new(crate::texts::TextStore::default()),
     };
     provide_context(ctx);
     view! {

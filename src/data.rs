@@ -24,6 +24,14 @@ pub struct Loaded {
     /// Fetch/read time, then parse time.
     pub fetch_ms: f64,
     pub parse_ms: f64,
+    /// Set when slim copies were loaded: where the full files with the long texts are.
+    pub lazy: Option<crate::texts::LazyFiles>,
+}
+
+/// What a load hands over: the files to parse, and the full files behind any slim copies.
+pub struct Fetched {
+    pub files: Vec<arena_lens_core::source::SourceFile>,
+    pub lazy: Option<crate::texts::LazyFiles>,
 }
 
 /// Where the data is in its life.
@@ -54,6 +62,8 @@ pub struct DataContext {
     pub state: leptos::prelude::RwSignal<LoadState>,
     /// Bumped for each new load, so a slow old load cannot overwrite a newer one.
     pub generation: leptos::prelude::RwSignal<u64>,
+    /// Long texts fetched on demand for the current load.
+    pub texts: leptos::prelude::RwSignal<crate::texts::TextStore>,
 }
 
 /// The data the site opens when the URL names none: the synthetic demo, beside the page.

@@ -10,4 +10,5 @@ pub mod components;
 pub mod data;
 pub mod loader;
 pub mod pages;
+pub mod texts;
 pub mod url_state;

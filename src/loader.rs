@@ -2,7 +2,8 @@
 //! from the user's own files (picker or drag and drop). Nothing is uploaded anywhere.
 
 use crate::clock::now_ms;
-use crate::data::{DataContext, LoadState, Loaded, Progress};
+use crate::data::{DataContext, Fetched, LoadState, Loaded, Progress};
+use crate::texts::{LazyFiles, TextStore};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::manifest::Manifest;
 use arena_lens_core::source::SourceFile;
@@ -25,7 +26,7 @@ fn document_base() -> String {
         .unwrap_or_default()
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     let resp = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -58,10 +59,7 @@ fn tail_path(url: &str) -> String {
 }
 
 /// Fetches a data URL: a `.jsonl` battles file, or a folder (or its `manifest.json`).
-pub async fn fetch_files(
-    url: &str,
-    progress: impl Fn(Progress),
-) -> Result<Vec<SourceFile>, String> {
+pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetched, String> {
     let abs = resolve(url, &document_base())?;
     if !(abs.starts_with("http://") || abs.starts_with("https://")) {
         return Err(format!("only http(s) data URLs are supported: {url}"));
@@ -86,10 +84,13 @@ pub async fn fetch_files(
             bytes_total: bytes,
             current: String::new(),
         });
-        return Ok(vec![SourceFile {
-            path: tail_path(&abs),
-            text,
-        }]);
+        return Ok(Fetched {
+            files: vec![SourceFile {
+                path: tail_path(&abs),
+                text,
+            }],
+            lazy: None,
+        });
     }
     let manifest_url = if abs.ends_with("manifest.json") {
         abs.clone()
@@ -104,7 +105,7 @@ pub async fn fetch_files(
     let manifest = Manifest::parse(&manifest_text).map_err(|e| format!("{manifest_url}: {e}"))?;
     let mut p = Progress {
         files_total: manifest.files.len(),
-        bytes_total: manifest.total_bytes(),
+        bytes_total: manifest.first_load_bytes(),
         ..Default::default()
     };
     progress(p.clone());
@@ -142,14 +143,26 @@ pub async fn fetch_files(
         path: "manifest.json".into(),
         text: manifest_text.clone(),
     });
+    let mut lazy = LazyFiles::default();
     // A few requests at a time: HTTP/1.1 browsers allow six per host, and order is kept per chunk.
     for chunk in manifest.files.chunks(6) {
         let mut urls = Vec::with_capacity(chunk.len());
         for entry in chunk {
-            urls.push(resolve(
+            let full = resolve(
                 &format!("{}{}", manifest.base, encode_path(&entry.path)),
                 &manifest_url,
-            )?);
+            )?;
+            // A slim copy sits beside the manifest; the full file is fetched when its texts are read.
+            urls.push(match &entry.slim {
+                Some(slim) => {
+                    lazy.files.insert(
+                        format!("{prefix}{}", entry.path),
+                        (full, entry.bytes),
+                    );
+                    resolve(&encode_path(&slim.path), &manifest_url)?
+                }
+                None => full,
+            });
         }
         p.current = chunk
             .iter()
@@ -161,7 +174,8 @@ pub async fn fetch_files(
         for (entry, text) in chunk.iter().zip(texts) {
             let text = text?;
             p.files_done += 1;
-            p.bytes_done += entry.bytes.max(text.len() as u64);
+            let listed = entry.slim.as_ref().map_or(entry.bytes, |s| s.bytes);
+            p.bytes_done += listed.max(text.len() as u64);
             files.push(SourceFile {
                 path: format!("{prefix}{}", entry.path),
                 text,
@@ -169,7 +183,10 @@ pub async fn fetch_files(
         }
         progress(p.clone());
     }
-    Ok(files)
+    Ok(Fetched {
+        files,
+        lazy: (!lazy.files.is_empty()).then_some(lazy),
+    })
 }
 
 /// Percent-encodes each path segment (model names hold spaces, parentheses and non-Latin letters).
@@ -185,7 +202,7 @@ fn encode_path(path: &str) -> String {
 pub async fn read_local(
     files: Vec<web_sys::File>,
     progress: impl Fn(Progress),
-) -> Result<Vec<SourceFile>, String> {
+) -> Result<Fetched, String> {
     let mut p = Progress {
         files_total: files.len(),
         bytes_total: files.iter().map(|f| f.size() as u64).sum(),
@@ -215,7 +232,10 @@ pub async fn read_local(
     if out.is_empty() {
         return Err("no .jsonl files among the chosen files".into());
     }
-    Ok(out)
+    Ok(Fetched {
+        files: out,
+        lazy: None,
+    })
 }
 
 /// Collects a `FileList` into a vector.
@@ -230,10 +250,11 @@ pub fn start_load<F>(
     source: String,
     fut: impl FnOnce(Box<dyn Fn(Progress)>) -> F + 'static,
 ) where
-    F: std::future::Future<Output = Result<Vec<SourceFile>, String>> + 'static,
+    F: std::future::Future<Output = Result<Fetched, String>> + 'static,
 {
     ctx.generation.update(|g| *g += 1);
     let my_gen = ctx.generation.get_untracked();
+    ctx.texts.set(TextStore::new(my_gen));
     ctx.state.set(LoadState::Loading(Progress::default()));
     leptos::task::spawn_local(async move {
         let t0 = now_ms();
@@ -248,7 +269,7 @@ pub fn start_load<F>(
             return;
         }
         let state = match result {
-            Ok(files) => {
+            Ok(Fetched { files, lazy }) => {
                 // Let the progress bar paint its last state before the parse blocks the thread.
                 yield_to_browser().await;
                 let n = files.len();
@@ -261,6 +282,7 @@ pub fn start_load<F>(
                     bytes,
                     fetch_ms: t1 - t0,
                     parse_ms: now_ms() - t1,
+                    lazy,
                 }))
             }
             Err(e) => LoadState::Failed(e),

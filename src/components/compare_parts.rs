@@ -5,6 +5,8 @@
 //! except how much of a long text is shown.
 
 use crate::components::markdown::Markdown;
+use crate::data::DataContext;
+use crate::texts::Lookup;
 use crate::pages::compare::{key, Base, Current, Pair, Shared, PAGE};
 use crate::url_state::use_view_state;
 use arena_lens_core::bench::{Answer, Judgment};
@@ -512,7 +514,8 @@ pub fn prompt_view(c: Current, filtered: Filtered, set: impl SetView) -> impl In
     }
 }
 
-fn counts_text(a: &Answer) -> String {
+/// Token, style and character counts; `chars` is `None` while the text is still loading.
+fn counts_text(a: &Answer, chars: Option<usize>) -> String {
     let mut parts = Vec::new();
     match a.tokens {
         Some(t) => parts.push(format!("{} tokens", thousands(t))),
@@ -526,10 +529,9 @@ fn counts_text(a: &Answer) -> String {
         parts.push(count(s.lists, "list item", "list items"));
         parts.push(format!("{} bold", thousands(s.bold)));
     }
-    parts.push(format!(
-        "{} characters",
-        thousands(a.text.chars().count() as f64)
-    ));
+    if let Some(n) = chars {
+        parts.push(format!("{} characters", thousands(n as f64)));
+    }
     parts.join(" · ")
 }
 
@@ -540,17 +542,42 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
     let model = if side_a { p.a } else { p.b };
     let name = p.name(model);
     let bench = p.bench();
-    let answer = bench.answer(model, row.prompt);
+    let slim = bench.answer(model, row.prompt);
+    let full = expect_context::<DataContext>().texts.with(|t| {
+        t.answer(
+            p.base.loaded.lazy.as_ref(),
+            &bench.name,
+            &name,
+            &bench.prompts[row.prompt as usize].id,
+        )
+    });
     let is_base = if side_a {
         row.a.is_baseline
     } else {
         row.b.is_baseline
     };
-    let counts = answer.map(counts_text);
     let side = if side_a { "A" } else { "B" };
     let model_attr = name.clone();
-    let body = match answer {
-        Some(a) => {
+    let (answer, pending) = match full {
+        Lookup::NotLazy => (slim.cloned(), None),
+        Lookup::Found(a) => (Some(a), None),
+        // The slim copy still has the counts; only the text is missing.
+        Lookup::Absent => (slim.cloned(), None),
+        Lookup::Loading => (
+            slim.cloned(),
+            Some(view! { <p class="hint loading" data-testid="text-loading">"Loading the answer text…"</p> }.into_any()),
+        ),
+        Lookup::Failed(e) => (
+            slim.cloned(),
+            Some(view! { <p class="status error" role="alert">{format!("The answer text did not load: {e}")}</p> }.into_any()),
+        ),
+    };
+    let counts = answer
+        .as_ref()
+        .map(|a| counts_text(a, pending.is_none().then(|| a.text.chars().count())));
+    let body = match (answer, pending) {
+        (_, Some(pending)) => pending,
+        (Some(a), None) => {
             let mut turns = vec![a.text.clone()];
             turns.extend(a.later_turns.iter().cloned());
             let multi = turns.len() > 1;
@@ -566,7 +593,7 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
                 .collect_view()
                 .into_any()
         }
-        None => {
+        (None, None) => {
             view! { <p class="hint">"No answer from this model to this prompt in the data."</p> }
                 .into_any()
         }
@@ -613,6 +640,7 @@ fn game_block(
     base: &str,
     mp: &ModelOnPrompt,
     judgment: Option<&Judgment>,
+    texts: &Lookup<Judgment>,
     game: Memo<u8>,
 ) -> impl IntoView {
     let (pos_a, pos_b) = if g == 1 {
@@ -624,6 +652,13 @@ fn game_block(
     let (name_a, name_b) = if g == 1 { (base, model) } else { (model, base) };
     let gv = mp.game(g).copied();
     let raw = judgment.and_then(|j| j.games.get(g as usize - 1));
+    // The judge's prose comes from the full file when the data was loaded slim.
+    let (text_game, pending) = match texts {
+        Lookup::Found(full) => (full.games.get(g as usize - 1), None),
+        Lookup::Loading => (None, Some("Loading the judge's text…".to_string())),
+        Lookup::Failed(e) => (None, Some(format!("The judge's text did not load: {e}"))),
+        Lookup::NotLazy | Lookup::Absent => (raw, None),
+    };
     let label = gv
         .map(|v| v.verdict.label().to_string())
         .unwrap_or_default();
@@ -643,8 +678,10 @@ fn game_block(
         }
         .into_any(),
     };
-    let text = raw.map(|r| r.judgment.clone()).unwrap_or_default();
-    let saw = raw.map(|r| r.user_prompt.clone()).unwrap_or_default();
+    let text = text_game.map(|r| r.judgment.clone()).unwrap_or_default();
+    let saw = text_game
+        .map(|r| r.user_prompt.clone())
+        .unwrap_or_default();
     let saw = (!saw.is_empty()).then(|| {
         let cut = arena_lens_core::markdown::cut(&saw, JUDGE_SAW_LIMIT).to_string();
         let more = (cut.len() < saw.len())
@@ -661,7 +698,9 @@ fn game_block(
             data-verdict=label data-result=result hidden=move || game.get() != g>
             <p class="positions">{positions}</p>
             {verdict_line}
-            {if text.is_empty() {
+            {if let Some(p) = pending {
+                view! { <p class="hint loading" data-testid="text-loading">{p}</p> }.into_any()
+            } else if text.is_empty() {
                 view! { <p class="hint">"No judge text in the data for this game (score-only judgments)."</p> }.into_any()
             } else {
                 view! { <Markdown text=text testid="judgment-text" /> }.into_any()
@@ -678,6 +717,7 @@ fn verdict_col(
     base: String,
     mp: &ModelOnPrompt,
     judgment: Option<&Judgment>,
+    texts: Lookup<Judgment>,
     game: Memo<u8>,
 ) -> impl IntoView {
     let results = (1..=2u8)
@@ -699,8 +739,8 @@ fn verdict_col(
             .into_any()
     } else {
         view! {
-            {game_block(1, &model, &base, mp, judgment, game)}
-            {game_block(2, &model, &base, mp, judgment, game)}
+            {game_block(1, &model, &base, mp, judgment, &texts, game)}
+            {game_block(2, &model, &base, mp, judgment, &texts, game)}
         }
         .into_any()
     };
@@ -723,6 +763,19 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
     let base = p.base.baseline_name(row.prompt);
     let judge = p.base.judge_name();
     let judgment = |mp: &ModelOnPrompt| mp.judgment.map(|j| &bench.judgments[j as usize]);
+    let prompt_id = &bench.prompts[row.prompt as usize].id;
+    let store = expect_context::<DataContext>().texts;
+    let texts = |model: &str| {
+        store.with(|t| {
+            t.judgment(
+                p.base.loaded.lazy.as_ref(),
+                &bench.name,
+                &judge,
+                model,
+                prompt_id,
+            )
+        })
+    };
     let direct = row.a.is_baseline || row.b.is_baseline;
     let cols = if direct {
         let (side, m, mp) = if row.a.is_baseline {
@@ -734,10 +787,11 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
         vec![verdict_col(
             "direct",
             format!("Direct judgments: {side} ({name}) against the baseline {base}"),
-            name,
+            name.clone(),
             base.clone(),
             mp,
             judgment(mp),
+            texts(&name),
             game,
         )
         .into_any()]
@@ -752,10 +806,11 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
                         "{} · {name} against the baseline {base}",
                         side.to_uppercase()
                     ),
-                    name,
+                    name.clone(),
                     base.clone(),
                     mp,
                     judgment(mp),
+                    texts(&name),
                     game,
                 )
                 .into_any()

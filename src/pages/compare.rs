@@ -13,6 +13,7 @@ use crate::components::compare_parts::{
 };
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
+use crate::texts;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::bench::Bench;
@@ -284,6 +285,45 @@ pub fn ComparePage() -> impl IntoView {
             summary,
         })))
     });
+    // With slim data, the full files of the two models shown (answers, and judgments by this judge).
+    let wanted_texts = Memo::new(move |_| {
+        let p = pair.get()?;
+        let lazy = p.base.loaded.lazy.as_ref()?;
+        Some(lazy.for_models(
+            &p.bench().name,
+            &p.base.judge_name(),
+            &[p.name(p.a), p.name(p.b)],
+        ))
+    });
+    Effect::new(move |_| {
+        let Some(paths) = wanted_texts.get() else {
+            return;
+        };
+        if let Some(p) = pair.get_untracked() {
+            if let Some(lazy) = &p.base.loaded.lazy {
+                texts::request(ctx, lazy, &paths);
+            }
+        }
+    });
+    let texts_progress = move || {
+        let paths = wanted_texts.get()?;
+        let p = pair.get()?;
+        let lazy = p.base.loaded.lazy.as_ref()?;
+        let (done, total, bytes_done, bytes_total, failed) =
+            ctx.texts.with(|t| t.progress(lazy, &paths));
+        (done + failed < total).then(|| {
+            let mb = |b: u64| format!("{:.1}", b as f64 / 1e6);
+            view! {
+                <div class="status texts-progress" role="status" data-testid="texts-progress">
+                    <progress max=bytes_total.max(1).to_string() value=bytes_done.to_string()></progress>
+                    {format!(
+                        " Loading the texts of {} and {}: {done} of {total} files ({} of {} MB). Verdicts and scores are already here.",
+                        p.name(p.a), p.name(p.b), mb(bytes_done), mb(bytes_total)
+                    )}
+                </div>
+            }
+        })
+    };
     let filter = Memo::new(move |_| view.with(filter_of));
     let filtered = Memo::new(move |_| {
         let Some(p) = pair.get() else {
@@ -516,6 +556,7 @@ pub fn ComparePage() -> impl IntoView {
                 <ShareLink />
             </div>
             {notes}
+            {texts_progress}
             {body}
         </div>
     }

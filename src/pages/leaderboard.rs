@@ -199,8 +199,10 @@ pub fn LeaderboardPage() -> impl IntoView {
             <LoadReportView report=lb.report.clone() />
             <footer class="timings" data-testid="timings">
                 {format!(
-                    "Loaded {} files ({:.1} MB) from {} in {:.0} ms, parsed in {:.0} ms · leaderboard computed in {:.0} ms.",
-                    c.loaded.files, c.loaded.bytes as f64 / 1e6, c.loaded.source, c.loaded.fetch_ms, c.loaded.parse_ms, c.ms
+                    "Loaded {} files ({:.1} MB{}) from {} in {:.0} ms, parsed in {:.0} ms · leaderboard computed in {:.0} ms.",
+                    c.loaded.files, c.loaded.bytes as f64 / 1e6,
+                    if c.loaded.lazy.is_some() { ", slim copies: answer and judge texts load when the compare page shows them" } else { "" },
+                    c.loaded.source, c.loaded.fetch_ms, c.loaded.parse_ms, c.ms
                 )}
             </footer>
         }.into_any())

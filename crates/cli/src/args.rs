@@ -25,6 +25,12 @@ pub enum Command {
     /// Two models prompt by prompt against the baseline, with a paired bootstrap interval on the
     /// difference of their win rates (the site's compare page).
     Compare(CompareArgs),
+    /// Win rates against the baseline per topic cluster (a shipped label, or clusters computed from
+    /// the prompt texts with --compute), with prompt-level bootstrap intervals.
+    Clusters(ClustersArgs),
+    /// Judges and their biases: per-judge leaderboards, agreement, position consistency,
+    /// self-preference, separability, style coefficients, and agreement with a reference CSV.
+    Judges(crate::judges::JudgesArgs),
 }
 
 /// Which data to read and how verdicts become battles.
@@ -67,6 +73,7 @@ pub enum Group {
     Category,
     Subcategory,
     Cluster,
+    KoCluster,
 }
 
 #[derive(Args, Debug)]
@@ -142,6 +149,11 @@ pub struct IndexArgs {
     /// (ending in `/`). Default: the manifest's folder, or with --out the relative path to DIR.
     #[arg(long, value_name = "URL")]
     pub base: Option<String>,
+    /// Also write slim copies of the answer and judgment files (verdicts, token counts and style
+    /// metadata, without the long texts) into `_slim/` beside the manifest. The site loads those first
+    /// and fetches a model's full texts only when the compare page shows them.
+    #[arg(long)]
+    pub slim: bool,
 }
 
 #[derive(Args, Debug)]
@@ -176,6 +188,40 @@ pub struct CompareArgs {
     #[arg(long, default_value_t = 0.95)]
     pub level: f64,
     /// Print JSON: per prompt both models' games, scores and difference; totals; the interval.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterMethod {
+    Kmeans,
+    Ward,
+}
+
+#[derive(Args, Debug)]
+pub struct ClustersArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The prompt label that defines the groups.
+    #[arg(long, value_enum, default_value_t = Group::Cluster, conflicts_with = "compute")]
+    pub label: Group,
+    /// Compute K topic clusters from the prompt texts instead of using a label.
+    #[arg(long, value_name = "K")]
+    pub compute: Option<usize>,
+    /// Clustering algorithm for --compute.
+    #[arg(long, value_enum, default_value_t = ClusterMethod::Kmeans, requires = "compute")]
+    pub method: ClusterMethod,
+    /// Bootstrap rounds.
+    #[arg(long, default_value_t = 200)]
+    pub rounds: u32,
+    /// Seed of the clustering and the bootstrap.
+    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Confidence level of the intervals.
+    #[arg(long, default_value_t = 0.95)]
+    pub level: f64,
+    /// Print JSON: per cluster and model the win rate, interval and prompt count (and with
+    /// --compute the clustering: labels, sizes, assignment by question_id, dendrogram).
     #[arg(long)]
     pub json: bool,
 }

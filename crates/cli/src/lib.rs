@@ -4,7 +4,10 @@
 //! success, 2 on a usage or data error (with the reason on stderr).
 
 pub mod args;
+pub mod clusters;
 pub mod compare;
+pub mod index;
+pub mod judges;
 pub mod read;
 pub mod table;
 
@@ -12,13 +15,11 @@ use arena_lens_core::battle_set::{self, BattleOptions};
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, GroupBy, LeaderboardOptions};
-use arena_lens_core::manifest::Manifest;
 use arena_lens_core::style::StyleMode;
 use args::{Cli, Command, InputArgs, LeaderboardArgs};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::Path;
 
 /// Runs the CLI with these arguments (the first is the program name).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -84,7 +85,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
                 std::fs::write(&p, &f.contents).map_err(|e| format!("{}: {e}", p.display()))?;
                 sizes.push((f.path.clone(), f.contents.len() as u64));
             }
-            let m = Manifest::from_files(sizes, Some(arena_lens_demo::DEMO_BASELINE.to_string()));
+            let m = arena_lens_core::manifest::Manifest::from_files(
+                sizes,
+                Some(arena_lens_demo::DEMO_BASELINE.to_string()),
+            );
             let mp = a.out.join("manifest.json");
             std::fs::write(&mp, m.to_json()).map_err(|e| format!("{}: {e}", mp.display()))?;
             writeln!(
@@ -96,8 +100,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             )
             .map_err(|e| e.to_string())
         }
-        Command::Index(a) => index(&a.dir, a.out.as_deref(), a.baseline, a.base, out),
+        Command::Index(a) => index::run(&a, out),
         Command::Compare(a) => compare::run(&a, out),
+        Command::Clusters(a) => clusters::run(&a, out),
+        Command::Judges(a) => judges::run(&a, out),
     }
 }
 
@@ -113,6 +119,7 @@ fn load(input: &InputArgs) -> Result<(Dataset, BattleOptions), String> {
         weight: input.weight,
         first_game_only: input.first_game_only,
         keep_self_battles: false,
+        drop_inconsistent: false,
     };
     Ok((ds, opts))
 }
@@ -141,6 +148,7 @@ fn opts_for(a: &LeaderboardArgs, battles: BattleOptions) -> LeaderboardOptions {
             args::Group::Category => GroupBy::Category,
             args::Group::Subcategory => GroupBy::Subcategory,
             args::Group::Cluster => GroupBy::Cluster,
+            args::Group::KoCluster => GroupBy::KoCluster,
         }),
         reference_quirks: a.show_result_compat,
     }
@@ -157,79 +165,4 @@ fn compute(
     let mut lb = leaderboard::compute(bench, &opts).map_err(|e| e.to_string())?;
     lb.report.merge(&ds.report);
     Ok(lb)
-}
-
-fn index(
-    dir: &Path,
-    out_path: Option<&Path>,
-    baseline: Option<String>,
-    base: Option<String>,
-    out: &mut dyn Write,
-) -> Result<(), String> {
-    let files = read::list_files(dir).map_err(|e| e.to_string())?;
-    let sizes = files
-        .iter()
-        .filter(|(rel, _)| rel != "manifest.json")
-        .map(|(rel, full)| {
-            (
-                rel.clone(),
-                std::fs::metadata(full).map(|m| m.len()).unwrap_or(0),
-            )
-        });
-    let target = out_path
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| dir.join("manifest.json"));
-    // Re-indexing keeps the baseline an earlier manifest recorded, unless a new one is given.
-    let baseline = baseline.or_else(|| {
-        std::fs::read_to_string(&target)
-            .ok()
-            .and_then(|t| Manifest::parse(&t).ok())
-            .and_then(|m| m.baseline)
-    });
-    let mut m = Manifest::from_files(sizes, baseline);
-    if let Some(b) = base {
-        m.base = if b.is_empty() || b.ends_with('/') {
-            b
-        } else {
-            format!("{b}/")
-        };
-    } else if out_path.is_some() {
-        m.base = relative_base(dir, target.parent().unwrap_or(Path::new(".")))?;
-    }
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-    }
-    std::fs::write(&target, m.to_json()).map_err(|e| format!("{}: {e}", target.display()))?;
-    writeln!(
-        out,
-        "wrote {} ({} files, {} bytes)",
-        target.display(),
-        m.files.len(),
-        m.total_bytes()
-    )
-    .map_err(|e| e.to_string())
-}
-
-/// The `/`-path from `from` (the manifest's folder) to `to` (the data folder), ending with `/`.
-fn relative_base(to: &Path, from: &Path) -> Result<String, String> {
-    let to = to
-        .canonicalize()
-        .map_err(|e| format!("{}: {e}", to.display()))?;
-    let from = from
-        .canonicalize()
-        .map_err(|e| format!("{}: {e}", from.display()))?;
-    let t: Vec<_> = to.components().collect();
-    let f: Vec<_> = from.components().collect();
-    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".into(); f.len() - common];
-    parts.extend(
-        t[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().to_string()),
-    );
-    Ok(if parts.is_empty() {
-        String::new()
-    } else {
-        parts.join("/") + "/"
-    })
 }

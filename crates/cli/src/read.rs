@@ -58,6 +58,10 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     };
     let mut files = Vec::new();
     for (rel, full) in list_files(path)? {
+        // Slim copies (`index --slim`) duplicate files read here in full.
+        if arena_lens_core::source::is_slim_copy(&rel) {
+            continue;
+        }
         if rel.ends_with(".jsonl") || rel == "manifest.json" {
             files.push(SourceFile {
                 path: format!("{prefix}{rel}"),

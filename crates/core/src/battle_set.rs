@@ -28,6 +28,10 @@ pub struct BattleOptions {
     /// penalised style-control fit, where its design matrix gives them `−ln 10` in the baseline column).
     #[serde(default)]
     pub keep_self_battles: bool,
+    /// Leave out judgment rows whose two games give the model different results (a position flip),
+    /// as a sensitivity check on position bias; see [`crate::judges::consistency`].
+    #[serde(default)]
+    pub drop_inconsistent: bool,
 }
 
 impl Default for BattleOptions {
@@ -38,6 +42,7 @@ impl Default for BattleOptions {
             weight: 3,
             first_game_only: false,
             keep_self_battles: false,
+            drop_inconsistent: false,
         }
     }
 }
@@ -219,6 +224,7 @@ pub fn build(
         set.judged_baseline = base;
         // One issue per judge, counted per row: listing 500 identical lines would bury real problems.
         let mut self_rows: std::collections::BTreeMap<(u32, u32), usize> = Default::default();
+        let mut flipped: std::collections::BTreeMap<u32, usize> = Default::default();
         for j in bench
             .judgments
             .iter()
@@ -227,6 +233,10 @@ pub fn build(
             let a = j.baseline.or(base).expect("baseline resolved above");
             if j.model == a && !opts.keep_self_battles {
                 *self_rows.entry((j.judge, a)).or_insert(0) += 1;
+                continue;
+            }
+            if opts.drop_inconsistent && crate::judges::consistency::results_differ(&j.games) {
+                *flipped.entry(j.judge).or_insert(0) += 1;
                 continue;
             }
             let games = if opts.first_game_only { 1 } else { 2 };
@@ -258,6 +268,19 @@ pub fn build(
             *set.report
                 .counts
                 .get_mut(&IssueKind::SelfBattle)
+                .expect("just pushed") += n - 1;
+        }
+        for (judge, n) in flipped {
+            set.report.push(
+                IssueKind::DroppedInconsistent,
+                &format!("model_judgment/{}", bench.judges.name(judge)),
+                0,
+                "games",
+                format!("{n} rows whose two games disagree; left out"),
+            );
+            *set.report
+                .counts
+                .get_mut(&IssueKind::DroppedInconsistent)
                 .expect("just pushed") += n - 1;
         }
     }

@@ -62,6 +62,9 @@ pub struct Prompt {
     pub category: String,
     pub subcategory: String,
     pub cluster: String,
+    /// The Korean topic cluster (`ko_cluster` in the Korean question file); empty elsewhere.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ko_cluster: String,
     /// The first user turn (v0.1 `turns[0].content`, v2.0 `prompt`).
     pub text: String,
     /// Later user turns of a multi-turn question (v0.1 `turns[1..]`); empty for single-turn prompts.

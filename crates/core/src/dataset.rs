@@ -46,7 +46,11 @@ impl Dataset {
                         &f.path,
                         0,
                         "",
-                        "not a .jsonl file arena-lens reads; ignored".into(),
+                        if crate::source::is_slim_copy(&f.path) {
+                            "a slim copy written by `arena-lens index --slim`; ignored (the full file is read)".into()
+                        } else {
+                            "not a .jsonl file arena-lens reads; ignored".into()
+                        },
                     );
                     continue;
                 }

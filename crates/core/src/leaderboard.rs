@@ -27,6 +27,7 @@ pub enum GroupBy {
     Category,
     Subcategory,
     Cluster,
+    KoCluster,
 }
 
 impl GroupBy {
@@ -35,6 +36,7 @@ impl GroupBy {
             "category" => Some(GroupBy::Category),
             "subcategory" => Some(GroupBy::Subcategory),
             "cluster" => Some(GroupBy::Cluster),
+            "ko_cluster" => Some(GroupBy::KoCluster),
             _ => None,
         }
     }
@@ -43,6 +45,7 @@ impl GroupBy {
             GroupBy::Category => "category",
             GroupBy::Subcategory => "subcategory",
             GroupBy::Cluster => "cluster",
+            GroupBy::KoCluster => "ko_cluster",
         }
     }
     /// The group a prompt belongs to.
@@ -51,6 +54,7 @@ impl GroupBy {
             GroupBy::Category => &p.category,
             GroupBy::Subcategory => &p.subcategory,
             GroupBy::Cluster => &p.cluster,
+            GroupBy::KoCluster => &p.ko_cluster,
         }
     }
 }

@@ -15,7 +15,22 @@ pub struct ManifestEntry {
     /// Path relative to the manifest, `/`-separated.
     pub path: String,
     pub bytes: u64,
+    /// A slim copy without the long texts (see [`crate::slim`]), which the site loads first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slim: Option<SlimCopy>,
 }
+
+/// Where an entry's slim copy is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlimCopy {
+    /// Path relative to the manifest itself (not to `base`: the copies sit beside the manifest, since
+    /// the data folder may not be writable), `/`-separated.
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// The folder, beside the manifest, that holds slim copies.
+pub const SLIM_DIR: &str = "_slim";
 
 /// The whole manifest.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +84,7 @@ impl Manifest {
             .map(|(path, bytes)| ManifestEntry {
                 path: path.replace('\\', "/"),
                 bytes,
+                slim: None,
             })
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -91,12 +107,13 @@ impl Manifest {
                 m.format, m.version
             )));
         }
+        let unsafe_path =
+            |p: &str| p.starts_with('/') || p.split('/').any(|s| s == "..") || p.contains("://");
         for f in &m.files {
-            if f.path.starts_with('/')
-                || f.path.split('/').any(|p| p == "..")
-                || f.path.contains("://")
-            {
-                return Err(ManifestError::UnsafePath(f.path.clone()));
+            for p in std::iter::once(&f.path).chain(f.slim.as_ref().map(|s| &s.path)) {
+                if unsafe_path(p) {
+                    return Err(ManifestError::UnsafePath(p.clone()));
+                }
             }
         }
         Ok(m)
@@ -105,6 +122,14 @@ impl Manifest {
     /// Total bytes listed, for progress bars.
     pub fn total_bytes(&self) -> u64 {
         self.files.iter().map(|f| f.bytes).sum()
+    }
+
+    /// Bytes a first load fetches: slim copies where there are any.
+    pub fn first_load_bytes(&self) -> u64 {
+        self.files
+            .iter()
+            .map(|f| f.slim.as_ref().map_or(f.bytes, |s| s.bytes))
+            .sum()
     }
 
     /// Pretty JSON, stable across runs.
@@ -135,5 +160,17 @@ mod tests {
             Manifest::parse(&bad),
             Err(ManifestError::UnsafePath(_))
         ));
+        let mut slim = m.clone();
+        slim.files[0].slim = Some(SlimCopy {
+            path: "../_slim/a.jsonl".into(),
+            bytes: 1,
+        });
+        assert!(matches!(
+            Manifest::parse(&slim.to_json()),
+            Err(ManifestError::UnsafePath(_))
+        ));
+        slim.files[0].slim.as_mut().unwrap().path = "_slim/a.jsonl".into();
+        assert_eq!(Manifest::parse(&slim.to_json()).unwrap(), slim);
+        assert_eq!(slim.first_load_bytes(), 1 + 3);
     }
 }

@@ -35,6 +35,8 @@ pub enum IssueKind {
     MissingMetadata,
     /// A battle whose answers lack style metadata, left out of a style-controlled fit.
     NoStyleFeatures,
+    /// A judgment row whose two games disagree, left out on request (`drop_inconsistent`).
+    DroppedInconsistent,
 }
 
 impl IssueKind {
@@ -53,6 +55,9 @@ impl IssueKind {
             IssueKind::MissingMetadata => "answer without token metadata",
             IssueKind::NoStyleFeatures => {
                 "battle without style metadata (left out of style control)"
+            }
+            IssueKind::DroppedInconsistent => {
+                "judgment row whose two games disagree (left out on request)"
             }
         }
     }

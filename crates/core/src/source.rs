@@ -43,6 +43,12 @@ pub fn path_parts(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// True for a slim copy written by `arena-lens index --slim` (below a `_slim` folder): a derived
+/// duplicate of a file that is read in full instead.
+pub fn is_slim_copy(path: &str) -> bool {
+    path_parts(path).contains(&crate::manifest::SLIM_DIR)
+}
+
 /// Classifies a file by its relative path.
 pub fn classify(path: &str) -> FileRole {
     let parts = path_parts(path);
@@ -51,6 +57,9 @@ pub fn classify(path: &str) -> FileRole {
     };
     if name == "manifest.json" {
         return FileRole::Manifest;
+    }
+    if is_slim_copy(path) {
+        return FileRole::Other;
     }
     let Some(stem) = name.strip_suffix(".jsonl") else {
         return FileRole::Other;
@@ -143,5 +152,6 @@ mod tests {
         );
         assert_eq!(classify("x/leaderboard/a.csv"), FileRole::Other);
         assert_eq!(classify("manifest.json"), FileRole::Manifest);
+        assert_eq!(classify("d/_slim/b/model_answer/m.jsonl"), FileRole::Other);
     }
 }

@@ -233,6 +233,7 @@ impl ViewState {
                 weight: self.weight,
                 first_game_only: self.first_game_only,
                 keep_self_battles: false,
+                drop_inconsistent: false,
             },
             baseline: self.baseline.clone(),
             rounds: self.rounds,

@@ -63,6 +63,7 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
         category: opt_str(obj, "category").unwrap_or_default(),
         subcategory: opt_str(obj, "subcategory").unwrap_or_default(),
         cluster: opt_str(obj, "cluster").unwrap_or_default(),
+        ko_cluster: opt_str(obj, "ko_cluster").unwrap_or_default(),
         text,
         later_turns,
     })

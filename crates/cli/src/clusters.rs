@@ -1,0 +1,149 @@
+//! `arena-lens clusters`: each model's win rate against the baseline per group of prompts (a shipped
+//! label or clusters computed from the prompt texts), with prompt-level bootstrap intervals.
+
+use crate::args::{ClustersArgs, Group};
+use arena_lens_core::battle_set::Baseline;
+use arena_lens_core::cluster::performance::{cluster_performance, BootstrapSpec};
+use arena_lens_core::cluster::{cluster_texts, ClusterParams, Method};
+use arena_lens_core::compare::judged_baseline;
+use serde_json::{json, Value};
+use std::io::Write;
+
+/// Runs the command.
+pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
+    let (ds, _) = crate::load(&a.input)?;
+    let bench = ds
+        .bench(a.input.bench.as_deref())
+        .map_err(|e| e.to_string())?;
+    let mut judges: Vec<&String> = bench.judge_names().iter().collect();
+    judges.sort();
+    let judge_name = match a.input.judges.first() {
+        Some(j) => j.clone(),
+        None => judges
+            .first()
+            .map(|j| j.to_string())
+            .ok_or("this data has no judgment files")?,
+    };
+    let judge = bench
+        .judges
+        .get(&judge_name)
+        .ok_or_else(|| format!("unknown judge {judge_name:?}"))?;
+    let baseline = match judged_baseline(
+        bench,
+        judge,
+        a.input.judged_baseline.as_deref(),
+        a.input.baseline.as_deref(),
+    )
+    .map_err(|e| e.to_string())?
+    {
+        Some(Baseline::Known(id)) => Some(id),
+        _ => None,
+    };
+
+    let (labels, computed) = match a.compute {
+        Some(k) => {
+            let texts: Vec<String> = bench.prompts.iter().map(|p| p.text.clone()).collect();
+            let params = ClusterParams {
+                k,
+                method: match a.method {
+                    crate::args::ClusterMethod::Kmeans => Method::Kmeans,
+                    crate::args::ClusterMethod::Ward => Method::Ward,
+                },
+                seed: a.seed,
+                ..ClusterParams::default()
+            };
+            let c = cluster_texts(texts, params).map_err(|e| e.to_string())?;
+            let labels: Vec<String> = c
+                .assignment
+                .iter()
+                .map(|&i| c.clusters[i as usize].label.clone())
+                .collect();
+            // Two clusters can share a label; the id keeps them apart in the table.
+            let labels = labels
+                .iter()
+                .zip(&c.assignment)
+                .map(|(l, i)| format!("{i}: {l}"))
+                .collect();
+            (labels, Some(c))
+        }
+        None => {
+            let label = a.label;
+            let labels = bench
+                .prompts
+                .iter()
+                .map(|p| match label {
+                    Group::Category => p.category.clone(),
+                    Group::Subcategory => p.subcategory.clone(),
+                    Group::Cluster => p.cluster.clone(),
+                    Group::KoCluster => p.ko_cluster.clone(),
+                })
+                .collect::<Vec<String>>();
+            (labels, None)
+        }
+    };
+    let spec = BootstrapSpec {
+        rounds: a.rounds,
+        seed: a.seed,
+        level: a.level,
+    };
+    let perf = cluster_performance(bench, judge, baseline, &labels, spec);
+
+    if a.json {
+        let mut doc = json!({
+            "bench": bench.name,
+            "judge": judge_name,
+            "baseline": baseline.map(|b| bench.models.name(b)),
+            "labels": match a.compute {
+                Some(_) => "computed".to_string(),
+                None => format!("{:?}", a.label).to_lowercase(),
+            },
+            "rounds": a.rounds,
+            "seed": a.seed,
+            "level": a.level,
+            "clusters": perf,
+        });
+        if let Some(c) = &computed {
+            doc["clustering"] = json!({
+                "k": a.compute,
+                "method": format!("{:?}", a.method).to_lowercase(),
+                "clusters": c.clusters,
+                "assignment": bench
+                    .prompts
+                    .iter()
+                    .zip(&c.assignment)
+                    .map(|(p, &i)| (p.id.clone(), Value::from(i)))
+                    .collect::<serde_json::Map<String, Value>>(),
+                "dendrogram": c.dendrogram,
+            });
+        }
+        let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
+        return out.write_all(text.as_bytes()).map_err(|e| e.to_string());
+    }
+    let mut text = format!(
+        "{} — judge {}, baseline {}, {} rounds, level {}\n",
+        bench.name,
+        judge_name,
+        baseline.map(|b| bench.models.name(b)).unwrap_or("(per row)"),
+        a.rounds,
+        a.level
+    );
+    for c in &perf {
+        text += &format!("\n{} ({} prompts)\n", c.cluster, c.n_prompts);
+        let mut models: Vec<_> = c.models.iter().collect();
+        models.sort_by(|x, y| y.win_rate.total_cmp(&x.win_rate));
+        for m in models {
+            let ci = match (m.lower, m.upper) {
+                (Some(lo), Some(hi)) => format!("[{lo:5.1}, {hi:5.1}]"),
+                _ => "".to_string(),
+            };
+            text += &format!(
+                "  {:<32} {:5.1}% {ci} n={}{}\n",
+                m.model,
+                m.win_rate,
+                m.n_prompts,
+                if m.ci_crosses_50 { "" } else { " *" }
+            );
+        }
+    }
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}

@@ -1,0 +1,425 @@
+//! The clustering pipeline as an incremental job: tokenise → TF-IDF → SVD → k-means or Ward →
+//! c-TF-IDF labels → 2-D map.
+//!
+//! The browser has one thread, so a single blocking call would freeze the page for a second or
+//! more on a few thousand prompts. [`ClusterJob::step`] instead does a bounded slice of work
+//! (about [`STEP_WORK`] multiply-adds, a few milliseconds natively) and returns, so the page can
+//! yield to the event loop between steps and draw a progress bar. Every stage is deterministic for
+//! the seed, and the same code runs natively ([`cluster_texts`] loops the steps).
+
+use super::ctfidf;
+use super::kmeans::{KMeans, DEFAULT_RESTARTS, MAX_ITER};
+use super::map2d::pca_2d;
+use super::svd::{normalise_rows, SvdState, DEFAULT_ITERS};
+use super::tfidf::{tfidf_with_power, Tfidf};
+use super::tokenize::tokenize;
+use super::ward::{cut, ward, Merge, Ward};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Work per [`ClusterJob::step`], in multiply-adds. About 3 ms natively and under 30 ms in WASM;
+/// a single indivisible pass (one SVD product on thousands of prompts) may exceed it.
+pub const STEP_WORK: f64 = 4.0e6;
+
+/// Exponent of the idf weights (see [`tfidf_with_power`]); chosen on the demo's planted clusters.
+pub const IDF_POWER: f64 = 3.0;
+
+/// The clustering algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// k-means++ and Lloyd with restarts: fast, balanced clusters.
+    Kmeans,
+    /// Ward agglomeration cut at k: slower (`O(n² d)`), follows the data's hierarchy.
+    Ward,
+}
+
+impl Method {
+    pub fn parse(s: &str) -> Option<Method> {
+        match s {
+            "kmeans" | "k-means" => Some(Method::Kmeans),
+            "ward" => Some(Method::Ward),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Kmeans => "kmeans",
+            Method::Ward => "ward",
+        }
+    }
+}
+
+/// Everything that decides a clustering.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterParams {
+    /// Number of clusters.
+    pub k: usize,
+    pub method: Method,
+    /// Dimensions of the LSA embedding (capped by the vocabulary and the number of texts).
+    pub dims: usize,
+    pub seed: u64,
+    /// Terms in fewer documents are dropped.
+    pub min_df: u32,
+    /// Terms in more than this fraction of documents are dropped.
+    pub max_df: f64,
+}
+
+impl Default for ClusterParams {
+    fn default() -> ClusterParams {
+        ClusterParams {
+            k: 20,
+            method: Method::Kmeans,
+            dims: 64,
+            seed: crate::leaderboard::DEFAULT_SEED,
+            min_df: 2,
+            max_df: 0.5,
+        }
+    }
+}
+
+/// Why a clustering cannot start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClusterError {
+    /// Fewer than two texts.
+    TooFewTexts { n: usize },
+    /// `k` must be in `1..=n`.
+    BadK { k: usize, n: usize },
+    /// `dims` must be at least 1.
+    BadDims { dims: usize },
+    /// `min_df` must be at most the number of texts.
+    BadMinDf { min_df: u32, n: usize },
+    /// `max_df` must be in (0, 1].
+    BadMaxDf { max_df: f64 },
+}
+
+impl fmt::Display for ClusterError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClusterError::TooFewTexts { n } => {
+                write!(f, "clustering needs at least 2 texts, got {n}")
+            }
+            ClusterError::BadK { k, n } => {
+                write!(f, "k must be between 1 and the number of texts ({n}), got {k}")
+            }
+            ClusterError::BadDims { dims } => write!(f, "dims must be at least 1, got {dims}"),
+            ClusterError::BadMinDf { min_df, n } => {
+                write!(f, "min_df must be at most the number of texts ({n}), got {min_df}")
+            }
+            ClusterError::BadMaxDf { max_df } => {
+                write!(f, "max_df must be in (0, 1], got {max_df}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ClusterError {}
+
+/// One computed cluster.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClusterInfo {
+    /// 0.. by decreasing size.
+    pub id: u32,
+    /// Top three c-TF-IDF terms, joined by ", ".
+    pub label: String,
+    pub top_terms: Vec<(String, f64)>,
+    pub size: u32,
+}
+
+/// The result of a clustering.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Clustering {
+    /// Cluster id of each text.
+    pub assignment: Vec<u32>,
+    pub clusters: Vec<ClusterInfo>,
+    /// Map position of each text, in [0, 1]².
+    pub coords: Vec<[f64; 2]>,
+    /// Ward dendrogram of the clusters (leaves are cluster ids), built from their size-weighted
+    /// centroids, SciPy-style merge list.
+    pub dendrogram: Vec<Merge>,
+}
+
+/// Where a job is, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Progress {
+    /// "tokenise", "tf-idf", "svd", "cluster", "labels", "map" or "done".
+    pub stage: &'static str,
+    /// Overall fraction done, 0..=1.
+    pub done: f64,
+}
+
+enum Fit {
+    KMeans(KMeans),
+    Ward(Ward),
+}
+
+enum Stage {
+    Tokenise,
+    Tfidf,
+    Svd(SvdState),
+    Cluster(Fit),
+    Labels,
+    Map,
+    Done,
+}
+
+/// Stage weights of the progress bar, roughly their share of the time.
+const SHARE: [(&str, f64); 6] = [
+    ("tokenise", 0.10),
+    ("tf-idf", 0.05),
+    ("svd", 0.20),
+    ("cluster", 0.55),
+    ("labels", 0.05),
+    ("map", 0.05),
+];
+
+/// A clustering in progress.
+pub struct ClusterJob {
+    params: ClusterParams,
+    texts: Vec<String>,
+    tokens: Vec<Vec<String>>,
+    tfidf: Tfidf,
+    /// Row-major `n x d`, unit rows.
+    embedding: Vec<f64>,
+    d: usize,
+    assignment: Vec<u32>,
+    k_found: usize,
+    stage: Stage,
+    result: Option<Clustering>,
+}
+
+impl ClusterJob {
+    /// Validates the parameters; no work is done until [`step`](Self::step).
+    pub fn new(texts: Vec<String>, params: ClusterParams) -> Result<ClusterJob, ClusterError> {
+        let n = texts.len();
+        if n < 2 {
+            return Err(ClusterError::TooFewTexts { n });
+        }
+        if params.k == 0 || params.k > n {
+            return Err(ClusterError::BadK { k: params.k, n });
+        }
+        if params.dims == 0 {
+            return Err(ClusterError::BadDims { dims: params.dims });
+        }
+        if params.min_df as usize > n {
+            return Err(ClusterError::BadMinDf { min_df: params.min_df, n });
+        }
+        if !(params.max_df > 0.0 && params.max_df <= 1.0) {
+            return Err(ClusterError::BadMaxDf { max_df: params.max_df });
+        }
+        Ok(ClusterJob {
+            params,
+            tokens: Vec::with_capacity(n),
+            texts,
+            tfidf: Tfidf::default(),
+            embedding: Vec::new(),
+            d: 0,
+            assignment: Vec::new(),
+            k_found: 0,
+            stage: Stage::Tokenise,
+            result: None,
+        })
+    }
+
+    pub fn params(&self) -> &ClusterParams {
+        &self.params
+    }
+    pub fn is_done(&self) -> bool {
+        matches!(self.stage, Stage::Done)
+    }
+    pub fn result(&self) -> Option<&Clustering> {
+        self.result.as_ref()
+    }
+    pub fn into_result(self) -> Option<Clustering> {
+        self.result
+    }
+
+    /// The current stage and overall fraction done.
+    pub fn progress(&self) -> Progress {
+        let (stage, within) = match &self.stage {
+            Stage::Tokenise => (0, self.tokens.len() as f64 / self.texts.len() as f64),
+            Stage::Tfidf => (1, 0.0),
+            Stage::Svd(s) => (2, s.passes_done() as f64 / s.total_passes() as f64),
+            Stage::Cluster(Fit::KMeans(k)) => (3, k.progress()),
+            Stage::Cluster(Fit::Ward(w)) => (3, w.progress()),
+            Stage::Labels => (4, 0.0),
+            Stage::Map => (5, 0.0),
+            Stage::Done => return Progress { stage: "done", done: 1.0 },
+        };
+        let before: f64 = SHARE[..stage].iter().map(|s| s.1).sum();
+        Progress {
+            stage: SHARE[stage].0,
+            done: (before + SHARE[stage].1 * within.clamp(0.0, 1.0)).min(1.0),
+        }
+    }
+
+    /// Does about [`STEP_WORK`] of work and reports progress. Calling it after the end is harmless.
+    pub fn step(&mut self) -> Progress {
+        let mut budget = STEP_WORK;
+        while budget > 0.0 && !self.is_done() {
+            budget -= self.advance();
+        }
+        self.progress()
+    }
+
+    /// One indivisible unit of work; returns its cost estimate.
+    fn advance(&mut self) -> f64 {
+        let n = self.texts.len();
+        match &mut self.stage {
+            Stage::Tokenise => {
+                let i = self.tokens.len();
+                self.tokens.push(tokenize(&self.texts[i]));
+                if self.tokens.len() == n {
+                    self.stage = Stage::Tfidf;
+                }
+                // Tokenising is allocation-heavy: a byte costs about as much as 40 flops.
+                40.0 * self.texts[i].len() as f64
+            }
+            Stage::Tfidf => {
+                self.tfidf = tfidf_with_power(
+                    &self.tokens,
+                    self.params.min_df.max(1),
+                    self.params.max_df,
+                    IDF_POWER,
+                );
+                self.tokens = Vec::new();
+                // Hashing every token: its own step, whatever the estimate says.
+                let cost = STEP_WORK;
+                self.stage = Stage::Svd(SvdState::new(
+                    &self.tfidf.matrix,
+                    self.params.dims,
+                    DEFAULT_ITERS,
+                    self.params.seed,
+                ));
+                cost
+            }
+            Stage::Svd(s) => {
+                let done = s.step(&self.tfidf.matrix);
+                let l = (self.params.dims + super::svd::OVERSAMPLE) as f64;
+                let cost = self.tfidf.matrix.nnz() as f64 * l + n as f64 * l * l;
+                if done {
+                    let svd = s.result().expect("done");
+                    self.d = svd.dims;
+                    self.embedding = svd.embedding.clone();
+                    if self.d == 0 {
+                        // No term survived pruning: every text gets the same (zero) coordinate.
+                        self.d = 1;
+                        self.embedding = vec![0.0; n];
+                    }
+                    normalise_rows(&mut self.embedding, self.d);
+                    let seed = self.params.seed;
+                    self.stage = Stage::Cluster(match self.params.method {
+                        Method::Kmeans => Fit::KMeans(KMeans::new(
+                            self.d,
+                            self.params.k,
+                            DEFAULT_RESTARTS,
+                            MAX_ITER,
+                            seed,
+                        )),
+                        Method::Ward => Fit::Ward(Ward::new(&self.embedding, self.d, &vec![1.0; n])),
+                    });
+                }
+                cost
+            }
+            Stage::Cluster(Fit::KMeans(km)) => {
+                let evals = (STEP_WORK / self.d as f64) as usize;
+                if km.step(&self.embedding, evals) {
+                    let best = km.best().expect("done").assignment.clone();
+                    self.finish_cluster(best);
+                }
+                STEP_WORK
+            }
+            Stage::Cluster(Fit::Ward(w)) => {
+                // One nearest-neighbour search: (active clusters) x d.
+                let cost = (w.active() * self.d) as f64;
+                if w.step() {
+                    let merges = w.merges().expect("done");
+                    let a = cut(merges, n, self.params.k);
+                    self.finish_cluster(a);
+                }
+                cost
+            }
+            Stage::Labels => {
+                let k = self.k_found;
+                let terms = ctfidf::top_terms(&self.tfidf, &self.assignment, k, ctfidf::TOP_TERMS);
+                let mut sizes = vec![0u32; k];
+                for &a in &self.assignment {
+                    sizes[a as usize] += 1;
+                }
+                let clusters = terms
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, t)| ClusterInfo {
+                        id: c as u32,
+                        label: ctfidf::label(&t),
+                        top_terms: t,
+                        size: sizes[c],
+                    })
+                    .collect();
+                let dendrogram = self.dendrogram(&sizes);
+                self.result = Some(Clustering {
+                    assignment: std::mem::take(&mut self.assignment),
+                    clusters,
+                    coords: Vec::new(),
+                    dendrogram,
+                });
+                self.stage = Stage::Map;
+                // Labels and map each get a step of their own: their cost is hard to estimate.
+                STEP_WORK
+            }
+            Stage::Map => {
+                let coords = pca_2d(&self.embedding, self.d);
+                if let Some(r) = &mut self.result {
+                    r.coords = coords;
+                }
+                self.embedding = Vec::new();
+                self.tfidf = Tfidf::default();
+                self.stage = Stage::Done;
+                STEP_WORK
+            }
+            Stage::Done => 0.0,
+        }
+    }
+
+    /// Renumbers clusters by decreasing size (ties: first text), dropping empty ones.
+    fn finish_cluster(&mut self, raw: Vec<u32>) {
+        let k = raw.iter().map(|&a| a as usize + 1).max().unwrap_or(0);
+        let mut size = vec![0usize; k];
+        let mut first = vec![usize::MAX; k];
+        for (i, &a) in raw.iter().enumerate() {
+            size[a as usize] += 1;
+            first[a as usize] = first[a as usize].min(i);
+        }
+        let mut order: Vec<usize> = (0..k).filter(|&c| size[c] > 0).collect();
+        order.sort_by(|&a, &b| size[b].cmp(&size[a]).then(first[a].cmp(&first[b])));
+        let mut new_id = vec![0u32; k];
+        for (pos, &c) in order.iter().enumerate() {
+            new_id[c] = pos as u32;
+        }
+        self.assignment = raw.iter().map(|&a| new_id[a as usize]).collect();
+        self.k_found = order.len();
+        self.stage = Stage::Labels;
+    }
+
+    /// Ward on the clusters' centroids, each weighted by its size.
+    fn dendrogram(&self, sizes: &[u32]) -> Vec<Merge> {
+        let (k, d) = (sizes.len(), self.d);
+        let mut cent = vec![0.0; k * d];
+        for (row, &a) in self.embedding.chunks(d).zip(&self.assignment) {
+            for (c, x) in cent[a as usize * d..(a as usize + 1) * d].iter_mut().zip(row) {
+                *c += x / sizes[a as usize] as f64;
+            }
+        }
+        let w: Vec<f64> = sizes.iter().map(|&s| s as f64).collect();
+        ward(&cent, d, &w)
+    }
+}
+
+/// Runs a whole clustering at once (the CLI and tests; the browser steps a [`ClusterJob`]).
+pub fn cluster_texts(texts: Vec<String>, params: ClusterParams) -> Result<Clustering, ClusterError> {
+    let mut job = ClusterJob::new(texts, params)?;
+    while !job.is_done() {
+        job.step();
+    }
+    Ok(job.into_result().expect("a finished job has a result"))
+}

@@ -1,0 +1,123 @@
+//! Two-dimensional coordinates for the prompt map: the first two principal components of the
+//! embedding, each scaled to [0, 1].
+//!
+//! PCA is linear, cheap (`O(n d²)` for the covariance) and deterministic, which matters more here
+//! than the prettier layouts of t-SNE or UMAP: the same data and seed must draw the same map in the
+//! CLI and in every browser. Only two eigenvectors are needed, so they come from subspace (power)
+//! iteration on the covariance rather than a full Jacobi solve, which costs ten times more at
+//! d = 64. The axes are scaled independently so the map fills its canvas.
+
+use super::kmeans::dot;
+
+/// The top two eigenvectors of a symmetric positive semi-definite `d x d` matrix, by subspace
+/// iteration from a fixed start; each with its largest component positive.
+fn top2(cov: &[f64], d: usize) -> [Vec<f64>; 2] {
+    let mut v: [Vec<f64>; 2] = [
+        (0..d).map(|j| 1.0 / (j + 1) as f64).collect(),
+        (0..d).map(|j| if j % 2 == 0 { 1.0 } else { -1.0 } / (j + 2) as f64).collect(),
+    ];
+    for _ in 0..500 {
+        let mut w: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+        for (wi, vi) in w.iter_mut().zip(&v) {
+            *wi = cov.chunks(d).map(|row| dot(row, vi)).collect();
+        }
+        // Gram-Schmidt keeps the second vector off the first.
+        let (a, b) = w.split_at_mut(1);
+        let na = dot(&a[0], &a[0]).sqrt();
+        if na == 0.0 {
+            break;
+        }
+        a[0].iter_mut().for_each(|x| *x /= na);
+        let p = dot(&a[0], &b[0]);
+        b[0].iter_mut().zip(&a[0]).for_each(|(x, y)| *x -= p * y);
+        let nb = dot(&b[0], &b[0]).sqrt();
+        if nb > 0.0 {
+            b[0].iter_mut().for_each(|x| *x /= nb);
+        }
+        let moved: f64 = w.iter().zip(&v).map(|(x, y)| 1.0 - dot(x, y).abs()).sum();
+        v = w;
+        if moved < 1e-14 {
+            break;
+        }
+    }
+    for vi in &mut v {
+        let big = vi.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+        if big < 0.0 {
+            vi.iter_mut().for_each(|x| *x = -*x);
+        }
+    }
+    v
+}
+
+/// Row-major `n x d` embedding in, one `[x, y]` per row out.
+pub fn pca_2d(emb: &[f64], d: usize) -> Vec<[f64; 2]> {
+    let n = if d == 0 { 0 } else { emb.len() / d };
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut mean = vec![0.0; d];
+    for row in emb.chunks(d) {
+        for (m, x) in mean.iter_mut().zip(row) {
+            *m += x / n as f64;
+        }
+    }
+    let mut cov = vec![0.0; d * d];
+    for row in emb.chunks(d) {
+        let c: Vec<f64> = row.iter().zip(&mean).map(|(x, m)| x - m).collect();
+        for a in 0..d {
+            for b in a..d {
+                cov[a * d + b] += c[a] * c[b];
+            }
+        }
+    }
+    for a in 0..d {
+        for b in 0..a {
+            cov[a * d + b] = cov[b * d + a];
+        }
+    }
+    let axes = top2(&cov, d);
+    let mut pts: Vec<[f64; 2]> = emb
+        .chunks(d)
+        .map(|row| {
+            let c: Vec<f64> = row.iter().zip(&mean).map(|(x, m)| x - m).collect();
+            [dot(&c, &axes[0]), if d > 1 { dot(&c, &axes[1]) } else { 0.0 }]
+        })
+        .collect();
+    for ax in 0..2 {
+        let lo = pts.iter().map(|p| p[ax]).fold(f64::INFINITY, f64::min);
+        let hi = pts.iter().map(|p| p[ax]).fold(f64::NEG_INFINITY, f64::max);
+        let span = hi - lo;
+        for p in &mut pts {
+            p[ax] = if span > 0.0 { (p[ax] - lo) / span } else { 0.5 };
+        }
+    }
+    pts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_axes_match_jacobi() {
+        let cov = [4.0, 1.0, 0.5, 1.0, 3.0, 0.2, 0.5, 0.2, 1.0];
+        let (_, vecs) = super::super::svd::sym_eigen(&cov, 3);
+        let v = top2(&cov, 3);
+        for ax in 0..2 {
+            let col: Vec<f64> = (0..3).map(|k| vecs[k * 3 + ax]).collect();
+            assert!((dot(&col, &v[ax]).abs() - 1.0).abs() < 1e-10, "axis {ax}");
+        }
+    }
+
+    #[test]
+    fn points_fill_the_unit_square() {
+        let emb = [1.0, 0.0, 0.0, 1.0, -1.0, 0.0, 0.0, -0.5];
+        let p = pca_2d(&emb, 2);
+        assert_eq!(p.len(), 4);
+        for ax in 0..2 {
+            let lo = p.iter().map(|q| q[ax]).fold(f64::INFINITY, f64::min);
+            let hi = p.iter().map(|q| q[ax]).fold(f64::NEG_INFINITY, f64::max);
+            assert_eq!((lo, hi), (0.0, 1.0));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Topic clusters computed from prompt texts, in pure Rust so that they run in the browser.
+//!
+//! The pipeline is the classic lightweight one: a Unicode tokeniser ([`tokenize`]), sparse TF-IDF
+//! ([`tfidf`]), a truncated SVD to a dense embedding ([`svd`], latent semantic analysis), k-means
+//! ([`kmeans`]) or Ward agglomeration ([`ward`]), BERTopic-style class TF-IDF labels ([`ctfidf`]) and
+//! a PCA map ([`map2d`]). [`job`] strings them into an incremental job the page can run in slices;
+//! [`metrics`] scores a clustering against known labels; [`performance`] turns any prompt labels
+//! (shipped or computed) into per-cluster win rates with bootstrap intervals.
+//!
+//! No neural embeddings: they would need a model download far larger than the site, and on
+//! templated benchmark prompts TF-IDF + LSA already recovers the topics well (see the tests).
+
+pub mod ctfidf;
+pub mod job;
+pub mod kmeans;
+pub mod map2d;
+pub mod metrics;
+pub mod performance;
+pub mod svd;
+pub mod tfidf;
+pub mod tokenize;
+pub mod ward;
+
+pub use job::{
+    cluster_texts, ClusterError, ClusterInfo, ClusterJob, ClusterParams, Clustering, Method,
+    Progress,
+};
+pub use ward::Merge;

@@ -1,0 +1,307 @@
+//! Truncated SVD of the sparse TF-IDF matrix (latent semantic analysis) by randomized subspace
+//! iteration (Halko, Martinsson & Tropp 2011, algorithm 4.4), as scikit-learn's `TruncatedSVD`.
+//!
+//! Only products with the sparse matrix and thin orthonormalisations are needed, so the cost is
+//! `O(nnz * l)` per pass with `l = dims + 10` columns, small enough for the browser, and the work
+//! splits naturally into passes for [`SvdState::step`]. The final small `l x l` problem is solved by
+//! cyclic Jacobi (written here: it is short, exact to rounding, and a linear-algebra crate would
+//! grow the WASM bundle). The random start comes from a seeded ChaCha8 stream, so the embedding is
+//! the same on every platform.
+
+use super::kmeans::dot;
+use super::tfidf::Csr;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+/// Extra columns beyond the target rank: they absorb the tail and make the top directions accurate.
+pub const OVERSAMPLE: usize = 10;
+/// Power (subspace) iterations: TF-IDF spectra decay slowly, and sklearn's default for this case is
+/// also a handful.
+pub const DEFAULT_ITERS: usize = 4;
+
+/// Eigen-decomposition of a symmetric `n x n` row-major matrix by cyclic Jacobi rotations.
+/// Returns eigenvalues in descending order and the eigenvectors as the columns of a row-major matrix.
+pub fn sym_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut a = a.to_vec();
+    let mut v = vec![0.0; n * n];
+    for i in 0..n {
+        v[i * n + i] = 1.0;
+    }
+    for _sweep in 0..60 {
+        let off: f64 = (0..n)
+            .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
+            .map(|(i, j)| a[i * n + j] * a[i * n + j])
+            .sum();
+        let scale: f64 = (0..n).map(|i| a[i * n + i] * a[i * n + i]).sum::<f64>();
+        // Off-diagonal mass below 1e-24 of the diagonal's: eigenvalues to ~1e-12 relative, far
+        // below what clustering can notice, in half the sweeps of full convergence.
+        if off <= 1e-24 * scale.max(1e-300) {
+            break;
+        }
+        for p in 0..n {
+            for q in (p + 1)..n {
+                let apq = a[p * n + q];
+                if apq.abs() < 1e-300 {
+                    continue;
+                }
+                let theta = (a[q * n + q] - a[p * n + p]) / (2.0 * apq);
+                let sign = if theta >= 0.0 { 1.0 } else { -1.0 };
+                // The smaller root of t^2 + 2 theta t - 1 = 0: the rotation angle stays below pi/4.
+                let t = sign / (theta.abs() + (theta * theta + 1.0).sqrt());
+                let c = 1.0 / (t * t + 1.0).sqrt();
+                let s = t * c;
+                for k in 0..n {
+                    let (akp, akq) = (a[k * n + p], a[k * n + q]);
+                    a[k * n + p] = c * akp - s * akq;
+                    a[k * n + q] = s * akp + c * akq;
+                }
+                for k in 0..n {
+                    let (apk, aqk) = (a[p * n + k], a[q * n + k]);
+                    a[p * n + k] = c * apk - s * aqk;
+                    a[q * n + k] = s * apk + c * aqk;
+                }
+                for k in 0..n {
+                    let (vkp, vkq) = (v[k * n + p], v[k * n + q]);
+                    v[k * n + p] = c * vkp - s * vkq;
+                    v[k * n + q] = s * vkp + c * vkq;
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| a[j * n + j].total_cmp(&a[i * n + i]).then(i.cmp(&j)));
+    let vals = order.iter().map(|&i| a[i * n + i]).collect();
+    let mut vecs = vec![0.0; n * n];
+    for (c, &o) in order.iter().enumerate() {
+        // A fixed sign (largest component positive) keeps results identical across runs.
+        let col: Vec<f64> = (0..n).map(|k| v[k * n + o]).collect();
+        let big = col.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+        let sign = if big < 0.0 { -1.0 } else { 1.0 };
+        for k in 0..n {
+            vecs[k * n + c] = sign * col[k];
+        }
+    }
+    (vals, vecs)
+}
+
+/// `Y = X * Z` with `Z` row-major `x.cols x l`.
+fn mul(x: &Csr, z: &[f64], l: usize) -> Vec<f64> {
+    let mut y = vec![0.0; x.rows * l];
+    for i in 0..x.rows {
+        let yi = &mut y[i * l..(i + 1) * l];
+        for (j, v) in x.row(i) {
+            for (a, b) in yi.iter_mut().zip(&z[j * l..(j + 1) * l]) {
+                *a += v * b;
+            }
+        }
+    }
+    y
+}
+
+/// `Z = X^T * Y` with `Y` row-major `x.rows x l`.
+fn mul_t(x: &Csr, y: &[f64], l: usize) -> Vec<f64> {
+    let mut z = vec![0.0; x.cols * l];
+    for i in 0..x.rows {
+        let yi = &y[i * l..(i + 1) * l];
+        for (j, v) in x.row(i) {
+            for (a, b) in z[j * l..(j + 1) * l].iter_mut().zip(yi) {
+                *a += v * b;
+            }
+        }
+    }
+    z
+}
+
+/// Orthonormalises the columns of a row-major `rows x l` matrix in place by modified Gram-Schmidt,
+/// `passes` times (twice gives orthogonality to rounding; once is enough between power iterations,
+/// which only need the columns kept apart, as scikit-learn's LU normaliser). A column that vanishes
+/// (rank deficiency) is left zero: it then contributes a zero singular value instead of noise.
+fn orthonormalise(m: &mut [f64], rows: usize, l: usize, passes: usize) {
+    let mut cols: Vec<Vec<f64>> = (0..l)
+        .map(|c| (0..rows).map(|r| m[r * l + c]).collect())
+        .collect();
+    let norms0: Vec<f64> = cols.iter().map(|c| c.iter().map(|x| x * x).sum::<f64>().sqrt()).collect();
+    for c in 0..l {
+        for _ in 0..passes {
+            for p in 0..c {
+                let (done, rest) = cols.split_at_mut(c);
+                let d = dot(&done[p], &rest[0]);
+                for (x, q) in rest[0].iter_mut().zip(&done[p]) {
+                    *x -= d * q;
+                }
+            }
+        }
+        let n = cols[c].iter().map(|x| x * x).sum::<f64>().sqrt();
+        if n > 1e-10 * norms0[c].max(1e-300) && n > 1e-300 {
+            cols[c].iter_mut().for_each(|x| *x /= n);
+        } else {
+            cols[c].iter_mut().for_each(|x| *x = 0.0);
+        }
+    }
+    for (c, col) in cols.iter().enumerate() {
+        for (r, &x) in col.iter().enumerate() {
+            m[r * l + c] = x;
+        }
+    }
+}
+
+/// The result: `embedding` is row-major `rows x dims`, `U * S` (rows not yet normalised).
+#[derive(Clone, Debug, Default)]
+pub struct Svd {
+    pub dims: usize,
+    pub singular_values: Vec<f64>,
+    pub embedding: Vec<f64>,
+}
+
+/// Randomized SVD, resumable one matrix pass at a time.
+#[derive(Clone, Debug)]
+pub struct SvdState {
+    dims: usize,
+    l: usize,
+    iters: usize,
+    /// Passes done: 0 = start, then alternating `X^T Q` / `X Z` passes, then the final solve.
+    pass: usize,
+    q: Vec<f64>,
+    /// Singular values and the small problem's eigenvectors, between the last two passes.
+    small: Option<(Vec<f64>, Vec<f64>)>,
+    seed: u64,
+    result: Option<Svd>,
+}
+
+impl SvdState {
+    /// Rank `dims` (capped by the matrix shape), `iters` power iterations, seeded start.
+    pub fn new(x: &Csr, dims: usize, iters: usize, seed: u64) -> SvdState {
+        let dims = dims.min(x.rows).min(x.cols);
+        let l = (dims + OVERSAMPLE).min(x.rows).min(x.cols);
+        SvdState {
+            dims,
+            l,
+            iters,
+            pass: 0,
+            q: Vec::new(),
+            small: None,
+            seed,
+            result: None,
+        }
+    }
+
+    /// Passes left, for progress reporting (each costs about `nnz * l`).
+    pub fn total_passes(&self) -> usize {
+        3 + 2 * self.iters
+    }
+    pub fn passes_done(&self) -> usize {
+        self.pass
+    }
+    pub fn result(&self) -> Option<&Svd> {
+        self.result.as_ref()
+    }
+    pub fn into_result(self) -> Option<Svd> {
+        self.result
+    }
+
+    /// Does one pass over the matrix; returns true when finished.
+    pub fn step(&mut self, x: &Csr) -> bool {
+        if self.result.is_some() {
+            return true;
+        }
+        let l = self.l;
+        if l == 0 {
+            self.result = Some(Svd {
+                dims: 0,
+                singular_values: Vec::new(),
+                embedding: Vec::new(),
+            });
+            return true;
+        }
+        if self.pass == 0 {
+            let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
+            let omega: Vec<f64> = (0..x.cols * l).map(|_| StandardNormal.sample(&mut rng)).collect();
+            self.q = mul(x, &omega, l);
+            orthonormalise(&mut self.q, x.rows, l, if self.iters == 0 { 2 } else { 1 });
+        } else if self.pass <= 2 * self.iters {
+            if self.pass % 2 == 1 {
+                self.q = mul_t(x, &self.q, l);
+                orthonormalise(&mut self.q, x.cols, l, 1);
+            } else {
+                self.q = mul(x, &self.q, l);
+                // The last Q defines the projection, so it gets the second pass.
+                let passes = if self.pass == 2 * self.iters { 2 } else { 1 };
+                orthonormalise(&mut self.q, x.rows, l, passes);
+            }
+        } else if self.small.is_none() {
+            // B^T = X^T Q (cols x l); B B^T = (B^T)^T B^T is l x l with eigenvalues sigma^2.
+            let bt = mul_t(x, &self.q, l);
+            let mut g = vec![0.0; l * l];
+            for row in bt.chunks(l) {
+                for a in 0..l {
+                    if row[a] == 0.0 {
+                        continue;
+                    }
+                    for b in a..l {
+                        g[a * l + b] += row[a] * row[b];
+                    }
+                }
+            }
+            for a in 0..l {
+                for b in 0..a {
+                    g[a * l + b] = g[b * l + a];
+                }
+            }
+            let (vals, vecs) = sym_eigen(&g, l);
+            let sv = vals[..self.dims].iter().map(|v| v.max(0.0).sqrt()).collect();
+            self.small = Some((sv, vecs));
+        } else {
+            let (sv, vecs) = self.small.take().expect("small problem solved");
+            let d = self.dims;
+            // U S = Q W S, so row i of the embedding is (Q_i . W_c) * s_c.
+            let wcols: Vec<Vec<f64>> = (0..d).map(|c| (0..l).map(|k| vecs[k * l + c]).collect()).collect();
+            let mut emb = vec![0.0; x.rows * d];
+            for (qi, ei) in self.q.chunks(l).zip(emb.chunks_mut(d)) {
+                for ((e, w), s) in ei.iter_mut().zip(&wcols).zip(&sv) {
+                    *e = dot(qi, w) * s;
+                }
+            }
+            self.q = Vec::new();
+            self.result = Some(Svd { dims: d, singular_values: sv, embedding: emb });
+            self.pass += 1;
+            return true;
+        }
+        self.pass += 1;
+        false
+    }
+}
+
+/// Truncated SVD in one call.
+pub fn truncated_svd(x: &Csr, dims: usize, iters: usize, seed: u64) -> Svd {
+    let mut s = SvdState::new(x, dims, iters, seed);
+    while !s.step(x) {}
+    s.into_result().expect("finished")
+}
+
+/// Scales each row of a row-major `rows x d` matrix to unit length (zero rows stay zero).
+pub fn normalise_rows(m: &mut [f64], d: usize) {
+    if d == 0 {
+        return;
+    }
+    for row in m.chunks_mut(d) {
+        let n = row.iter().map(|x| x * x).sum::<f64>().sqrt();
+        if n > 0.0 {
+            row.iter_mut().for_each(|x| *x /= n);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jacobi_on_a_known_matrix() {
+        // [[2,1],[1,2]] has eigenvalues 3 and 1 with eigenvectors (1,1)/sqrt2 and (1,-1)/sqrt2.
+        let (vals, vecs) = sym_eigen(&[2.0, 1.0, 1.0, 2.0], 2);
+        assert!((vals[0] - 3.0).abs() < 1e-12 && (vals[1] - 1.0).abs() < 1e-12);
+        let h = 0.5f64.sqrt();
+        assert!((vecs[0].abs() - h).abs() < 1e-12 && (vecs[2].abs() - h).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,165 @@
+//! Sparse TF-IDF document vectors, the input of the SVD.
+//!
+//! The weighting is scikit-learn's `TfidfVectorizer(sublinear_tf=True, smooth_idf=True,
+//! norm="l2")`: `1 + ln(tf)` damps a word repeated inside one long code snippet, the smoothed idf
+//! `ln((1 + n) / (1 + df)) + 1` never divides by zero, and unit rows make dot products cosines.
+//! `min_df` drops typos and identifiers unique to one prompt; `max_df` drops the template words
+//! every prompt shares ("explain", "example"), which would otherwise pull all prompts together.
+//! The vocabulary and the raw counts are kept because the cluster labels (c-TF-IDF) need them.
+
+use std::collections::HashMap;
+
+/// A compressed-sparse-row matrix: row `i` holds `indices[indptr[i]..indptr[i + 1]]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Csr {
+    pub rows: usize,
+    pub cols: usize,
+    pub indptr: Vec<usize>,
+    pub indices: Vec<u32>,
+    pub values: Vec<f64>,
+}
+
+impl Csr {
+    /// The stored entries of row `i` as `(column, value)`.
+    pub fn row(&self, i: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let r = self.indptr[i]..self.indptr[i + 1];
+        self.indices[r.clone()]
+            .iter()
+            .zip(&self.values[r])
+            .map(|(&j, &v)| (j as usize, v))
+    }
+    pub fn nnz(&self) -> usize {
+        self.values.len()
+    }
+    /// The dense matrix, row-major (for tests and small oracles).
+    pub fn to_dense(&self) -> Vec<f64> {
+        let mut d = vec![0.0; self.rows * self.cols];
+        for i in 0..self.rows {
+            for (j, v) in self.row(i) {
+                d[i * self.cols + j] = v;
+            }
+        }
+        d
+    }
+}
+
+/// The TF-IDF matrix with what the labels need.
+#[derive(Clone, Debug, Default)]
+pub struct Tfidf {
+    /// Unit-norm rows (a document without a kept term has an all-zero row).
+    pub matrix: Csr,
+    /// Raw term counts, same sparsity pattern as `matrix`.
+    pub counts: Vec<f64>,
+    /// Term of each column, sorted.
+    pub vocabulary: Vec<String>,
+    /// Document frequency of each column.
+    pub df: Vec<u32>,
+}
+
+/// Builds the matrix from tokenised documents. `min_df` is a document count, `max_df` a fraction of
+/// the documents (terms in more are dropped).
+pub fn tfidf(docs: &[Vec<String>], min_df: u32, max_df: f64) -> Tfidf {
+    tfidf_with_power(docs, min_df, max_df, 1.0)
+}
+
+/// As [`tfidf`] with the idf raised to `idf_power`. Benchmark prompts wrap a few topic words in
+/// long shared templates ("keep it idiomatic", "point out common mistakes"); a power above 1
+/// sharpens the contrast between those mid-frequency template words and rare topic words, which
+/// plain pruning cannot do without also dropping topic words of the larger clusters.
+pub fn tfidf_with_power(docs: &[Vec<String>], min_df: u32, max_df: f64, idf_power: f64) -> Tfidf {
+    let n = docs.len();
+    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut per_doc: Vec<HashMap<&str, u32>> = Vec::with_capacity(n);
+    for d in docs {
+        let mut tf: HashMap<&str, u32> = HashMap::new();
+        for t in d {
+            *tf.entry(t.as_str()).or_insert(0) += 1;
+        }
+        for t in tf.keys() {
+            *df.entry(t).or_insert(0) += 1;
+        }
+        per_doc.push(tf);
+    }
+    let max_count = max_df * n as f64;
+    // Sorted, so that column order (and with it every later step) does not depend on hashing.
+    let mut vocabulary: Vec<&str> = df
+        .iter()
+        .filter(|(_, &c)| c >= min_df && c as f64 <= max_count)
+        .map(|(t, _)| *t)
+        .collect();
+    vocabulary.sort_unstable();
+    let column: HashMap<&str, u32> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    let df_col: Vec<u32> = vocabulary.iter().map(|t| df[t]).collect();
+    let idf: Vec<f64> = df_col
+        .iter()
+        .map(|&d| (((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0).powf(idf_power))
+        .collect();
+    let mut m = Csr {
+        rows: n,
+        cols: vocabulary.len(),
+        indptr: vec![0],
+        ..Csr::default()
+    };
+    let mut counts = Vec::new();
+    for tf in &per_doc {
+        let mut row: Vec<(u32, u32)> = tf
+            .iter()
+            .filter_map(|(t, &c)| column.get(t).map(|&j| (j, c)))
+            .collect();
+        row.sort_unstable();
+        let start = m.values.len();
+        for (j, c) in row {
+            m.indices.push(j);
+            m.values.push((1.0 + (c as f64).ln()) * idf[j as usize]);
+            counts.push(c as f64);
+        }
+        let norm = m.values[start..].iter().map(|v| v * v).sum::<f64>().sqrt();
+        if norm > 0.0 {
+            m.values[start..].iter_mut().for_each(|v| *v /= norm);
+        }
+        m.indptr.push(m.values.len());
+    }
+    Tfidf {
+        matrix: m,
+        counts,
+        vocabulary: vocabulary.into_iter().map(String::from).collect(),
+        df: df_col,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs(texts: &[&str]) -> Vec<Vec<String>> {
+        texts
+            .iter()
+            .map(|t| t.split_whitespace().map(String::from).collect())
+            .collect()
+    }
+
+    #[test]
+    fn matches_sklearn_weighting() {
+        // Two documents, no pruning: "aa" in both (idf 1), "bb" twice in doc 0 only.
+        let t = tfidf(&docs(&["aa bb bb", "aa"]), 1, 1.0);
+        assert_eq!(t.vocabulary, ["aa", "bb"]);
+        let idf_b = (3.0f64 / 2.0).ln() + 1.0;
+        let (a, b) = (1.0, (1.0 + 2f64.ln()) * idf_b);
+        let n = (a * a + b * b).sqrt();
+        let d = t.matrix.to_dense();
+        assert!((d[0] - a / n).abs() < 1e-12 && (d[1] - b / n).abs() < 1e-12);
+        assert!((d[2] - 1.0).abs() < 1e-12 && d[3] == 0.0);
+        assert_eq!(t.counts, [1.0, 2.0, 1.0]);
+    }
+
+    #[test]
+    fn pruning() {
+        let t = tfidf(&docs(&["aa bb cc", "aa bb", "aa dd"]), 2, 0.9);
+        assert_eq!(t.vocabulary, ["bb"]);
+        assert_eq!(t.matrix.row(2).count(), 0);
+    }
+}

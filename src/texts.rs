@@ -1,0 +1,202 @@
+//! Long texts on demand: answers and judges' reasoning, fetched per model file when the compare page
+//! shows that model.
+//!
+//! A manifest written by `arena-lens index --slim` lists a slim copy of every answer and judgment file.
+//! The loader reads those (verdicts, token counts, style metadata) so the leaderboard never waits for
+//! prose, and records where each full file is ([`LazyFiles`]). The compare page asks for the full files
+//! of the two models it shows under the current judge; each is fetched once, parsed on its own by the
+//! same core parser, and kept in the [`TextStore`]. A text is looked up there by model name, judge name
+//! and prompt id, so the slim data set's interned ids never have to match the full file's.
+
+use crate::data::DataContext;
+use arena_lens_core::bench::{Answer, Bench, Judgment};
+use arena_lens_core::dataset::Dataset;
+use arena_lens_core::source::{classify, FileRole, SourceFile};
+use leptos::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+/// Where the full copies of slim-loaded files are: URL and size, by the path the data set knows the
+/// file under (the bench-prefixed manifest path).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LazyFiles {
+    pub files: BTreeMap<String, (String, u64)>,
+}
+
+impl LazyFiles {
+    /// The full files holding `models`' answers, and their judgments by `judge`, in bench `bench`.
+    pub fn for_models(&self, bench: &str, judge: &str, models: &[String]) -> Vec<String> {
+        self.files
+            .keys()
+            .filter(|path| match classify(path) {
+                FileRole::Answers { bench: b, model } => b == bench && models.contains(&model),
+                FileRole::Judgments {
+                    bench: b,
+                    judge: j,
+                    model,
+                } => b == bench && j == judge && models.contains(&model),
+                _ => false,
+            })
+            .cloned()
+            .collect()
+    }
+}
+
+/// One full file's state.
+#[derive(Clone, Debug)]
+pub enum TextFile {
+    Loading,
+    Ready(Arc<Dataset>),
+    Failed(String),
+}
+
+/// What a lookup found.
+pub enum Lookup<T> {
+    /// The data was loaded in full: use the slim data set's own value.
+    NotLazy,
+    /// The text is in a file that has not arrived yet.
+    Loading,
+    Failed(String),
+    /// The file arrived but has no such row (for example a text-less single-game judgment).
+    Absent,
+    Found(T),
+}
+
+/// The full files fetched so far for the current data set.
+#[derive(Clone, Debug, Default)]
+pub struct TextStore {
+    files: HashMap<String, TextFile>,
+    /// The data load these files belong to; a reply for an older load is dropped.
+    pub generation: u64,
+}
+
+impl TextStore {
+    pub fn new(generation: u64) -> TextStore {
+        TextStore {
+            files: HashMap::new(),
+            generation,
+        }
+    }
+
+    /// How far the given files are: (ready, total, bytes ready, bytes total, failures).
+    pub fn progress(&self, lazy: &LazyFiles, paths: &[String]) -> (usize, usize, u64, u64, usize) {
+        let mut out = (0, paths.len(), 0, 0, 0);
+        for p in paths {
+            let bytes = lazy.files.get(p).map_or(0, |f| f.1);
+            out.3 += bytes;
+            match self.files.get(p) {
+                Some(TextFile::Ready(_)) => {
+                    out.0 += 1;
+                    out.2 += bytes;
+                }
+                Some(TextFile::Failed(_)) => out.4 += 1,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn lookup<T>(
+        &self,
+        lazy: Option<&LazyFiles>,
+        path: Option<&String>,
+        find: impl FnMut(&Bench) -> Option<T>,
+    ) -> Lookup<T> {
+        if lazy.is_none() {
+            return Lookup::NotLazy;
+        }
+        let Some(path) = path else {
+            return Lookup::Absent;
+        };
+        match self.files.get(path) {
+            None | Some(TextFile::Loading) => Lookup::Loading,
+            Some(TextFile::Failed(e)) => Lookup::Failed(e.clone()),
+            Some(TextFile::Ready(ds)) => ds
+                .benches
+                .values()
+                .find_map(find)
+                .map_or(Lookup::Absent, Lookup::Found),
+        }
+    }
+
+    /// `model`'s full answer to prompt `prompt_id`.
+    pub fn answer(
+        &self,
+        lazy: Option<&LazyFiles>,
+        bench: &str,
+        model: &str,
+        prompt_id: &str,
+    ) -> Lookup<Answer> {
+        let path = lazy.and_then(|l| {
+            l.files.keys().find(|p| {
+                matches!(classify(p), FileRole::Answers { bench: b, model: m } if b == bench && m == model)
+            })
+        });
+        self.lookup(lazy, path, |b| {
+            let m = b.models.get(model)?;
+            let p = *b.prompt_index.get(prompt_id)?;
+            b.answer(m, p).cloned()
+        })
+    }
+
+    /// `judge`'s full judgment of `model` on prompt `prompt_id`.
+    pub fn judgment(
+        &self,
+        lazy: Option<&LazyFiles>,
+        bench: &str,
+        judge: &str,
+        model: &str,
+        prompt_id: &str,
+    ) -> Lookup<Judgment> {
+        let path = lazy.and_then(|l| {
+            l.files.keys().find(|p| {
+                matches!(classify(p), FileRole::Judgments { bench: b, judge: j, model: m }
+                    if b == bench && j == judge && m == model)
+            })
+        });
+        self.lookup(lazy, path, |b| {
+            let (j, m) = (b.judges.get(judge)?, b.models.get(model)?);
+            let p = *b.prompt_index.get(prompt_id)?;
+            b.judgments
+                .iter()
+                .find(|x| x.judge == j && x.model == m && x.prompt == p)
+                .cloned()
+        })
+    }
+}
+
+/// Fetches each of `paths` that is not loaded or loading yet.
+pub fn request(ctx: DataContext, lazy: &LazyFiles, paths: &[String]) {
+    let generation = ctx.texts.with_untracked(|t| t.generation);
+    let missing: Vec<(String, String)> = ctx.texts.with_untracked(|t| {
+        paths
+            .iter()
+            .filter(|p| !t.files.contains_key(*p))
+            .filter_map(|p| lazy.files.get(p).map(|(url, _)| (p.clone(), url.clone())))
+            .collect()
+    });
+    if missing.is_empty() {
+        return;
+    }
+    ctx.texts.update(|t| {
+        for (p, _) in &missing {
+            t.files.insert(p.clone(), TextFile::Loading);
+        }
+    });
+    for (path, url) in missing {
+        leptos::task::spawn_local(async move {
+            let state = match crate::loader::fetch_text(&url).await {
+                Ok(text) => TextFile::Ready(Arc::new(Dataset::load(vec![SourceFile {
+                    path: path.clone(),
+                    text,
+                }]))),
+                Err(e) => TextFile::Failed(e),
+            };
+            ctx.texts.update(|t| {
+                if t.generation == generation {
+                    t.files.insert(path, state);
+                }
+            });
+        });
+    }
+}
