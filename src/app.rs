@@ -4,7 +4,9 @@ use crate::components::data_picker::DataPicker;
 use crate::components::load_status::LoadStatus;
 use crate::data::{DataContext, LoadState, DEMO_DATA};
 use crate::loader::{fetch_files, start_load};
+use crate::pages::clusters::ClustersPage;
 use crate::pages::compare::ComparePage;
+use crate::pages::judges::JudgesPage;
 use crate::pages::leaderboard::LeaderboardPage;
 use crate::url_state::use_view_state;
 use leptos::prelude::*;
@@ -26,6 +28,10 @@ pub fn base_path() -> String {
 pub const PAGE_KEY: &str = "view";
 /// [`PAGE_KEY`]'s value for the compare page.
 pub const COMPARE: &str = "compare";
+/// [`PAGE_KEY`]'s value for the topic-clusters page.
+pub const CLUSTERS: &str = "clusters";
+/// [`PAGE_KEY`]'s value for the judges page.
+pub const JUDGES: &str = "judges";
 
 /// The whole application.
 #[component]
@@ -89,15 +95,23 @@ fn Shell() -> impl IntoView {
                 <nav aria-label="Pages">
                     <a href=move || href_for(None) aria-current=move || current(None) data-testid="nav-leaderboard">"Leaderboard"</a>
                     <a href=move || href_for(Some(COMPARE)) aria-current=move || current(Some(COMPARE)) data-testid="nav-compare">"Compare"</a>
+                    <a href=move || href_for(Some(CLUSTERS)) aria-current=move || current(Some(CLUSTERS)) data-testid="nav-clusters">"Clusters"</a>
+                    <a href=move || href_for(Some(JUDGES)) aria-current=move || current(Some(JUDGES)) data-testid="nav-judges">"Judges"</a>
                 </nav>
                 <DataPicker />
             </header>
             <LoadStatus />
             <main id="main">
                 <Routes fallback=|| view! { <p data-testid="not-found">"Not found."</p> }>
-                    <Route path=path!("") view=move || match page.get().as_deref() {
-                        Some(COMPARE) => view! { <ComparePage /> }.into_any(),
-                        _ => view! { <LeaderboardPage /> }.into_any(),
+                    // The page follows the `view` key reactively: a page may switch to another by
+                    // changing the query alone (the clusters page opens the compare page).
+                    <Route path=path!("") view=move || view! {
+                        {move || match page.get().as_deref() {
+                            Some(COMPARE) => view! { <ComparePage /> }.into_any(),
+                            Some(CLUSTERS) => view! { <ClustersPage /> }.into_any(),
+                            Some(JUDGES) => view! { <JudgesPage /> }.into_any(),
+                            _ => view! { <LeaderboardPage /> }.into_any(),
+                        }}
                     } />
                 </Routes>
             </main>

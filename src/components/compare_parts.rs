@@ -397,6 +397,25 @@ pub fn prompt_list(
         }
     };
 
+    // A group of prompts linked from the clusters page, with a way out of it.
+    let ids_chip = {
+        let set = set.clone();
+        move || {
+            let n = filter.with(|f| f.ids.as_ref().map(|i| i.len()))?;
+            let name = view.with(|v| v.extra(key::IDS_NAME).unwrap_or("a group").to_string());
+            let set = set.clone();
+            Some(view! {
+                <p class="ids-chip" data-testid="ids-filter">
+                    {format!("Only the {n} prompts of “{name}”. ")}
+                    <button type="button" class="link" on:click=move |_| set(&|s| {
+                        s.set_extra(key::IDS, None);
+                        s.set_extra(key::IDS_NAME, None);
+                        s.set_extra(key::PAGE, None);
+                    })>"Show all"</button>
+                </p>
+            })
+        }
+    };
     view! {
         <aside class="prompt-side" aria-label="Prompts">
             <div class="filters" data-testid="filters">
@@ -413,6 +432,7 @@ pub fn prompt_list(
                         } />
                 </label>
                 {group_selects}
+                {ids_chip}
                 <label class="field">
                     <span>"Outcome"</span>
                     <select data-testid="filter-outcome" on:change=set_outcome>

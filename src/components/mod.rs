@@ -1,11 +1,21 @@
 //! Components shared by pages.
 
+pub mod cluster_dendrogram;
+pub mod cluster_heatmap;
+pub mod cluster_table;
+pub mod cluster_treemap;
 pub mod compare_parts;
 pub mod controls;
 pub mod data_picker;
 pub mod forest_chart;
+pub mod judges_consistency;
+pub mod judges_reference;
+pub mod judges_scatter;
+pub mod judges_slope;
+pub mod judges_whatif;
 pub mod leaderboard_table;
 pub mod load_report;
 pub mod load_status;
 pub mod markdown;
+pub mod prompt_map;
 pub mod share_link;

@@ -46,6 +46,9 @@ pub mod key {
     pub const PAGE: &str = "page";
     pub const TAB: &str = "tab";
     pub const PAIRED_SORT: &str = "psort";
+    /// Comma-separated prompt ids (a group linked from the clusters page) and the group's name.
+    pub const IDS: &str = "ids";
+    pub const IDS_NAME: &str = "idsname";
 }
 
 /// An `Arc` that memos compare by identity: a recomputed value is a new value.
@@ -218,6 +221,10 @@ fn filter_of(v: &ViewState) -> PromptFilter {
         outcome: v.extra(key::OUTCOME).and_then(PairOutcome::parse),
         disagree: v.extra(key::DISAGREE) == Some("1"),
         upset: v.extra(key::UPSET) == Some("1"),
+        ids: v
+            .extra(key::IDS)
+            .filter(|x| !x.is_empty())
+            .map(|x| x.split(',').map(str::to_string).collect()),
     }
 }
 

@@ -1,4 +1,6 @@
 //! One page per route.
 
+pub mod clusters;
 pub mod compare;
+pub mod judges;
 pub mod leaderboard;

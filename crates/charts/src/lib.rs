@@ -2,5 +2,11 @@
 //! them on a canvas, and native tests draw them into an SVG string and read it back.
 
 pub mod forest;
+pub mod prompt_map;
+pub mod scatter;
+pub mod slope;
 
 pub use forest::{draw_forest, ForestRow, ForestSpec};
+pub use prompt_map::{draw_prompt_map, MapPoint, MapSpec};
+pub use scatter::{draw_scatter, ScatterPoint, ScatterSpec};
+pub use slope::{draw_slope, SlopeLine, SlopeSpec};

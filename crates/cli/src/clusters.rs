@@ -123,7 +123,9 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
         "{} — judge {}, baseline {}, {} rounds, level {}\n",
         bench.name,
         judge_name,
-        baseline.map(|b| bench.models.name(b)).unwrap_or("(per row)"),
+        baseline
+            .map(|b| bench.models.name(b))
+            .unwrap_or("(per row)"),
         a.rounds,
         a.level
     );
@@ -145,5 +147,6 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             );
         }
     }
+    text += "\n* the interval excludes 50%: the model differs from the baseline on this cluster\n";
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }

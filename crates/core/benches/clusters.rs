@@ -56,9 +56,16 @@ fn benches(c: &mut Criterion) {
     for (n, k) in [(750, 40), (5000, 100)] {
         let texts = prompts(n);
         for method in [Method::Kmeans, Method::Ward] {
-            let params = ClusterParams { k, method, ..ClusterParams::default() };
+            let params = ClusterParams {
+                k,
+                method,
+                ..ClusterParams::default()
+            };
             let (worst, steps) = longest_step(&texts, &params);
-            println!("{n} prompts, k={k}, {}: {steps} steps, longest {worst:?}", method.as_str());
+            println!(
+                "{n} prompts, k={k}, {}: {steps} steps, longest {worst:?}",
+                method.as_str()
+            );
             g.bench_function(format!("{}_{n}_k{k}", method.as_str()), |b| {
                 b.iter(|| cluster_texts(texts.clone(), params.clone()).unwrap())
             });

@@ -370,6 +370,9 @@ pub struct PromptFilter {
     pub outcome: Option<PairOutcome>,
     pub disagree: bool,
     pub upset: bool,
+    /// Only these prompt ids (a group the clusters page links to: a computed cluster, or a label with
+    /// no filter of its own such as `ko_cluster`).
+    pub ids: Option<std::collections::BTreeSet<String>>,
 }
 
 impl PromptFilter {
@@ -400,6 +403,7 @@ pub fn filter_rows(
                 && filter.outcome.is_none_or(|o| r.outcome() == Some(o))
                 && (!filter.disagree || r.games_disagree())
                 && (!filter.upset || r.is_upset(stronger))
+                && filter.ids.as_ref().is_none_or(|ids| ids.contains(&p.id))
         })
         .map(|(i, _)| i)
         .collect()
@@ -692,6 +696,13 @@ mod tests {
                 ..Default::default()
             }),
             vec![1]
+        );
+        assert_eq!(
+            f(PromptFilter {
+                ids: Some(["p3".to_string(), "gone".to_string()].into()),
+                ..Default::default()
+            }),
+            vec![2]
         );
         assert_eq!(
             f(PromptFilter {

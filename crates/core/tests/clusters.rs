@@ -51,7 +51,11 @@ fn demo_aris() -> Vec<(Method, f64)> {
     assert_eq!((texts.len(), k), (500, 40));
     let mut aris = Vec::new();
     for method in [Method::Kmeans, Method::Ward] {
-        let params = ClusterParams { k, method, ..ClusterParams::default() };
+        let params = ClusterParams {
+            k,
+            method,
+            ..ClusterParams::default()
+        };
         let t = std::time::Instant::now();
         let c = cluster_texts(texts.clone(), params).unwrap();
         let ari = adjusted_rand_index(&c.assignment, &planted);
@@ -68,29 +72,24 @@ fn demo_aris() -> Vec<(Method, f64)> {
         assert_eq!(c.assignment.len(), 500);
         assert_eq!(c.coords.len(), 500);
         assert_eq!(c.dendrogram.len(), c.clusters.len() - 1);
-        assert!(c.coords.iter().all(|p| (0.0..=1.0).contains(&p[0]) && (0.0..=1.0).contains(&p[1])));
-        assert_eq!(c.clusters.iter().map(|c| c.size as usize).sum::<usize>(), 500);
+        assert!(c
+            .coords
+            .iter()
+            .all(|p| (0.0..=1.0).contains(&p[0]) && (0.0..=1.0).contains(&p[1])));
+        assert_eq!(
+            c.clusters.iter().map(|c| c.size as usize).sum::<usize>(),
+            500
+        );
     }
     aris
 }
 
-/// The acceptance target of issue 5. Not reached yet (k-means ≈ 0.69, Ward ≈ 0.73): the demo's
-/// prompts wrap one task phrase and one to three topic terms in templates shared by every cluster,
-/// and scikit-learn's TF-IDF + LSA + k-means/Ward pipeline measures the same 0.65-0.78 on them.
-/// Run with `--ignored` to check progress.
+/// Issue 5's acceptance test: the planted clusters are recovered at the planted k (measured: k-means
+/// 0.81, Ward 0.87; over other demo and clustering seeds 0.78-0.85 and 0.85-0.94).
 #[test]
-#[ignore = "ARI 0.8 on the demo is not reached by TF-IDF + LSA (measured ~0.7); see the doc comment"]
-fn demo_planted_clusters_reach_ari_target() {
+fn demo_planted_clusters_are_recovered() {
     for (method, ari) in demo_aris() {
         assert!(ari >= 0.8, "{method:?}: ARI {ari} < 0.8");
-    }
-}
-
-/// Regression floor for the pipeline as it is: well above chance (ARI 0) on the planted clusters.
-#[test]
-fn demo_planted_clusters_are_mostly_recovered() {
-    for (method, ari) in demo_aris() {
-        assert!(ari >= 0.65, "{method:?}: ARI {ari} < 0.65");
     }
 }
 
@@ -116,10 +115,18 @@ fn real_prompts_nmi_against_shipped_clusters() {
             )
         })
         .unzip();
-    println!("{} real prompts, {} shipped clusters", texts.len(), distinct(&shipped));
+    println!(
+        "{} real prompts, {} shipped clusters",
+        texts.len(),
+        distinct(&shipped)
+    );
     for k in [10, 20, 50, 100] {
         for method in [Method::Kmeans, Method::Ward] {
-            let params = ClusterParams { k, method, ..ClusterParams::default() };
+            let params = ClusterParams {
+                k,
+                method,
+                ..ClusterParams::default()
+            };
             let c = cluster_texts(texts.clone(), params).unwrap();
             let nmi = normalized_mutual_info(&c.assignment, &shipped);
             println!("NMI k={k} {}: {nmi:.4}", method.as_str());
@@ -132,14 +139,25 @@ fn real_prompts_nmi_against_shipped_clusters() {
 #[test]
 fn korean_and_code_tokenise_sensibly() {
     let t = tokenize("C++로 다음 문제를 푸세요: 알파벳 a, b, c가 적힌 세 장의 카드");
-    for w in ["c++", "다음", "문제", "제를", "푸세", "세요", "알파", "파벳", "카드"] {
+    for w in [
+        "c++", "다음", "문제", "제를", "푸세", "세요", "알파", "파벳", "카드",
+    ] {
         assert!(t.contains(&w.to_string()), "{w} missing from {t:?}");
     }
     // A one-syllable Hangul run is kept whole (it can be a word); one-letter Latin tokens go.
     assert!(t.contains(&"세".to_string()));
     assert!(!t.contains(&"a".to_string()) && !t.contains(&"b".to_string()));
     let t = tokenize("Rust에서 Rc<RefCell<T>>와 `borrow_mut()` 사용법을 설명해줘");
-    for w in ["rust", "에서", "rc", "refcell", "borrow_mut", "사용", "용법", "법을"] {
+    for w in [
+        "rust",
+        "에서",
+        "rc",
+        "refcell",
+        "borrow_mut",
+        "사용",
+        "용법",
+        "법을",
+    ] {
         assert!(t.contains(&w.to_string()), "{w} missing from {t:?}");
     }
     let t = tokenize("日本語のテキスト");
@@ -163,14 +181,38 @@ fn bad_params_are_rejected() {
         Some(ClusterError::BadK { k: 0, n: 2 })
     );
     assert_eq!(
-        ClusterJob::new(texts(), ClusterParams { k: 1, dims: 0, ..p() }).err(),
+        ClusterJob::new(
+            texts(),
+            ClusterParams {
+                k: 1,
+                dims: 0,
+                ..p()
+            }
+        )
+        .err(),
         Some(ClusterError::BadDims { dims: 0 })
     );
     assert_eq!(
-        ClusterJob::new(texts(), ClusterParams { k: 1, max_df: 0.0, ..p() }).err(),
+        ClusterJob::new(
+            texts(),
+            ClusterParams {
+                k: 1,
+                max_df: 0.0,
+                ..p()
+            }
+        )
+        .err(),
         Some(ClusterError::BadMaxDf { max_df: 0.0 })
     );
-    assert!(ClusterJob::new(texts(), ClusterParams { k: 1, min_df: 3, ..p() }).is_err());
+    assert!(ClusterJob::new(
+        texts(),
+        ClusterParams {
+            k: 1,
+            min_df: 3,
+            ..p()
+        }
+    )
+    .is_err());
     // Degenerate but valid: nothing survives pruning, so everything lands in one cluster.
     let c = cluster_texts(texts(), ClusterParams { k: 2, ..p() }).unwrap();
     assert_eq!(c.assignment, [0, 0]);
@@ -179,7 +221,10 @@ fn bad_params_are_rejected() {
 #[test]
 fn job_steps_are_bounded_and_deterministic() {
     let (texts, _): (Vec<String>, Vec<String>) = demo_prompts().into_iter().unzip();
-    let params = ClusterParams { k: 40, ..ClusterParams::default() };
+    let params = ClusterParams {
+        k: 40,
+        ..ClusterParams::default()
+    };
     let mut job = ClusterJob::new(texts.clone(), params.clone()).unwrap();
     let mut steps = 0;
     let mut last = 0.0;
@@ -279,7 +324,11 @@ fn naive_ward(points: &[Vec<f64>], k: usize) -> (Vec<f64>, Vec<u32>) {
         }
         members
             .iter()
-            .map(|&m| (0..d).map(|j| (points[m][j] - mean[j]).powi(2)).sum::<f64>())
+            .map(|&m| {
+                (0..d)
+                    .map(|j| (points[m][j] - mean[j]).powi(2))
+                    .sum::<f64>()
+            })
             .sum()
     };
     let mut clusters: Vec<Vec<usize>> = (0..points.len()).map(|i| vec![i]).collect();
@@ -395,7 +444,11 @@ fn svd_matches_dense_oracle() {
     // X^T X (Jacobi, tested on a known matrix in the unit tests) and against power iteration.
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     let docs: Vec<Vec<String>> = (0..30)
-        .map(|_| (0..6).map(|_| format!("w{}", rng.random_range(0..15))).collect())
+        .map(|_| {
+            (0..6)
+                .map(|_| format!("w{}", rng.random_range(0..15)))
+                .collect()
+        })
         .collect();
     let x = tfidf(&docs, 1, 1.0).matrix;
     let (n, m) = (x.rows, x.cols);
@@ -410,7 +463,9 @@ fn svd_matches_dense_oracle() {
     // Power iteration for the top singular value, as an independent check of the oracle.
     let mut v = vec![1.0; m];
     for _ in 0..2000 {
-        let w: Vec<f64> = (0..m).map(|a| (0..m).map(|b| xtx[a * m + b] * v[b]).sum()).collect();
+        let w: Vec<f64> = (0..m)
+            .map(|a| (0..m).map(|b| xtx[a * m + b] * v[b]).sum())
+            .collect();
         let norm = w.iter().map(|x| x * x).sum::<f64>().sqrt();
         v = w.into_iter().map(|x| x / norm).collect();
     }
@@ -423,7 +478,11 @@ fn svd_matches_dense_oracle() {
     let svd = truncated_svd(&x, 5, 4, 1);
     for c in 0..5 {
         let want = eig[c].max(0.0).sqrt();
-        assert!((svd.singular_values[c] - want).abs() < 1e-8, "sigma_{c}: {} vs {want}", svd.singular_values[c]);
+        assert!(
+            (svd.singular_values[c] - want).abs() < 1e-8,
+            "sigma_{c}: {} vs {want}",
+            svd.singular_values[c]
+        );
     }
     // Embedding rows: |U S| row norms squared sum to the captured energy.
     let energy: f64 = svd.embedding.iter().map(|x| x * x).sum();
@@ -467,8 +526,14 @@ mod performance {
             })
             .collect();
         Dataset::load(vec![
-            SourceFile { path: "t/question.jsonl".into(), text: q },
-            SourceFile { path: "t/model_judgment/j/m.jsonl".into(), text: j },
+            SourceFile {
+                path: "t/question.jsonl".into(),
+                text: q,
+            },
+            SourceFile {
+                path: "t/model_judgment/j/m.jsonl".into(),
+                text: j,
+            },
         ])
     }
 
@@ -478,11 +543,18 @@ mod performance {
         let bench = ds.bench(None).unwrap();
         let judge = bench.judges.get("j").unwrap();
         let labels: Vec<String> = bench.prompts.iter().map(|p| p.cluster.clone()).collect();
-        let spec = BootstrapSpec { rounds: 500, seed: 7, level: 0.95 };
+        let spec = BootstrapSpec {
+            rounds: 500,
+            seed: 7,
+            level: 0.95,
+        };
         let perf = cluster_performance(bench, judge, None, &labels, spec);
         assert_eq!(perf.len(), 2);
         let a = &perf[0].models[0];
-        assert_eq!((perf[0].cluster.as_str(), a.model.as_str(), a.n_prompts), ("A", "m", 3));
+        assert_eq!(
+            (perf[0].cluster.as_str(), a.model.as_str(), a.n_prompts),
+            ("A", "m", 3)
+        );
         assert!((a.win_rate - 175.0 / 3.0).abs() < 1e-9, "{}", a.win_rate);
         let (lo, hi) = (a.lower.unwrap(), a.upper.unwrap());
         assert!(lo <= a.win_rate && a.win_rate <= hi && lo >= 0.0 && hi <= 100.0);
@@ -493,7 +565,13 @@ mod performance {
         assert!(!b.ci_crosses_50);
         // Deterministic for a seed; another seed moves only the interval.
         assert_eq!(perf, cluster_performance(bench, judge, None, &labels, spec));
-        let other = cluster_performance(bench, judge, None, &labels, BootstrapSpec { seed: 8, ..spec });
+        let other = cluster_performance(
+            bench,
+            judge,
+            None,
+            &labels,
+            BootstrapSpec { seed: 8, ..spec },
+        );
         assert_eq!(other[0].models[0].win_rate, a.win_rate);
 
         let mut w = BTreeMap::new();
@@ -514,25 +592,40 @@ mod performance {
     fn demo_performance_is_deterministic_and_contains_points() {
         let files = arena_lens_demo::generate(2024)
             .into_iter()
-            .map(|f| SourceFile { path: f.path, text: f.contents })
+            .map(|f| SourceFile {
+                path: f.path,
+                text: f.contents,
+            })
             .collect();
         let ds = Dataset::load(files);
         let bench = ds.bench(None).unwrap();
         let judge = bench.judges.get("judge-sage").unwrap();
         let baseline = bench.models.get(arena_lens_demo::DEMO_BASELINE);
         let labels: Vec<String> = bench.prompts.iter().map(|p| p.category.clone()).collect();
-        let spec = BootstrapSpec { rounds: 100, seed: 42, level: 0.9 };
+        let spec = BootstrapSpec {
+            rounds: 100,
+            seed: 42,
+            level: 0.9,
+        };
         let perf = cluster_performance(bench, judge, baseline, &labels, spec);
         assert_eq!(perf.len(), bench.categories().len());
         for c in &perf {
-            assert_eq!(c.models.len(), 19, "{}: every non-baseline model", c.cluster);
+            assert_eq!(
+                c.models.len(),
+                19,
+                "{}: every non-baseline model",
+                c.cluster
+            );
             for m in &c.models {
                 let (lo, hi) = (m.lower.unwrap(), m.upper.unwrap());
                 assert!(lo <= m.win_rate + 1e-9 && m.win_rate <= hi + 1e-9, "{m:?}");
                 assert_eq!(m.ci_crosses_50, lo <= 50.0 && hi >= 50.0);
             }
         }
-        assert_eq!(perf, cluster_performance(bench, judge, baseline, &labels, spec));
+        assert_eq!(
+            perf,
+            cluster_performance(bench, judge, baseline, &labels, spec)
+        );
         let w: BTreeMap<String, f64> = bench.categories().into_iter().map(|c| (c, 1.0)).collect();
         let s = slice_score(bench, judge, baseline, &labels, &w, spec);
         assert_eq!(s.len(), 19);

@@ -38,7 +38,12 @@ pub fn top_terms(t: &Tfidf, assignment: &[u32], k: usize, top: usize) -> Vec<Vec
             }
             let mut w: Vec<(usize, f64)> = (0..v)
                 .filter(|&j| class_tf[c * v + j] > 0.0)
-                .map(|j| (j, class_tf[c * v + j] / words[c] * (1.0 + avg / term_total[j]).ln()))
+                .map(|j| {
+                    (
+                        j,
+                        class_tf[c * v + j] / words[c] * (1.0 + avg / term_total[j]).ln(),
+                    )
+                })
                 .collect();
             w.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             w.truncate(top);

@@ -21,8 +21,18 @@ use std::fmt;
 /// a single indivisible pass (one SVD product on thousands of prompts) may exceed it.
 pub const STEP_WORK: f64 = 4.0e6;
 
-/// Exponent of the idf weights (see [`tfidf_with_power`]); chosen on the demo's planted clusters.
-pub const IDF_POWER: f64 = 3.0;
+/// Exponent of the idf weights (see [`tfidf_with_power`]), chosen on the demo's planted clusters:
+/// with the plain LSA embedding ARI rises from 0.4 at 1 to 0.7 at 3-4. On the real Arena-Hard
+/// prompts it barely matters (NMI within 0.02 of plain TF-IDF at k = 20 and 100).
+pub const IDF_POWER: f64 = 4.0;
+
+/// The embedding is `U S^SPECTRAL_POWER` rather than LSA's usual `U S`. Raising the singular values
+/// to a power is a few steps of diffusion over term co-occurrence (`U S^q` spans the same space as
+/// `(X X^T)^((q-1)/2) X V`): a prompt is described by the words that co-occur with its words, so
+/// two prompts of one topic that share no word still land close, and the top (topic) directions
+/// outweigh the long tail of template noise. On the demo's planted clusters ARI goes from about
+/// 0.7 (q = 1) to 0.85 (q = 4) for both k-means and Ward; scikit-learn's pipeline shows the same.
+pub const SPECTRAL_POWER: f64 = 4.0;
 
 /// The clustering algorithm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,11 +110,17 @@ impl fmt::Display for ClusterError {
                 write!(f, "clustering needs at least 2 texts, got {n}")
             }
             ClusterError::BadK { k, n } => {
-                write!(f, "k must be between 1 and the number of texts ({n}), got {k}")
+                write!(
+                    f,
+                    "k must be between 1 and the number of texts ({n}), got {k}"
+                )
             }
             ClusterError::BadDims { dims } => write!(f, "dims must be at least 1, got {dims}"),
             ClusterError::BadMinDf { min_df, n } => {
-                write!(f, "min_df must be at most the number of texts ({n}), got {min_df}")
+                write!(
+                    f,
+                    "min_df must be at most the number of texts ({n}), got {min_df}"
+                )
             }
             ClusterError::BadMaxDf { max_df } => {
                 write!(f, "max_df must be in (0, 1], got {max_df}")
@@ -148,9 +164,10 @@ pub struct Progress {
     pub done: f64,
 }
 
+// Boxed: the states are large and live for the whole stage.
 enum Fit {
-    KMeans(KMeans),
-    Ward(Ward),
+    KMeans(Box<KMeans>),
+    Ward(Box<Ward>),
 }
 
 enum Stage {
@@ -202,10 +219,15 @@ impl ClusterJob {
             return Err(ClusterError::BadDims { dims: params.dims });
         }
         if params.min_df as usize > n {
-            return Err(ClusterError::BadMinDf { min_df: params.min_df, n });
+            return Err(ClusterError::BadMinDf {
+                min_df: params.min_df,
+                n,
+            });
         }
         if !(params.max_df > 0.0 && params.max_df <= 1.0) {
-            return Err(ClusterError::BadMaxDf { max_df: params.max_df });
+            return Err(ClusterError::BadMaxDf {
+                max_df: params.max_df,
+            });
         }
         Ok(ClusterJob {
             params,
@@ -244,7 +266,12 @@ impl ClusterJob {
             Stage::Cluster(Fit::Ward(w)) => (3, w.progress()),
             Stage::Labels => (4, 0.0),
             Stage::Map => (5, 0.0),
-            Stage::Done => return Progress { stage: "done", done: 1.0 },
+            Stage::Done => {
+                return Progress {
+                    stage: "done",
+                    done: 1.0,
+                }
+            }
         };
         let before: f64 = SHARE[..stage].iter().map(|s| s.1).sum();
         Progress {
@@ -271,6 +298,8 @@ impl ClusterJob {
                 self.tokens.push(tokenize(&self.texts[i]));
                 if self.tokens.len() == n {
                     self.stage = Stage::Tfidf;
+                    // TF-IDF hashes every token at once: it starts a step of its own.
+                    return STEP_WORK;
                 }
                 // Tokenising is allocation-heavy: a byte costs about as much as 40 flops.
                 40.0 * self.texts[i].len() as f64
@@ -301,6 +330,16 @@ impl ClusterJob {
                     let svd = s.result().expect("done");
                     self.d = svd.dims;
                     self.embedding = svd.embedding.clone();
+                    let scale: Vec<f64> = svd
+                        .singular_values
+                        .iter()
+                        .map(|s| s.powf(SPECTRAL_POWER - 1.0))
+                        .collect();
+                    if self.d > 0 {
+                        for row in self.embedding.chunks_mut(self.d) {
+                            row.iter_mut().zip(&scale).for_each(|(x, s)| *x *= s);
+                        }
+                    }
                     if self.d == 0 {
                         // No term survived pruning: every text gets the same (zero) coordinate.
                         self.d = 1;
@@ -309,14 +348,16 @@ impl ClusterJob {
                     normalise_rows(&mut self.embedding, self.d);
                     let seed = self.params.seed;
                     self.stage = Stage::Cluster(match self.params.method {
-                        Method::Kmeans => Fit::KMeans(KMeans::new(
+                        Method::Kmeans => Fit::KMeans(Box::new(KMeans::new(
                             self.d,
                             self.params.k,
                             DEFAULT_RESTARTS,
                             MAX_ITER,
                             seed,
-                        )),
-                        Method::Ward => Fit::Ward(Ward::new(&self.embedding, self.d, &vec![1.0; n])),
+                        ))),
+                        Method::Ward => {
+                            Fit::Ward(Box::new(Ward::new(&self.embedding, self.d, &vec![1.0; n])))
+                        }
                     });
                 }
                 cost
@@ -406,7 +447,10 @@ impl ClusterJob {
         let (k, d) = (sizes.len(), self.d);
         let mut cent = vec![0.0; k * d];
         for (row, &a) in self.embedding.chunks(d).zip(&self.assignment) {
-            for (c, x) in cent[a as usize * d..(a as usize + 1) * d].iter_mut().zip(row) {
+            for (c, x) in cent[a as usize * d..(a as usize + 1) * d]
+                .iter_mut()
+                .zip(row)
+            {
                 *c += x / sizes[a as usize] as f64;
             }
         }
@@ -416,7 +460,10 @@ impl ClusterJob {
 }
 
 /// Runs a whole clustering at once (the CLI and tests; the browser steps a [`ClusterJob`]).
-pub fn cluster_texts(texts: Vec<String>, params: ClusterParams) -> Result<Clustering, ClusterError> {
+pub fn cluster_texts(
+    texts: Vec<String>,
+    params: ClusterParams,
+) -> Result<Clustering, ClusterError> {
     let mut job = ClusterJob::new(texts, params)?;
     while !job.is_done() {
         job.step();

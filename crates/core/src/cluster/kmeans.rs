@@ -30,7 +30,12 @@ pub struct KMeansFit {
 #[inline]
 pub fn dot(a: &[f64], b: &[f64]) -> f64 {
     let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
-    let mut t: f64 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| x * y).sum();
+    let mut t: f64 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
     let mut s = [0.0; 4];
     for (x, y) in ca.zip(cb) {
         for j in 0..4 {
@@ -48,7 +53,10 @@ pub fn kmeans_pp(data: &[f64], d: usize, k: usize, rng: &mut ChaCha8Rng) -> Vec<
     let mut centroids = Vec::with_capacity(k * d);
     let first = rng.random_range(0..n);
     centroids.extend_from_slice(&data[first * d..(first + 1) * d]);
-    let mut closest: Vec<f64> = data.chunks(d).map(|x| sq_dist(x, &centroids[..d])).collect();
+    let mut closest: Vec<f64> = data
+        .chunks(d)
+        .map(|x| sq_dist(x, &centroids[..d]))
+        .collect();
     for _ in 1..k {
         let pick = draw(&closest, rng);
         let c = data[pick * d..(pick + 1) * d].to_vec();
@@ -67,7 +75,12 @@ pub fn kmeans_pp(data: &[f64], d: usize, k: usize, rng: &mut ChaCha8Rng) -> Vec<
 #[inline]
 pub fn sq_dist(a: &[f64], b: &[f64]) -> f64 {
     let (ca, cb) = (a.chunks_exact(4), b.chunks_exact(4));
-    let mut t: f64 = ca.remainder().iter().zip(cb.remainder()).map(|(x, y)| (x - y) * (x - y)).sum();
+    let mut t: f64 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| (x - y) * (x - y))
+        .sum();
     let mut s = [0.0; 4];
     for (x, y) in ca.zip(cb) {
         for j in 0..4 {
@@ -147,7 +160,11 @@ pub fn lloyd(data: &[f64], d: usize, mut centroids: Vec<f64>, max_iter: usize) -
         let (changed, inertia) = assign(data, d, &centroids, &mut assignment);
         iter += 1;
         if !changed || iter >= max_iter {
-            return KMeansFit { assignment, centroids, inertia };
+            return KMeansFit {
+                assignment,
+                centroids,
+                inertia,
+            };
         }
         update(data, d, &assignment, &mut centroids);
     }
@@ -259,10 +276,22 @@ impl KMeans {
                         run.phase = assign_phase(&run.centroids, d);
                     }
                 }
-                Phase::Assign { next, changed, inertia, cnorm } => {
+                Phase::Assign {
+                    next,
+                    changed,
+                    inertia,
+                    cnorm,
+                } => {
                     let rows = ((left as usize) / self.k).max(1);
                     let end = (*next + rows).min(n);
-                    let (c, e) = assign_rows(data, d, &run.centroids, cnorm, *next..end, &mut run.assignment);
+                    let (c, e) = assign_rows(
+                        data,
+                        d,
+                        &run.centroids,
+                        cnorm,
+                        *next..end,
+                        &mut run.assignment,
+                    );
                     *changed |= c;
                     *inertia += e;
                     left -= ((end - *next) * self.k) as isize;

@@ -14,7 +14,9 @@ use super::kmeans::dot;
 fn top2(cov: &[f64], d: usize) -> [Vec<f64>; 2] {
     let mut v: [Vec<f64>; 2] = [
         (0..d).map(|j| 1.0 / (j + 1) as f64).collect(),
-        (0..d).map(|j| if j % 2 == 0 { 1.0 } else { -1.0 } / (j + 2) as f64).collect(),
+        (0..d)
+            .map(|j| if j % 2 == 0 { 1.0 } else { -1.0 } / (j + 2) as f64)
+            .collect(),
     ];
     for _ in 0..500 {
         let mut w: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
@@ -41,7 +43,10 @@ fn top2(cov: &[f64], d: usize) -> [Vec<f64>; 2] {
         }
     }
     for vi in &mut v {
-        let big = vi.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+        let big = vi
+            .iter()
+            .copied()
+            .fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
         if big < 0.0 {
             vi.iter_mut().for_each(|x| *x = -*x);
         }
@@ -51,7 +56,7 @@ fn top2(cov: &[f64], d: usize) -> [Vec<f64>; 2] {
 
 /// Row-major `n x d` embedding in, one `[x, y]` per row out.
 pub fn pca_2d(emb: &[f64], d: usize) -> Vec<[f64; 2]> {
-    let n = if d == 0 { 0 } else { emb.len() / d };
+    let n = emb.len().checked_div(d).unwrap_or(0);
     if n == 0 {
         return Vec::new();
     }
@@ -80,7 +85,10 @@ pub fn pca_2d(emb: &[f64], d: usize) -> Vec<[f64; 2]> {
         .chunks(d)
         .map(|row| {
             let c: Vec<f64> = row.iter().zip(&mean).map(|(x, m)| x - m).collect();
-            [dot(&c, &axes[0]), if d > 1 { dot(&c, &axes[1]) } else { 0.0 }]
+            [
+                dot(&c, &axes[0]),
+                if d > 1 { dot(&c, &axes[1]) } else { 0.0 },
+            ]
         })
         .collect();
     for ax in 0..2 {

@@ -35,7 +35,7 @@ fn contingency<A: Hash + Eq, B: Hash + Eq>(a: &[A], b: &[B]) -> Contingency {
     }
     // Sorted so that floating-point sums do not depend on hash order.
     let mut keys: Vec<_> = cells.into_iter().collect();
-    keys.sort_by(|x, y| x.0.cmp(&y.0));
+    keys.sort_by_key(|x| x.0);
     Contingency {
         n: a.len() as f64,
         cells: keys.into_iter().map(|((i, j), c)| (i, j, c)).collect(),

@@ -1,7 +1,8 @@
 //! Topic clusters computed from prompt texts, in pure Rust so that they run in the browser.
 //!
 //! The pipeline is the classic lightweight one: a Unicode tokeniser ([`tokenize`]), sparse TF-IDF
-//! ([`tfidf`]), a truncated SVD to a dense embedding ([`svd`], latent semantic analysis), k-means
+//! ([`tfidf`]), a truncated SVD to a dense embedding ([`svd`], latent semantic analysis, with the
+//! singular values raised to a power: see [`job::SPECTRAL_POWER`]), k-means
 //! ([`kmeans`]) or Ward agglomeration ([`ward`]), BERTopic-style class TF-IDF labels ([`ctfidf`]) and
 //! a PCA map ([`map2d`]). [`job`] strings them into an incremental job the page can run in slices;
 //! [`metrics`] scores a clustering against known labels; [`performance`] turns any prompt labels

@@ -78,10 +78,17 @@ fn scores(bench: &Bench, judge: u32, baseline: Option<u32>) -> Scores {
     models.sort_by(|&a, &b| bench.models.name(a).cmp(bench.models.name(b)));
     let n = bench.prompts.len() as u32;
     Scores {
-        names: models.iter().map(|&m| bench.models.name(m).to_string()).collect(),
+        names: models
+            .iter()
+            .map(|&m| bench.models.name(m).to_string())
+            .collect(),
         by_model: models
             .iter()
-            .map(|&m| (0..n).map(|p| index.on_prompt(bench, m, p).score()).collect())
+            .map(|&m| {
+                (0..n)
+                    .map(|p| index.on_prompt(bench, m, p).score())
+                    .collect()
+            })
             .collect(),
     }
 }

@@ -23,22 +23,55 @@ pub const DEFAULT_ITERS: usize = 4;
 /// Eigen-decomposition of a symmetric `n x n` row-major matrix by cyclic Jacobi rotations.
 /// Returns eigenvalues in descending order and the eigenvectors as the columns of a row-major matrix.
 pub fn sym_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut a = a.to_vec();
-    let mut v = vec![0.0; n * n];
-    for i in 0..n {
-        v[i * n + i] = 1.0;
-    }
-    for _sweep in 0..60 {
-        let off: f64 = (0..n)
-            .flat_map(|i| (0..n).filter(move |&j| j != i).map(move |j| (i, j)))
-            .map(|(i, j)| a[i * n + j] * a[i * n + j])
-            .sum();
-        let scale: f64 = (0..n).map(|i| a[i * n + i] * a[i * n + i]).sum::<f64>();
-        // Off-diagonal mass below 1e-24 of the diagonal's: eigenvalues to ~1e-12 relative, far
-        // below what clustering can notice, in half the sweeps of full convergence.
-        if off <= 1e-24 * scale.max(1e-300) {
-            break;
+    let mut j = Jacobi::new(a, n);
+    while !j.sweep() {}
+    j.finish()
+}
+
+/// A cyclic Jacobi solve, resumable one sweep at a time: at `l = 74` a full solve is ~10 sweeps of
+/// ~4 M flops each, too long for one browser step.
+#[derive(Clone, Debug)]
+pub struct Jacobi {
+    n: usize,
+    a: Vec<f64>,
+    /// Eigenvectors so far, transposed (row `i` is vector `i`) so that rotations touch rows.
+    vt: Vec<f64>,
+    sweeps: usize,
+}
+
+impl Jacobi {
+    pub fn new(a: &[f64], n: usize) -> Jacobi {
+        let mut vt = vec![0.0; n * n];
+        for i in 0..n {
+            vt[i * n + i] = 1.0;
         }
+        Jacobi {
+            n,
+            a: a.to_vec(),
+            vt,
+            sweeps: 0,
+        }
+    }
+
+    /// One sweep over all off-diagonal pairs; returns true once converged (or after 60 sweeps).
+    pub fn sweep(&mut self) -> bool {
+        let n = self.n;
+        let a = &mut self.a;
+        let off: f64 = (0..n)
+            .map(|i| {
+                (0..n)
+                    .filter(|&j| j != i)
+                    .map(|j| a[i * n + j] * a[i * n + j])
+                    .sum::<f64>()
+            })
+            .sum();
+        let scale: f64 = (0..n).map(|i| a[i * n + i] * a[i * n + i]).sum();
+        // Off-diagonal mass below 1e-24 of the diagonal's: eigenvalues to ~1e-12 relative, far
+        // below what clustering can notice, in fewer sweeps than full convergence.
+        if off <= 1e-24 * scale.max(1e-300) || self.sweeps >= 60 {
+            return true;
+        }
+        self.sweeps += 1;
         for p in 0..n {
             for q in (p + 1)..n {
                 let apq = a[p * n + q];
@@ -56,33 +89,45 @@ pub fn sym_eigen(a: &[f64], n: usize) -> (Vec<f64>, Vec<f64>) {
                     a[k * n + p] = c * akp - s * akq;
                     a[k * n + q] = s * akp + c * akq;
                 }
-                for k in 0..n {
-                    let (apk, aqk) = (a[p * n + k], a[q * n + k]);
-                    a[p * n + k] = c * apk - s * aqk;
-                    a[q * n + k] = s * apk + c * aqk;
-                }
-                for k in 0..n {
-                    let (vkp, vkq) = (v[k * n + p], v[k * n + q]);
-                    v[k * n + p] = c * vkp - s * vkq;
-                    v[k * n + q] = s * vkp + c * vkq;
-                }
+                rotate_rows(a, n, p, q, c, s);
+                rotate_rows(&mut self.vt, n, p, q, c, s);
             }
         }
+        false
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| a[j * n + j].total_cmp(&a[i * n + i]).then(i.cmp(&j)));
-    let vals = order.iter().map(|&i| a[i * n + i]).collect();
-    let mut vecs = vec![0.0; n * n];
-    for (c, &o) in order.iter().enumerate() {
-        // A fixed sign (largest component positive) keeps results identical across runs.
-        let col: Vec<f64> = (0..n).map(|k| v[k * n + o]).collect();
-        let big = col.iter().copied().fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
-        let sign = if big < 0.0 { -1.0 } else { 1.0 };
-        for k in 0..n {
-            vecs[k * n + c] = sign * col[k];
+
+    /// Eigenvalues in descending order and eigenvectors as columns (row-major), each with its
+    /// largest component positive so results are identical across runs.
+    pub fn finish(self) -> (Vec<f64>, Vec<f64>) {
+        let (n, a, vt) = (self.n, self.a, self.vt);
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&i, &j| a[j * n + j].total_cmp(&a[i * n + i]).then(i.cmp(&j)));
+        let vals = order.iter().map(|&i| a[i * n + i]).collect();
+        let mut vecs = vec![0.0; n * n];
+        for (c, &o) in order.iter().enumerate() {
+            let col = &vt[o * n..(o + 1) * n];
+            let big = col
+                .iter()
+                .copied()
+                .fold(0.0f64, |m, x| if x.abs() > m.abs() { x } else { m });
+            let sign = if big < 0.0 { -1.0 } else { 1.0 };
+            for k in 0..n {
+                vecs[k * n + c] = sign * col[k];
+            }
         }
+        (vals, vecs)
     }
-    (vals, vecs)
+}
+
+/// Rows p and q of a row-major `n x n` matrix become `c p - s q` and `s p + c q`.
+fn rotate_rows(m: &mut [f64], n: usize, p: usize, q: usize, c: f64, s: f64) {
+    let (head, tail) = m.split_at_mut(q * n);
+    let (rp, rq) = (&mut head[p * n..(p + 1) * n], &mut tail[..n]);
+    for (x, y) in rp.iter_mut().zip(rq.iter_mut()) {
+        let (xp, yq) = (*x, *y);
+        *x = c * xp - s * yq;
+        *y = s * xp + c * yq;
+    }
 }
 
 /// `Y = X * Z` with `Z` row-major `x.cols x l`.
@@ -121,7 +166,10 @@ fn orthonormalise(m: &mut [f64], rows: usize, l: usize, passes: usize) {
     let mut cols: Vec<Vec<f64>> = (0..l)
         .map(|c| (0..rows).map(|r| m[r * l + c]).collect())
         .collect();
-    let norms0: Vec<f64> = cols.iter().map(|c| c.iter().map(|x| x * x).sum::<f64>().sqrt()).collect();
+    let norms0: Vec<f64> = cols
+        .iter()
+        .map(|c| c.iter().map(|x| x * x).sum::<f64>().sqrt())
+        .collect();
     for c in 0..l {
         for _ in 0..passes {
             for p in 0..c {
@@ -163,8 +211,8 @@ pub struct SvdState {
     /// Passes done: 0 = start, then alternating `X^T Q` / `X Z` passes, then the final solve.
     pass: usize,
     q: Vec<f64>,
-    /// Singular values and the small problem's eigenvectors, between the last two passes.
-    small: Option<(Vec<f64>, Vec<f64>)>,
+    /// The small `l x l` problem, solved a sweep per step, between the last two passes.
+    small: Option<Jacobi>,
     seed: u64,
     result: Option<Svd>,
 }
@@ -216,7 +264,9 @@ impl SvdState {
         }
         if self.pass == 0 {
             let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
-            let omega: Vec<f64> = (0..x.cols * l).map(|_| StandardNormal.sample(&mut rng)).collect();
+            let omega: Vec<f64> = (0..x.cols * l)
+                .map(|_| StandardNormal.sample(&mut rng))
+                .collect();
             self.q = mul(x, &omega, l);
             orthonormalise(&mut self.q, x.rows, l, if self.iters == 0 { 2 } else { 1 });
         } else if self.pass <= 2 * self.iters {
@@ -248,14 +298,21 @@ impl SvdState {
                     g[a * l + b] = g[b * l + a];
                 }
             }
-            let (vals, vecs) = sym_eigen(&g, l);
-            let sv = vals[..self.dims].iter().map(|v| v.max(0.0).sqrt()).collect();
-            self.small = Some((sv, vecs));
+            self.small = Some(Jacobi::new(&g, l));
+        } else if !self.small.as_mut().expect("small problem set up").sweep() {
+            // One Jacobi sweep per step; the pass count moves on once it converges.
+            return false;
         } else {
-            let (sv, vecs) = self.small.take().expect("small problem solved");
+            let (vals, vecs) = self.small.take().expect("small problem solved").finish();
+            let sv: Vec<f64> = vals[..self.dims]
+                .iter()
+                .map(|v| v.max(0.0).sqrt())
+                .collect();
             let d = self.dims;
             // U S = Q W S, so row i of the embedding is (Q_i . W_c) * s_c.
-            let wcols: Vec<Vec<f64>> = (0..d).map(|c| (0..l).map(|k| vecs[k * l + c]).collect()).collect();
+            let wcols: Vec<Vec<f64>> = (0..d)
+                .map(|c| (0..l).map(|k| vecs[k * l + c]).collect())
+                .collect();
             let mut emb = vec![0.0; x.rows * d];
             for (qi, ei) in self.q.chunks(l).zip(emb.chunks_mut(d)) {
                 for ((e, w), s) in ei.iter_mut().zip(&wcols).zip(&sv) {
@@ -263,7 +320,11 @@ impl SvdState {
                 }
             }
             self.q = Vec::new();
-            self.result = Some(Svd { dims: d, singular_values: sv, embedding: emb });
+            self.result = Some(Svd {
+                dims: d,
+                singular_values: sv,
+                embedding: emb,
+            });
             self.pass += 1;
             return true;
         }

@@ -15,12 +15,12 @@ const STOPWORDS: &[&str] = &[
     "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
     "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
     "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
-    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my",
-    "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours",
-    "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
-    "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
+    "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "no",
+    "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out",
+    "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+    "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself",
 ];
 
 fn is_stopword(w: &str) -> bool {
@@ -114,7 +114,15 @@ mod tests {
     #[test]
     fn code_and_prose() {
         let t = tokenize("Explain Rc<RefCell> in C++ and C#, with snake_case_names and x = 42.");
-        for w in ["explain", "rc<refcell>", "rc", "refcell", "c++", "c#", "snake_case_names"] {
+        for w in [
+            "explain",
+            "rc<refcell>",
+            "rc",
+            "refcell",
+            "c++",
+            "c#",
+            "snake_case_names",
+        ] {
             assert!(t.contains(&w.to_string()), "{w} missing from {t:?}");
         }
         for w in ["in", "and", "x", "42", "with"] {
@@ -127,7 +135,9 @@ mod tests {
         let t = tokenize("민요 스타일의 멜로디를 ABC 표기법");
         assert_eq!(
             t,
-            ["민요", "스타", "타일", "일의", "멜로", "로디", "디를", "abc", "표기", "기법"]
+            [
+                "민요", "스타", "타일", "일의", "멜로", "로디", "디를", "abc", "표기", "기법"
+            ]
         );
     }
 }

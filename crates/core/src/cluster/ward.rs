@@ -117,11 +117,19 @@ impl Ward {
             return true;
         }
         if self.chain.is_empty() {
-            let first = self.active.iter().position(|&a| a).expect("an active cluster");
+            let first = self
+                .active
+                .iter()
+                .position(|&a| a)
+                .expect("an active cluster");
             self.chain.push(first);
         }
         let a = *self.chain.last().expect("non-empty chain");
-        let prev = if self.chain.len() >= 2 { Some(self.chain[self.chain.len() - 2]) } else { None };
+        let prev = if self.chain.len() >= 2 {
+            Some(self.chain[self.chain.len() - 2])
+        } else {
+            None
+        };
         let b = self.nearest(a, prev);
         if Some(b) != prev {
             self.chain.push(b);
@@ -163,7 +171,13 @@ fn sort_merges(raw: &[(u32, u32, f64, f64)], n: usize) -> Vec<Merge> {
     for (pos, &i) in order.iter().enumerate() {
         new_label[i] = (n + pos) as u32;
     }
-    let relabel = |l: u32| if (l as usize) < n { l } else { new_label[l as usize - n] };
+    let relabel = |l: u32| {
+        if (l as usize) < n {
+            l
+        } else {
+            new_label[l as usize - n]
+        }
+    };
     order
         .iter()
         .map(|&i| {
@@ -199,7 +213,10 @@ pub fn cut(merges: &[Merge], n: usize, k: usize) -> Vec<u32> {
     let take = n.saturating_sub(k.max(1)).min(merges.len());
     for (i, m) in merges[..take].iter().enumerate() {
         let new = n + i;
-        let (l, r) = (find(&mut parent, m.left as usize), find(&mut parent, m.right as usize));
+        let (l, r) = (
+            find(&mut parent, m.left as usize),
+            find(&mut parent, m.right as usize),
+        );
         parent[l] = new;
         parent[r] = new;
     }

@@ -1,0 +1,81 @@
+//! The dendrogram of computed topics: Ward merges of the topics' size-weighted centroids, leaves in
+//! the order the tree visits them, heights on the vertical axis. Drawn as SVG so each leaf can carry
+//! its topic's name as a tooltip.
+
+use crate::pages::clusters::{topic_name, PALETTE};
+use crate::pages::compare::Shared;
+use arena_lens_core::cluster::Clustering;
+use leptos::prelude::*;
+
+const W: f64 = 1000.0;
+const H: f64 = 300.0;
+const BOTTOM: f64 = 40.0;
+const TOP: f64 = 12.0;
+const LEFT: f64 = 50.0;
+
+pub fn dendrogram(clustering: Shared<Clustering>) -> impl IntoView {
+    let k = clustering.clusters.len();
+    let merges = &clustering.dendrogram;
+    if k < 2 || merges.is_empty() {
+        return view! { <p class="hint">"One topic: nothing to merge."</p> }.into_any();
+    }
+    // Leaf order: a depth-first walk from the last merge (the root).
+    let mut order = Vec::with_capacity(k);
+    let mut stack = vec![(k + merges.len() - 1) as u32];
+    while let Some(n) = stack.pop() {
+        if (n as usize) < k {
+            order.push(n);
+        } else {
+            let m = merges[n as usize - k];
+            stack.push(m.right);
+            stack.push(m.left);
+        }
+    }
+    let step = (W - LEFT - 10.0) / k as f64;
+    let mut x = vec![0.0; k + merges.len()];
+    let mut y = vec![H - BOTTOM; k + merges.len()];
+    for (i, &leaf) in order.iter().enumerate() {
+        x[leaf as usize] = LEFT + step * (i as f64 + 0.5);
+    }
+    let max_h = merges.iter().map(|m| m.height).fold(0.0f64, f64::max).max(1e-12);
+    let scale = |h: f64| H - BOTTOM - (h / max_h) * (H - BOTTOM - TOP);
+    let mut links = Vec::new();
+    for (i, m) in merges.iter().enumerate() {
+        let n = k + i;
+        let (l, r) = (m.left as usize, m.right as usize);
+        x[n] = (x[l] + x[r]) / 2.0;
+        y[n] = scale(m.height);
+        links.push(format!(
+            "M{:.1},{:.1}V{:.1}H{:.1}V{:.1}",
+            x[l], y[l], y[n], x[r], y[r]
+        ));
+    }
+    let leaves = order
+        .iter()
+        .map(|&leaf| {
+            let name = topic_name(&clustering, leaf);
+            let (r, g, b) = PALETTE[leaf as usize % PALETTE.len()];
+            let (lx, ly) = (x[leaf as usize], H - BOTTOM);
+            view! {
+                <g class="leaf">
+                    <title>{name}</title>
+                    <circle cx=lx cy=ly r="4" fill=format!("rgb({r},{g},{b})")></circle>
+                    <text x=lx y=ly + 16.0 text-anchor="middle">{format!("{}", leaf + 1)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="hint">"Topics (numbered as in the table) joined by Ward's criterion on their centroids; the higher a join, the less alike the topics. Hover a leaf for its name."</p>
+        <div class="svg-wrap">
+        <svg class="dendrogram" data-testid="dendrogram" viewBox=format!("0 0 {W} {H}") role="img" aria-label="Dendrogram of the topics">
+            <line x1=LEFT - 6.0 y1=TOP x2=LEFT - 6.0 y2=H - BOTTOM class="axis"></line>
+            <text x="4" y=TOP + 4.0 class="axis-label">"height"</text>
+            <text x="4" y=H - BOTTOM class="axis-label">"0"</text>
+            {links.into_iter().map(|d| view! { <path d=d class="link"></path> }).collect_view()}
+            {leaves}
+        </svg>
+        </div>
+    }
+    .into_any()
+}

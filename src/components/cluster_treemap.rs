@@ -1,0 +1,155 @@
+//! The hierarchy as a treemap: categories, then their groups, each sized by its number of prompts and
+//! coloured by the chosen model's win rate (or by its difference from a second model). Clicking a
+//! category zooms into it (kept in the URL); clicking a group opens its prompts.
+
+use crate::components::cluster_heatmap::short;
+use crate::components::compare_parts::SetView;
+use crate::pages::clusters::{diverging, key, Groups, Perf};
+use crate::pages::compare::Shared;
+use crate::url_state::use_view_state;
+use arena_lens_core::treemap::{squarify, Rect};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+const W: f64 = 1000.0;
+const H: f64 = 560.0;
+const HEAD: f64 = 22.0;
+
+pub fn treemap(
+    perf: Shared<Perf>,
+    groups: Shared<Groups>,
+    model: Memo<Option<String>>,
+    model2: Memo<Option<String>>,
+    set: impl SetView,
+    on_open: impl Fn(Option<String>, String) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let view = use_view_state();
+    let zoom = Memo::new(move |_| view.with(|v| v.extra(key::ZOOM).map(str::to_string)));
+    let set_out = set.clone();
+    let body = move || {
+        let (m, m2) = (model.get(), model2.get());
+        let z = zoom.get();
+        // Categories → groups, with prompt counts.
+        let mut tree: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
+        for g in &groups.order {
+            let n = perf.by_group.get(g).map_or(0, |&i| perf.rows[i].n_prompts);
+            if n == 0 {
+                continue;
+            }
+            let parent = groups.parent.get(g).cloned().unwrap_or_default();
+            tree.entry(parent).or_default().push((g.clone(), n));
+        }
+        if let Some(z) = &z {
+            tree.retain(|c, _| c == z);
+        }
+        let cats: Vec<(&String, &Vec<(String, usize)>)> = tree.iter().collect();
+        let weights: Vec<f64> = cats
+            .iter()
+            .map(|(_, gs)| gs.iter().map(|g| g.1 as f64).sum())
+            .collect();
+        let outer = squarify(&weights, Rect { x: 0.0, y: 0.0, w: W, h: H });
+        let value = |g: &str| -> Option<(f64, f64)> {
+            let a = perf.cell(g, m.as_ref()?)?;
+            match &m2 {
+                Some(m2) => {
+                    let b = perf.cell(g, m2)?;
+                    let d = a.win_rate - b.win_rate;
+                    Some((d, d / 50.0))
+                }
+                None => Some((a.win_rate, (a.win_rate - 50.0) / 50.0)),
+            }
+        };
+        cats.iter()
+            .zip(outer)
+            .map(|((cat, gs), r)| {
+                let r = r.inset(1.5);
+                let head = !cat.is_empty();
+                let inner_r = Rect {
+                    y: r.y + if head { HEAD } else { 0.0 },
+                    h: (r.h - if head { HEAD } else { 0.0 }).max(0.0),
+                    ..r
+                };
+                let inner = squarify(&gs.iter().map(|g| g.1 as f64).collect::<Vec<_>>(), inner_r);
+                let cat_name = cat.to_string();
+                let set = set.clone();
+                let zoomed = z.is_some();
+                let tiles = gs
+                    .iter()
+                    .zip(inner)
+                    .map(|((g, n), t)| {
+                        let t = t.inset(1.0);
+                        let v = value(g);
+                        let (fill, ink) = match v {
+                            Some((_, x)) => {
+                                let (cr, cg, cb) = diverging(x);
+                                (format!("rgb({cr},{cg},{cb})"), if x.abs() > 0.6 { "#fff" } else { "#111827" })
+                            }
+                            None => ("#e5e7eb".to_string(), "#111827"),
+                        };
+                        let text = match v {
+                            Some((x, _)) if m2.is_some() => format!("{x:+.0}"),
+                            Some((x, _)) => format!("{x:.0}%"),
+                            None => String::new(),
+                        };
+                        let chars = ((t.w - 8.0) / 7.0).max(0.0) as usize;
+                        let show = t.w > 46.0 && t.h > 30.0;
+                        let open = on_open.clone();
+                        let (g1, mm) = (g.clone(), m.clone());
+                        let title = format!("{g}: {n} prompts{}", if text.is_empty() { String::new() } else { format!(", {text}") });
+                        let aria = title.clone();
+                        view! {
+                            <g class="tile" data-cluster=g.clone() role="button" tabindex="0" aria-label=aria
+                                on:click=move |_| open(mm.clone(), g1.clone())>
+                                <title>{title}</title>
+                                <rect x=t.x y=t.y width=t.w.max(0.0) height=t.h.max(0.0) rx="3" fill=fill></rect>
+                                {show.then(|| view! {
+                                    <text x=t.x + 5.0 y=t.y + 15.0 fill=ink class="tile-name">{short(g, chars.max(4))}</text>
+                                    <text x=t.x + 5.0 y=t.y + 29.0 fill=ink class="tile-value">{text.clone()}</text>
+                                })}
+                            </g>
+                        }
+                    })
+                    .collect_view();
+                let cat_label = format!("{cat_name} ({} prompts){}", gs.iter().map(|g| g.1).sum::<usize>(), if zoomed { "" } else { " — click to zoom in" });
+                view! {
+                    <g class="category" data-category=cat_name.clone()>
+                        {head.then(|| {
+                            let c = cat_name.clone();
+                            view! {
+                                <g class="cat-head" role="button" tabindex="0" aria-label=cat_label.clone()
+                                    on:click=move |_| set(&|s| s.set_extra(key::ZOOM, (!zoomed).then(|| c.clone())))>
+                                    <rect x=r.x y=r.y width=r.w.max(0.0) height=HEAD - 2.0 rx="3"></rect>
+                                    <text x=r.x + 6.0 y=r.y + 15.0>{short(&cat_label, ((r.w - 10.0) / 8.0).max(4.0) as usize)}</text>
+                                </g>
+                            }
+                        })}
+                        {tiles}
+                    </g>
+                }
+            })
+            .collect_view()
+    };
+    let caption = move || {
+        match (model.get(), model2.get()) {
+            (Some(a), Some(b)) => format!("Size: prompts. Colour: {a}'s win rate minus {b}'s, in points (blue: {a} better)."),
+            (Some(a), None) => format!("Size: prompts. Colour: {a}'s win rate against the baseline (blue above 50%, red below)."),
+            _ => "Size: prompts.".to_string(),
+        }
+    };
+    view! {
+        <p class="hint">{caption}</p>
+        {move || zoom.get().map(|z| {
+            let set = set_out.clone();
+            view! {
+                <p><button type="button" class="secondary" data-testid="zoom-out" on:click=move |_| set(&|s| s.set_extra(key::ZOOM, None))>
+                    {format!("← All categories (zoomed into {z})")}
+                </button></p>
+            }
+        })}
+        <div class="svg-wrap">
+        <svg class="treemap" data-testid="treemap" viewBox=format!("0 0 {W} {H}") preserveAspectRatio="xMidYMid meet" role="group" aria-label="Treemap of categories and groups">
+            {body}
+        </svg>
+        </div>
+    }
+}

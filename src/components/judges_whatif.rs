@@ -1,0 +1,162 @@
+//! The what-if panel: change the strong-verdict weight, use the first game only, drop position-flipped
+//! rows or move the display baseline, and see which models change rank. Every choice is in the URL
+//! (`wiw`, `wif`, `wid`, `wib`); the variant is a point fit (no bootstrap), so it recomputes live.
+
+use crate::url_state::{use_set_view, use_view_state};
+use crate::data::Loaded;
+use arena_lens_core::judges::what_if::{self, Sensitivity, Variant};
+use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Reads the variant from the URL; an option equal to the base is no change.
+fn variant_of(v: &arena_lens_core::view_state::ViewState, base: &LeaderboardOptions) -> Variant {
+    let weight = v
+        .extra("wiw")
+        .and_then(|w| w.parse::<u32>().ok())
+        .filter(|w| (1..=100).contains(w))
+        .filter(|w| *w != base.battles.weight);
+    let flag = |k: &str| v.extra(k) == Some("1");
+    let first = flag("wif");
+    let drop = flag("wid");
+    let baseline = v
+        .extra("wib")
+        .filter(|b| !b.is_empty())
+        .map(|b| Some(b.to_string()));
+    Variant {
+        weight,
+        first_game_only: (first != base.battles.first_game_only).then_some(first),
+        drop_inconsistent: (drop != base.battles.drop_inconsistent).then_some(drop),
+        baseline: baseline.filter(|b| *b != base.baseline),
+    }
+}
+
+#[component]
+pub fn JudgesWhatIf(
+    loaded: Arc<Loaded>,
+    bench: Option<String>,
+    /// The judge's leaderboard with the page's options, and those options.
+    base: Arc<Leaderboard>,
+    opts: LeaderboardOptions,
+    models: Vec<String>,
+) -> impl IntoView {
+    let view = use_view_state();
+    let set = use_set_view();
+    let judge = base.judges.join("+");
+    let base_weight = base.weight;
+    let base_baseline = base.baseline.clone();
+    let opts2 = opts.clone();
+    let variant = Memo::new(move |_| view.with(|v| variant_of(v, &opts2)));
+    let result: Memo<Result<Sensitivity, String>> = Memo::new(move |_| {
+        let v = variant.get();
+        let mut o = v.apply(&opts);
+        // Ranks only: the variant needs no intervals.
+        o.rounds = 0;
+        loaded
+            .dataset
+            .bench(bench.as_deref())
+            .and_then(|b| leaderboard::compute(b, &o))
+            .map(|lb| what_if::diff(&base, &lb, &v.describe()))
+            .map_err(|e| e.to_string())
+    });
+    let weight_choice = move || {
+        view.with(|v| match v.extra("wiw") {
+            None => "base".to_string(),
+            Some("1") => "1".into(),
+            Some("3") => "3".into(),
+            Some(_) => "custom".into(),
+        })
+    };
+    let set_weight = {
+        let set = set.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            set(&|s| {
+                let value = match v.as_str() {
+                    "base" => None,
+                    "custom" => Some(s.extra("wiw").unwrap_or("2").to_string()),
+                    w => Some(w.to_string()),
+                };
+                s.set_extra("wiw", value);
+            })
+        }
+    };
+    let set_k = {
+        let set = set.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            if let Ok(k) = v.trim().parse::<u32>() {
+                let k = k.clamp(1, 100);
+                set(&|s| s.set_extra("wiw", Some(k.to_string())));
+            }
+        }
+    };
+    let toggle = {
+        let set = set.clone();
+        move |key: &'static str| {
+            let set = set.clone();
+            move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                set(&|s| s.set_extra(key, on.then(|| "1".to_string())));
+            }
+        }
+    };
+    let set_baseline = {
+        let set = set.clone();
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            set(&|s| s.set_extra("wib", (!v.is_empty()).then(|| v.clone())));
+        }
+    };
+    let custom = move || weight_choice() == "custom";
+    let k_value = move || view.with(|v| v.extra("wiw").unwrap_or("2").to_string());
+    let checked = move |k: &'static str| move || view.with(|v| v.extra(k) == Some("1"));
+    let chosen_baseline = move || view.with(|v| v.extra("wib").unwrap_or("").to_string());
+    view! {
+        <div class="controls whatif-controls" role="group" aria-label="What-if options">
+            <label class="field">
+                <span>"Strong-verdict weight"</span>
+                <select data-testid="whatif-weight" on:change=set_weight>
+                    <option value="base" selected=move || weight_choice() == "base">{format!("as the page ({base_weight})")}</option>
+                    <option value="1" selected=move || weight_choice() == "1">"1"</option>
+                    <option value="3" selected=move || weight_choice() == "3">"3"</option>
+                    <option value="custom" selected=move || weight_choice() == "custom">"custom k…"</option>
+                </select>
+            </label>
+            <Show when=custom>
+                <label class="field narrow">
+                    <span>"k"</span>
+                    <input type="number" min="1" max="100" data-testid="whatif-k" prop:value=k_value on:change=set_k.clone() />
+                </label>
+            </Show>
+            <label class="check">
+                <input type="checkbox" data-testid="whatif-first" prop:checked=checked("wif") on:change=toggle("wif") />
+                "First game only"
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="whatif-drop" prop:checked=checked("wid") on:change=toggle("wid") />
+                "Drop inconsistent rows"
+            </label>
+            <label class="field">
+                <span>"Baseline"</span>
+                <select data-testid="whatif-baseline" on:change=set_baseline>
+                    <option value="" selected=move || chosen_baseline().is_empty()>{format!("as the page ({base_baseline})")}</option>
+                    {models.iter().map(|m| {
+                        let m2 = m.clone();
+                        view! { <option value=m.clone() selected=move || chosen_baseline() == m2>{m.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </div>
+        {move || match result.get() {
+            Ok(s) => view! {
+                <p class="sensitivity" data-testid="sensitivity" aria-live="polite" data-changed=s.changed.len().to_string()>
+                    <strong>{format!("Judge {judge}: {}.", s.line())}</strong>
+                    {(!s.changed.is_empty()).then(|| format!(" Moves: {}.", s.changed.iter()
+                        .map(|c| format!("{} {}→{}", c.model, c.from, c.to)).collect::<Vec<_>>().join(", ")))}
+                </p>
+            }.into_any(),
+            Err(e) => view! { <p class="status error" role="alert" data-testid="sensitivity">{e}</p> }.into_any(),
+        }}
+    }
+}
