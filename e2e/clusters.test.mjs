@@ -186,7 +186,17 @@ test('demo: computed topics recover the planted clusters, and the prompt map ope
     const ari = Number(text.match(/adjusted Rand index ([0-9.]+)/)[1]);
     assert.ok(ari >= 0.8, `ARI ${ari}`);
     await page.waitForSelector(`${HEATMAP} tbody tr[data-model]`);
-    assert.equal(await page.locator(`${HEATMAP} thead th[data-cluster]`).count(), 40);
+    // The same topics and numbers as `arena-lens clusters --compute 40` (k-means, seed 42).
+    const computed = runCli(['clusters', DEMO, '--judge', 'judge-atlas', '--compute', '40', '--rounds', '100', '--seed', '42']);
+    const cols = await page.$$eval(`${HEATMAP} thead th[data-cluster]`, (ths) => ths.map((t) => t.dataset.cluster));
+    assert.deepEqual([...cols].sort(), computed.clusters.map((c) => c.cluster).sort());
+    const cells = await page.$$eval(`${HEATMAP} td[data-rate]`, (tds) => tds.map((t) => [t.dataset.model, t.dataset.cluster, Number(t.dataset.rate)]));
+    for (const c of computed.clusters) {
+      for (const m of c.models) {
+        const cell = cells.find(([mm, cc]) => mm === m.model && cc === c.cluster);
+        assert.ok(cell && Math.abs(cell[2] - m.win_rate) < 0.006, `${m.model} × ${c.cluster}`);
+      }
+    }
     // Sweep the map until a prompt is under the pointer, then open it.
     const canvas = page.locator('[data-testid="prompt-map"]');
     await canvas.scrollIntoViewIfNeeded();

@@ -1,8 +1,11 @@
 // Browser timings for BENCHMARKS.md (a benchmark, not a test): time from navigation to a rendered demo
-// leaderboard (median of 5 fresh contexts), and the Korean set's load and compute times as the page
-// reports them. Needs the built site served at E2E_BASE_URL, and for the Korean set a manifest at
+// leaderboard (median of 5 fresh contexts); topic clustering of 750 and 5,000 prompts in the clusters
+// page (k-means, k = 40, as the page reports it); and the Korean set's load and compute times as the
+// page reports them. Needs the built site served at E2E_BASE_URL, and for the Korean set a manifest at
 // dist/e2e/ko/ (scripts/test.sh writes one) — see scripts/bench-browser.sh.
-import { launchBrowser, openPage } from '../e2e/helpers.mjs';
+import { launchBrowser, openPage, runCli, REPO_ROOT } from '../e2e/helpers.mjs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 
 const browser = await launchBrowser();
 const times = [];
@@ -17,6 +20,29 @@ for (let i = 0; i < 5; i++) {
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`demo: navigation → rendered leaderboard, median of 5: ${median(times.map((t) => t.nav)).toFixed(0)} ms (performance.now at first row)`);
 console.log(`demo: last footer: ${times.at(-1).footer}`);
+// Clustering: the demo's prompts, reworded and repeated up to n, as questions-only benches.
+const demoQuestions = readFileSync(path.join(REPO_ROOT, 'dist', 'data', 'demo', 'arena-hard-demo', 'question.jsonl'), 'utf8')
+  .split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const openers = ['', 'Quick question: ', 'I need help. ', 'For a project, ', 'Honestly, ', 'Could you explain: ', 'Hi! ', 'At work, ', 'As a beginner, ', 'In short: '];
+for (const n of [750, 5000]) {
+  const dir = path.join(REPO_ROOT, 'dist', 'e2e', `bench-q${n}`);
+  mkdirSync(path.join(dir, `prompts-${n}`), { recursive: true });
+  const rows = Array.from({ length: n }, (_, i) => {
+    const q = demoQuestions[i % demoQuestions.length];
+    const round = Math.floor(i / demoQuestions.length);
+    return { ...q, question_id: `${q.question_id}-${round}`, turns: [{ content: openers[round % openers.length] + q.turns[0].content }] };
+  });
+  writeFileSync(path.join(dir, `prompts-${n}`, 'question.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  runCli(['index', dir], { json: false });
+  const ms = [];
+  for (let i = 0; i < 3; i++) {
+    const { page, context } = await openPage(browser, `?view=clusters&data=e2e/bench-q${n}/&label=computed&ck=40`);
+    await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 300_000 });
+    ms.push(Number(await page.getAttribute('[data-testid="cluster-done"]', 'data-ms')));
+    await context.close();
+  }
+  console.log(`clusters: ${n} prompts, k-means k=40, tokenise → TF-IDF → SVD → k-means → labels → map, in the page (sliced): median of 3 ${median(ms).toFixed(0)} ms (${ms.join(', ')})`);
+}
 if (process.env.KO !== '0') {
   const { page, context } = await openPage(browser, '?data=e2e/ko/&baseline=claude-3.7-sonnet');
   try {

@@ -95,7 +95,8 @@ pub fn JudgesReference(boards: Vec<JudgeBoard>, level: f64, seed: u64) -> impl I
                 boards
                     .iter()
                     .map(|b| {
-                        let g = agreement::compare(&b.rows, &theirs, &opts).map_err(|e| e.to_string());
+                        let g =
+                            agreement::compare(&b.rows, &theirs, &opts).map_err(|e| e.to_string());
                         (b.judge.clone(), g)
                     })
                     .collect(),

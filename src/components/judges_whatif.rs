@@ -2,8 +2,8 @@
 //! rows or move the display baseline, and see which models change rank. Every choice is in the URL
 //! (`wiw`, `wif`, `wid`, `wib`); the variant is a point fit (no bootstrap), so it recomputes live.
 
-use crate::url_state::{use_set_view, use_view_state};
 use crate::data::Loaded;
+use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::judges::what_if::{self, Sensitivity, Variant};
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
 use leptos::prelude::*;

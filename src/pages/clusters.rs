@@ -26,7 +26,7 @@ use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_i
 use arena_lens_core::cluster::performance::{
     cluster_performance, slice_score, BootstrapSpec, ClusterPerformance, SliceScore,
 };
-use arena_lens_core::cluster::{ClusterJob, ClusterParams, Clustering, Method};
+use arena_lens_core::cluster::{prompt_text, ClusterJob, ClusterParams, Clustering, Method};
 use arena_lens_core::compare::judged_baseline;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::view_state::ViewState;
@@ -263,21 +263,15 @@ fn data_groups(base: &Base, field: GroupBy) -> Groups {
     }
 }
 
-/// The display name of computed topic `id`.
+/// The display name of computed topic `id` (the CLI's name too).
 pub fn topic_name(c: &Clustering, id: u32) -> String {
-    let label = c
-        .clusters
-        .iter()
-        .find(|x| x.id == id)
-        .map(|x| x.label.as_str())
-        .unwrap_or("");
-    format!("#{} {label}", id + 1)
+    c.topic_name(id)
 }
 
 fn computed_groups(base: &Base, c: Shared<Clustering>) -> Groups {
     let bench = base.bench();
-    let names: Vec<String> = (0..c.clusters.len() as u32).map(|i| topic_name(&c, i)).collect();
-    let label_of: Vec<String> = c.assignment.iter().map(|&a| names[a as usize].clone()).collect();
+    let names: Vec<String> = (0..c.clusters.len() as u32).map(|i| c.topic_name(i)).collect();
+    let label_of = c.names();
     // A topic's parent is the category most of its prompts have.
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     for (p, l) in label_of.iter().enumerate() {
@@ -307,20 +301,9 @@ fn computed_groups(base: &Base, c: Shared<Clustering>) -> Groups {
     }
 }
 
-/// Prompt texts for clustering: every user turn.
+/// Prompt texts for clustering (every user turn, as the CLI clusters them).
 fn prompt_texts(base: &Base) -> Vec<String> {
-    base.bench()
-        .prompts
-        .iter()
-        .map(|p| {
-            let mut t = p.text.clone();
-            for l in &p.later_turns {
-                t.push('\n');
-                t.push_str(l);
-            }
-            t
-        })
-        .collect()
+    base.bench().prompts.iter().map(prompt_text).collect()
 }
 
 /// The custom slice from the URL: group → weight.

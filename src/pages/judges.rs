@@ -105,7 +105,8 @@ fn analyse(loaded: Arc<Loaded>, inputs: &Inputs) -> Result<Analysis, String> {
             if (level - opts.level).abs() < 1e-12 {
                 Ok(separability::of_leaderboard(&lb))
             } else {
-                with(one, level, StyleMode::Off, opts.rounds).map(|l| separability::of_leaderboard(&l))
+                with(one, level, StyleMode::Off, opts.rounds)
+                    .map(|l| separability::of_leaderboard(&l))
             }
         };
         per.push(PerJudge {
@@ -116,7 +117,8 @@ fn analyse(loaded: Arc<Loaded>, inputs: &Inputs) -> Result<Analysis, String> {
             lb: Arc::new(lb),
         });
     }
-    let pooled = (judges.len() >= 2).then(|| with(&judges, opts.level, StyleMode::Off, opts.rounds));
+    let pooled =
+        (judges.len() >= 2).then(|| with(&judges, opts.level, StyleMode::Off, opts.rounds));
     let consistency = match consistency::position_consistency(bench, &judges) {
         Ok(c) => Ok(c),
         Err(ConsistencyError::NoJudgments) => Ok(Vec::new()),
@@ -230,7 +232,9 @@ pub fn JudgesPage() -> impl IntoView {
             seed: an.opts.seed,
             level: an.opts.level,
         };
-        Some(agreement::compare_rows(&px.lb.models, &py.lb.models, &opts).map_err(|e| e.to_string()))
+        Some(
+            agreement::compare_rows(&px.lb.models, &py.lb.models, &opts).map_err(|e| e.to_string()),
+        )
     });
     let self_pref: Memo<Option<Result<Vec<SelfPreferenceRow>, String>>> = Memo::new(move |_| {
         let a = analysis.get()?;
@@ -309,11 +313,18 @@ pub fn JudgesPage() -> impl IntoView {
             })
             .collect();
         let spec = ScatterSpec {
-            title: format!("{x} vs {y}: win rate vs {} with {level_pct} CI", px.lb.baseline),
+            title: format!(
+                "{x} vs {y}: win rate vs {} with {level_pct} CI",
+                px.lb.baseline
+            ),
             x_label: format!("Score under {x} (%)"),
             y_label: format!("Score under {y} (%)"),
             diagonal: true,
-            point_legend: if flagged.is_empty() { "model".into() } else { "model (orange: self-preference flag)".into() },
+            point_legend: if flagged.is_empty() {
+                "model".into()
+            } else {
+                "model (orange: self-preference flag)".into()
+            },
             whisker_legend: format!("{level_pct} interval"),
             label_points: true,
             font_px: 12,
@@ -438,7 +449,10 @@ pub fn JudgesPage() -> impl IntoView {
             Err(e) => return Some(view! { <p class="status error" role="alert" data-testid="compute-error">{e.clone()}</p> }.into_any()),
         };
         let level_pct = format!("{:.0}%", an.opts.level * 100.0);
-        let primary = xy.get().map(|(x, _)| x).unwrap_or_else(|| an.judges[0].clone());
+        let primary = xy
+            .get()
+            .map(|(x, _)| x)
+            .unwrap_or_else(|| an.judges[0].clone());
         let px = an.per.iter().find(|p| p.judge == primary)?;
 
         // Ensembles.
@@ -506,13 +520,29 @@ pub fn JudgesPage() -> impl IntoView {
             </div>
             {an.per.iter().filter_map(|p| p.style.as_ref().err().map(|e| view! { <p class="hint">{format!("{}: no style control ({e})", p.judge)}</p> })).collect_view()}
         };
-        let length_view = match px.style.as_ref().map_err(|e| e.clone()).and_then(|on| length::analyse(&px.lb, on).map_err(|e| e.to_string())) {
-            Err(e) => view! { <p class="hint">{format!("Length analysis for {primary}: {e}")}</p> }.into_any(),
+        let length_view = match px
+            .style
+            .as_ref()
+            .map_err(|e| e.clone())
+            .and_then(|on| length::analyse(&px.lb, on).map_err(|e| e.to_string()))
+        {
+            Err(e) => view! { <p class="hint">{format!("Length analysis for {primary}: {e}")}</p> }
+                .into_any(),
             Ok(la) => {
-                let points: Vec<ScatterPoint> = la.points.iter().filter_map(|p| Some(ScatterPoint {
-                    label: p.model.clone(), x: p.avg_tokens?, y: p.score, x_interval: None, y_interval: None,
-                    highlight: p.model == px.lb.baseline,
-                })).collect();
+                let points: Vec<ScatterPoint> = la
+                    .points
+                    .iter()
+                    .filter_map(|p| {
+                        Some(ScatterPoint {
+                            label: p.model.clone(),
+                            x: p.avg_tokens?,
+                            y: p.score,
+                            x_interval: None,
+                            y_interval: None,
+                            highlight: p.model == px.lb.baseline,
+                        })
+                    })
+                    .collect();
                 let n_points = points.len();
                 let spec = ScatterSpec {
                     title: format!("{primary}: average answer tokens vs score (style control off)"),
@@ -524,7 +554,15 @@ pub fn JudgesPage() -> impl IntoView {
                     label_points: true,
                     font_px: 12,
                 };
-                let lines: Vec<SlopeLine> = la.slope.iter().map(|r| SlopeLine { label: r.model.clone(), left: r.rank_off, right: r.rank_on }).collect();
+                let lines: Vec<SlopeLine> = la
+                    .slope
+                    .iter()
+                    .map(|r| SlopeLine {
+                        label: r.model.clone(),
+                        left: r.rank_off,
+                        right: r.rank_on,
+                    })
+                    .collect();
                 let moved = la.slope.iter().filter(|r| r.rank_off != r.rank_on).count();
                 let n_lines = lines.len();
                 let sspec = SlopeSpec {
@@ -571,12 +609,18 @@ pub fn JudgesPage() -> impl IntoView {
         let boards: Vec<JudgeBoard> = an
             .per
             .iter()
-            .map(|p| JudgeBoard { judge: p.judge.clone(), rows: p.lb.models.iter().map(Scored::from).collect() })
+            .map(|p| JudgeBoard {
+                judge: p.judge.clone(),
+                rows: p.lb.models.iter().map(Scored::from).collect(),
+            })
             .collect();
         let mut models: Vec<String> = px.lb.models.iter().map(|r| r.model.clone()).collect();
         models.sort_by_key(|m| m.to_lowercase());
         let capped = (an.requested_rounds > an.opts.rounds).then(|| {
-            format!(" (the link asks for {} rounds; this page caps them at {MAX_PAGE_ROUNDS})", an.requested_rounds)
+            format!(
+                " (the link asks for {} rounds; this page caps them at {MAX_PAGE_ROUNDS})",
+                an.requested_rounds
+            )
         });
         Some(view! {
             <p class="method" data-testid="judges-method">
@@ -627,7 +671,9 @@ pub fn JudgesPage() -> impl IntoView {
 
     let status = move || {
         if matches!(ctx.state.get(), LoadState::Ready(_)) && stale() {
-            Some(view! { <p class="status" data-testid="computing" aria-live="polite">"Computing the per-judge leaderboards…"</p> })
+            Some(
+                view! { <p class="status" data-testid="computing" aria-live="polite">"Computing the per-judge leaderboards…"</p> },
+            )
         } else {
             None
         }

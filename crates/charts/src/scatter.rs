@@ -119,9 +119,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
                 ShapeStyle::from(&DIAG).stroke_width(1),
             )))?
             .label("y = x (the judges agree)")
-            .legend(|(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], ShapeStyle::from(&DIAG))
-            });
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], ShapeStyle::from(&DIAG)));
     }
     let any_whiskers = points
         .iter()

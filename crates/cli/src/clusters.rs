@@ -4,7 +4,7 @@
 use crate::args::{ClustersArgs, Group};
 use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::cluster::performance::{cluster_performance, BootstrapSpec};
-use arena_lens_core::cluster::{cluster_texts, ClusterParams, Method};
+use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
 use arena_lens_core::compare::judged_baseline;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -42,7 +42,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
 
     let (labels, computed) = match a.compute {
         Some(k) => {
-            let texts: Vec<String> = bench.prompts.iter().map(|p| p.text.clone()).collect();
+            let texts: Vec<String> = bench.prompts.iter().map(prompt_text).collect();
             let params = ClusterParams {
                 k,
                 method: match a.method {
@@ -53,18 +53,8 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
                 ..ClusterParams::default()
             };
             let c = cluster_texts(texts, params).map_err(|e| e.to_string())?;
-            let labels: Vec<String> = c
-                .assignment
-                .iter()
-                .map(|&i| c.clusters[i as usize].label.clone())
-                .collect();
-            // Two clusters can share a label; the id keeps them apart in the table.
-            let labels = labels
-                .iter()
-                .zip(&c.assignment)
-                .map(|(l, i)| format!("{i}: {l}"))
-                .collect();
-            (labels, Some(c))
+            // Named as the site names them, so the bootstrap streams (one per name) agree.
+            (c.names(), Some(c))
         }
         None => {
             let label = a.label;

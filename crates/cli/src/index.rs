@@ -23,10 +23,7 @@ pub fn run(a: &IndexArgs, out: &mut dyn Write) -> Result<(), String> {
             std::fs::metadata(full).map(|m| m.len()).unwrap_or(0),
         )
     });
-    let target = a
-        .out
-        .clone()
-        .unwrap_or_else(|| dir.join("manifest.json"));
+    let target = a.out.clone().unwrap_or_else(|| dir.join("manifest.json"));
     let manifest_dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -54,8 +51,7 @@ pub fn run(a: &IndexArgs, out: &mut dyn Write) -> Result<(), String> {
     let slim_root = manifest_dir.join(SLIM_DIR);
     if slim_root.exists() {
         // Stale copies of files that have since changed or gone must not be served.
-        std::fs::remove_dir_all(&slim_root)
-            .map_err(|e| format!("{}: {e}", slim_root.display()))?;
+        std::fs::remove_dir_all(&slim_root).map_err(|e| format!("{}: {e}", slim_root.display()))?;
     }
     if a.slim {
         for entry in &mut m.files {

@@ -102,9 +102,9 @@ pub fn squarify(weights: &[f64], bounds: Rect) -> Vec<Rect> {
 /// The worst aspect ratio of a row of `areas` laid along a side of length `side`.
 fn worst(areas: &[f64], side: f64) -> f64 {
     let sum: f64 = areas.iter().sum();
-    let (min, max) = areas
-        .iter()
-        .fold((f64::INFINITY, 0.0f64), |(lo, hi), &a| (lo.min(a), hi.max(a)));
+    let (min, max) = areas.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &a| {
+        (lo.min(a), hi.max(a))
+    });
     if sum <= 0.0 || min <= 0.0 {
         return f64::INFINITY;
     }

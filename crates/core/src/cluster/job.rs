@@ -155,6 +155,40 @@ pub struct Clustering {
     pub dendrogram: Vec<Merge>,
 }
 
+impl Clustering {
+    /// The display name of topic `id`: its number (from 1) and its label. Two topics can share a
+    /// label, so the number keeps them apart wherever names are keys (tables, URLs, bootstrap streams).
+    pub fn topic_name(&self, id: u32) -> String {
+        let label = self
+            .clusters
+            .iter()
+            .find(|c| c.id == id)
+            .map_or("", |c| c.label.as_str());
+        format!("#{} {label}", id + 1)
+    }
+
+    /// Every text's topic name.
+    pub fn names(&self) -> Vec<String> {
+        let names: Vec<String> = (0..self.clusters.len() as u32)
+            .map(|i| self.topic_name(i))
+            .collect();
+        self.assignment
+            .iter()
+            .map(|&a| names[a as usize].clone())
+            .collect()
+    }
+}
+
+/// The text clustered for a prompt: every user turn.
+pub fn prompt_text(p: &crate::bench::Prompt) -> String {
+    let mut t = p.text.clone();
+    for l in &p.later_turns {
+        t.push('\n');
+        t.push_str(l);
+    }
+    t
+}
+
 /// Where a job is, for a progress bar.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Progress {

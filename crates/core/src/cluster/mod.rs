@@ -23,7 +23,7 @@ pub mod tokenize;
 pub mod ward;
 
 pub use job::{
-    cluster_texts, ClusterError, ClusterInfo, ClusterJob, ClusterParams, Clustering, Method,
-    Progress,
+    cluster_texts, prompt_text, ClusterError, ClusterInfo, ClusterJob, ClusterParams, Clustering,
+    Method, Progress,
 };
 pub use ward::Merge;
