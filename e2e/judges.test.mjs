@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import { DATA_URL, DATA_DIR, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'public', 'data', 'demo');
@@ -151,6 +152,28 @@ test('390 px: readable, tables scroll inside their own boxes, nothing overflows 
     const wide = await page.$$eval('canvas', (cs) => cs.filter((c) => c.getBoundingClientRect().right > window.innerWidth + 1).length);
     assert.equal(wide, 0, 'charts fit the width');
     await screenshot(page, 'judges-390');
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+test('a reference Elo table from a local file: read in the browser, shared models and correlations shown', async () => {
+  const json = runCli(['judges', DEMO]);
+  // judge-sage's own point scores as a rating table, plus a model the demo does not have.
+  const sage = json.leaderboards.find((l) => l.judge === 'judge-sage').models;
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'judges-ref-')), 'elo.csv');
+  writeFileSync(file, ['model,elo', ...sage.map((m) => `${m.model},${(1000 + 10 * m.score).toFixed(3)}`), 'not-in-demo,1234'].join('\n'));
+  const { page, context, errors } = await openPage(browser, '?view=judges');
+  try {
+    await ready(page);
+    await page.setInputFiles('input[data-testid="reference-file"]', file);
+    const row = 'table[data-testid="reference-agreement"] tr[data-judge="judge-sage"]';
+    await page.waitForSelector(row);
+    assert.equal(await page.getAttribute('table[data-testid="reference-agreement"]', 'data-shared'), String(sage.length));
+    // Against its own scores, judge-sage's ranks agree perfectly.
+    assert.ok(Math.abs(Number(await page.getAttribute(row, 'data-spearman')) - 1) < 1e-12);
+    assert.ok(Math.abs(Number(await page.getAttribute(row, 'data-kendall')) - 1) < 1e-12);
+    assert.match(await page.textContent('[data-testid="reference-agreement"]'), /1 only there/);
+    assert.ok(!page.url().includes('jref='), 'a local file is not put in the link');
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });

@@ -13,6 +13,9 @@ use wasm_bindgen_futures::JsFuture;
 /// URL key of the reference leaderboard's address.
 pub const REF_KEY: &str = "jref";
 
+/// One judge's comparison with the reference, or why it failed.
+type PerJudge = (String, Result<Agreement, String>);
+
 /// One judge's leaderboard as the comparison needs it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JudgeBoard {
@@ -70,7 +73,7 @@ pub fn JudgesReference(boards: Vec<JudgeBoard>, level: f64, seed: u64) -> impl I
         local
             .get()
             .map(|(name, r)| (format!("file {name} (local, not in the link)"), r))
-            .or_else(|| fetched.get().flatten().map(|(u, r)| (u, r)))
+            .or_else(|| fetched.get().flatten())
             .or_else(|| url.get().map(|u| (u, Err("loading…".to_string()))))
     });
     let parsed: Memo<Option<(String, Result<ReferenceBoard, String>)>> = Memo::new(move |_| {
@@ -85,7 +88,7 @@ pub fn JudgesReference(boards: Vec<JudgeBoard>, level: f64, seed: u64) -> impl I
         seed,
         level,
     };
-    let results: Memo<Option<Vec<(String, Result<Agreement, String>)>>> = Memo::new(move |_| {
+    let results: Memo<Option<Vec<PerJudge>>> = Memo::new(move |_| {
         parsed.with(|p| {
             let (_, Ok(board)) = p.as_ref()? else {
                 return None;

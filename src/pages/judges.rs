@@ -448,7 +448,6 @@ pub fn JudgesPage() -> impl IntoView {
             Ok(an) => an,
             Err(e) => return Some(view! { <p class="status error" role="alert" data-testid="compute-error">{e.clone()}</p> }.into_any()),
         };
-        let level_pct = format!("{:.0}%", an.opts.level * 100.0);
         let primary = xy
             .get()
             .map(|(x, _)| x)
@@ -616,18 +615,7 @@ pub fn JudgesPage() -> impl IntoView {
             .collect();
         let mut models: Vec<String> = px.lb.models.iter().map(|r| r.model.clone()).collect();
         models.sort_by_key(|m| m.to_lowercase());
-        let capped = (an.requested_rounds > an.opts.rounds).then(|| {
-            format!(
-                " (the link asks for {} rounds; this page caps them at {MAX_PAGE_ROUNDS})",
-                an.requested_rounds
-            )
-        });
         Some(view! {
-            <p class="method" data-testid="judges-method">
-                {format!("{} · {} judge{} · baseline {} · {level_pct} intervals from {} bootstrap rounds over {}, seed {}{} · computed in {:.0} ms.",
-                    an.bench_name, an.judges.len(), if an.judges.len() == 1 { "" } else { "s" }, px.lb.baseline,
-                    an.opts.rounds, unit_text(an.opts.unit), an.opts.seed, capped.unwrap_or_default(), an.ms)}
-            </p>
 
             <section aria-labelledby="h-ens">
                 <h2 id="h-ens">"Ensembles"</h2>
@@ -669,6 +657,31 @@ pub fn JudgesPage() -> impl IntoView {
         }.into_any())
     };
 
+    // What every number on the page was computed with, stated once at the top.
+    let method = move || {
+        let a = analysis.get()?;
+        let an = a.0.as_ref().as_ref().ok()?;
+        let baseline = an
+            .per
+            .first()
+            .map(|p| p.lb.baseline.clone())
+            .unwrap_or_default();
+        let level_pct = format!("{:.0}%", an.opts.level * 100.0);
+        let capped = (an.requested_rounds > an.opts.rounds).then(|| {
+            format!(
+                " (the link asks for {} rounds; this page caps them at {MAX_PAGE_ROUNDS})",
+                an.requested_rounds
+            )
+        });
+        Some(view! {
+            <p class="method" data-testid="judges-method">
+                {format!("{} · {} judge{} · baseline {baseline} · {level_pct} intervals from {} bootstrap rounds over {}, seed {}{} · computed in {:.0} ms.",
+                    an.bench_name, an.judges.len(), if an.judges.len() == 1 { "" } else { "s" },
+                    an.opts.rounds, unit_text(an.opts.unit), an.opts.seed, capped.unwrap_or_default(), an.ms)}
+            </p>
+        })
+    };
+
     let status = move || {
         if matches!(ctx.state.get(), LoadState::Ready(_)) && stale() {
             Some(
@@ -686,6 +699,7 @@ pub fn JudgesPage() -> impl IntoView {
                 <ShareLink />
             </div>
             {status}
+            {method}
             <section aria-labelledby="h-pair">
                 <h2 id="h-pair">"Judge against judge"</h2>
                 <p class="def">"Each model's score (win rate against the baseline) under judge X against judge Y. Points on the diagonal mean the judges agree; the whiskers are each judge's bootstrap intervals. Spearman and Kendall compare the two orderings; their intervals resample the models."</p>

@@ -7,12 +7,16 @@
 //!   + length_beta * (len_B - len_A) / (len_B + len_A)      length bias
 //!   + family_bonus * (in_family(B) - in_family(A))         self-preference
 //!   - position_bias                                        judges lean towards the first answer
+//!   ± reading                                              the judge's own take on this answer pair
 //!   + noise * logistic(0, 1)
 //! ```
 //!
 //! cut into the five Arena-Hard labels at fixed thresholds (an ordered-logit model). With the
 //! baseline in A in game 1 and in B in game 2, position bias and noise make the two games
-//! disagree sometimes, as real judges do. `judge-sage` has the planted length bias; `judge-atlas`
+//! disagree sometimes, as real judges do. The `reading` is drawn once per prompt and shared by both
+//! games (with its sign following the model's position): a judge that misjudges a pair of answers
+//! tends to misjudge it both ways round, so the games agree about as often as in real files (a
+//! quarter of rows flip on the Korean set's ensemble judge). `judge-sage` has the planted length bias; `judge-atlas`
 //! has almost none but favours `atlas-*` models. The logistic noise is drawn by comparing one
 //! uniform with [`logistic`] at each threshold, so no platform-dependent `ln` is needed.
 
@@ -43,8 +47,11 @@ pub struct Judge {
     pub family_bonus: f64,
     /// Log-odds lean towards the answer in position A.
     pub position_bias: f64,
-    /// Scale of the logistic judgment noise.
+    /// Scale of the logistic judgment noise, drawn afresh in each game.
     pub noise: f64,
+    /// Standard deviation of the judge's reading of a model's answer against the baseline's, drawn
+    /// once per prompt and shared by both games.
+    pub shared: f64,
     pub voice: Voice,
     /// Whether rows carry the full `user_prompt` (doubles the file size, so only one judge does).
     pub keeps_user_prompt: bool,
@@ -58,7 +65,8 @@ pub fn judges() -> [Judge; 2] {
             length_beta: 1.0,
             family_bonus: 0.0,
             position_bias: 0.25,
-            noise: 1.0,
+            noise: 0.3,
+            shared: 1.0,
             voice: Voice::Thorough,
             keeps_user_prompt: true,
         },
@@ -67,7 +75,8 @@ pub fn judges() -> [Judge; 2] {
             length_beta: 0.1,
             family_bonus: 0.5,
             position_bias: 0.2,
-            noise: 0.9,
+            noise: 0.28,
+            shared: 0.9,
             voice: Voice::Brief,
             keeps_user_prompt: false,
         },
@@ -106,8 +115,27 @@ impl Judge {
             - self.position_bias
     }
 
-    /// A label index into [`LABELS`] for one game.
+    /// The judge's reading of one prompt's answer pair, in favour of the model: about normal with
+    /// standard deviation `shared` (a sum of four uniforms, so no platform-dependent `ln`).
+    pub fn reading(&self, rng: &mut ChaCha8Rng) -> f64 {
+        let s: f64 = (0..4).map(|_| uniform(rng)).sum();
+        self.shared * (s - 2.0) * 3f64.sqrt()
+    }
+
+    /// A label index into [`LABELS`] for one game, without a shared reading.
     pub fn verdict(&self, rng: &mut ChaCha8Rng, a: &Side, b: &Side, identical: bool) -> usize {
+        self.verdict_shifted(rng, a, b, identical, 0.0)
+    }
+
+    /// A label index into [`LABELS`] for one game; `shift` moves the preference towards B.
+    pub fn verdict_shifted(
+        &self,
+        rng: &mut ChaCha8Rng,
+        a: &Side,
+        b: &Side,
+        identical: bool,
+        shift: f64,
+    ) -> usize {
         let v = uniform(rng);
         if identical {
             // Identical answers (the baseline against itself): mostly ties, with a little
@@ -120,7 +148,7 @@ impl Judge {
                 3
             };
         }
-        let d = self.lean_to_b(a, b);
+        let d = self.lean_to_b(a, b) + shift;
         // z = d + noise * eps with eps ~ Logistic, and eps > t  <=>  v > logistic(t).
         CUTS.iter()
             .filter(|&&c| v > logistic((c - d) / self.noise))

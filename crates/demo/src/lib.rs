@@ -157,13 +157,19 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
                 let (base_side, model_side) = (side(baseline), side(i));
                 let identical = i == baseline;
                 let (base_text, model_text) = (&answers[baseline][qi].text, &answers[i][qi].text);
-                // Game 1: baseline in A, model in B. Game 2: swapped.
+                // Game 1: baseline in A, model in B. Game 2: swapped. The judge's reading of this
+                // pair favours the model in both games, wherever it sits.
+                let reading = if identical {
+                    0.0
+                } else {
+                    judge.reading(&mut rng)
+                };
                 let mut games = Vec::with_capacity(2);
-                for (a, b, ta, tb) in [
-                    (&base_side, &model_side, base_text, model_text),
-                    (&model_side, &base_side, model_text, base_text),
+                for (a, b, ta, tb, shift) in [
+                    (&base_side, &model_side, base_text, model_text, reading),
+                    (&model_side, &base_side, model_text, base_text, -reading),
                 ] {
-                    let label = judge.verdict(&mut rng, a, b, identical);
+                    let label = judge.verdict_shifted(&mut rng, a, b, identical, shift);
                     let judgment = judge.explain(&mut rng, q, a, b, label);
                     let user_prompt = (judge.keeps_user_prompt && qi % USER_PROMPT_EVERY == 0)
                         .then(|| judge::user_prompt(&q.prompt, ta, tb));
