@@ -155,10 +155,8 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
             // A slim copy sits beside the manifest; the full file is fetched when its texts are read.
             urls.push(match &entry.slim {
                 Some(slim) => {
-                    lazy.files.insert(
-                        format!("{prefix}{}", entry.path),
-                        (full, entry.bytes),
-                    );
+                    lazy.files
+                        .insert(format!("{prefix}{}", entry.path), (full, entry.bytes));
                     resolve(&encode_path(&slim.path), &manifest_url)?
                 }
                 None => full,

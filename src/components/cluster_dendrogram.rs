@@ -37,7 +37,11 @@ pub fn dendrogram(clustering: Shared<Clustering>) -> impl IntoView {
     for (i, &leaf) in order.iter().enumerate() {
         x[leaf as usize] = LEFT + step * (i as f64 + 0.5);
     }
-    let max_h = merges.iter().map(|m| m.height).fold(0.0f64, f64::max).max(1e-12);
+    let max_h = merges
+        .iter()
+        .map(|m| m.height)
+        .fold(0.0f64, f64::max)
+        .max(1e-12);
     let scale = |h: f64| H - BOTTOM - (h / max_h) * (H - BOTTOM - TOP);
     let mut links = Vec::new();
     for (i, m) in merges.iter().enumerate() {

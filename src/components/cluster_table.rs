@@ -26,9 +26,7 @@ pub fn cluster_table(
     on_open: impl Fn(Option<String>, String) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let view = use_view_state();
-    let sort = Memo::new(move |_| {
-        view.with(|v| v.extra(key::SORT).unwrap_or("group").to_string())
-    });
+    let sort = Memo::new(move |_| view.with(|v| v.extra(key::SORT).unwrap_or("group").to_string()));
     let level = perf.as_ref().map_or(95.0, |p| p.level * 100.0);
     let header = {
         let set = set.clone();
@@ -64,7 +62,11 @@ pub fn cluster_table(
                         let (lo, hi) = r.models.iter().fold((f64::MAX, f64::MIN), |(l, h), x| {
                             (l.min(x.win_rate), h.max(x.win_rate))
                         });
-                        if r.models.is_empty() { 0.0 } else { hi - lo }
+                        if r.models.is_empty() {
+                            0.0
+                        } else {
+                            hi - lo
+                        }
                     })
             };
             match sort.get().as_str() {
@@ -168,7 +170,13 @@ pub fn slice_table(
 ) -> impl IntoView {
     let what = groups
         .iter()
-        .map(|(g, w)| if *w == 1.0 { g.clone() } else { format!("{g} (×{w})") })
+        .map(|(g, w)| {
+            if *w == 1.0 {
+                g.clone()
+            } else {
+                format!("{g} (×{w})")
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ");
     view! {

@@ -47,7 +47,15 @@ pub fn treemap(
             .iter()
             .map(|(_, gs)| gs.iter().map(|g| g.1 as f64).sum())
             .collect();
-        let outer = squarify(&weights, Rect { x: 0.0, y: 0.0, w: W, h: H });
+        let outer = squarify(
+            &weights,
+            Rect {
+                x: 0.0,
+                y: 0.0,
+                w: W,
+                h: H,
+            },
+        );
         let value = |g: &str| -> Option<(f64, f64)> {
             let a = perf.cell(g, m.as_ref()?)?;
             match &m2 {

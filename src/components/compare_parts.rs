@@ -6,8 +6,8 @@
 
 use crate::components::markdown::Markdown;
 use crate::data::DataContext;
-use crate::texts::Lookup;
 use crate::pages::compare::{key, Base, Current, Pair, Shared, PAGE};
+use crate::texts::Lookup;
 use crate::url_state::use_view_state;
 use arena_lens_core::bench::{Answer, Judgment};
 use arena_lens_core::compare::{
@@ -699,9 +699,7 @@ fn game_block(
         .into_any(),
     };
     let text = text_game.map(|r| r.judgment.clone()).unwrap_or_default();
-    let saw = text_game
-        .map(|r| r.user_prompt.clone())
-        .unwrap_or_default();
+    let saw = text_game.map(|r| r.user_prompt.clone()).unwrap_or_default();
     let saw = (!saw.is_empty()).then(|| {
         let cut = arena_lens_core::markdown::cut(&saw, JUDGE_SAW_LIMIT).to_string();
         let more = (cut.len() < saw.len())
@@ -730,16 +728,27 @@ fn game_block(
     }
 }
 
+/// One model's judgment on the prompt: its verdicts (from the loaded data) and where the judge's
+/// prose is (the same row, or a full file fetched on demand).
+struct Judged<'a> {
+    mp: &'a ModelOnPrompt,
+    judgment: Option<&'a Judgment>,
+    texts: Lookup<Judgment>,
+}
+
 fn verdict_col(
     side: &'static str,
     title: String,
     model: String,
     base: String,
-    mp: &ModelOnPrompt,
-    judgment: Option<&Judgment>,
-    texts: Lookup<Judgment>,
+    judged: Judged,
     game: Memo<u8>,
 ) -> impl IntoView {
+    let Judged {
+        mp,
+        judgment,
+        texts,
+    } = judged;
     let results = (1..=2u8)
         .map(|g| {
             format!(
@@ -809,9 +818,11 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
             format!("Direct judgments: {side} ({name}) against the baseline {base}"),
             name.clone(),
             base.clone(),
-            mp,
-            judgment(mp),
-            texts(&name),
+            Judged {
+                mp,
+                judgment: judgment(mp),
+                texts: texts(&name),
+            },
             game,
         )
         .into_any()]
@@ -828,9 +839,11 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
                     ),
                     name.clone(),
                     base.clone(),
-                    mp,
-                    judgment(mp),
-                    texts(&name),
+                    Judged {
+                        mp,
+                        judgment: judgment(mp),
+                        texts: texts(&name),
+                    },
                     game,
                 )
                 .into_any()

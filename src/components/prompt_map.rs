@@ -47,7 +47,12 @@ pub fn prompt_map(
                     } else {
                         PALETTE[clustering.assignment[i] as usize % PALETTE.len()]
                     };
-                    MapPoint { x: c[0], y: c[1], color, highlight: h == Some(i) }
+                    MapPoint {
+                        x: c[0],
+                        y: c[1],
+                        color,
+                        highlight: h == Some(i),
+                    }
                 })
                 .collect()
         }
@@ -58,7 +63,10 @@ pub fn prompt_map(
         resized.track();
         let pts = points.get();
         let Some(el) = canvas.get() else { return };
-        let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+        let dpr = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0)
+            .max(1.0);
         let css_w = el.client_width().max(280) as f64;
         let css_h = (css_w * 0.62).clamp(260.0, 620.0);
         el.set_width((css_w * dpr) as u32);
@@ -75,7 +83,10 @@ pub fn prompt_map(
                     title: if css_w < 560.0 {
                         format!("{} prompts (PCA of their text)", pts.len())
                     } else {
-                        format!("{} prompts, first two principal components of their text embedding", pts.len())
+                        format!(
+                            "{} prompts, first two principal components of their text embedding",
+                            pts.len()
+                        )
                     },
                     font_px,
                 },
@@ -107,7 +118,10 @@ pub fn prompt_map(
         }
     };
     let set_color = set.clone();
-    let label = format!("Map of {} prompts coloured by topic; the topic table has the same groups.", prompts.len());
+    let label = format!(
+        "Map of {} prompts coloured by topic; the topic table has the same groups.",
+        prompts.len()
+    );
     view! {
         <div class="map-controls">
             {has_scores.then(|| view! {

@@ -114,7 +114,11 @@ pub struct Perf {
 }
 
 impl Perf {
-    pub fn cell(&self, group: &str, model: &str) -> Option<&arena_lens_core::cluster::performance::ModelInCluster> {
+    pub fn cell(
+        &self,
+        group: &str,
+        model: &str,
+    ) -> Option<&arena_lens_core::cluster::performance::ModelInCluster> {
         let row = &self.rows[*self.by_group.get(group)?];
         row.models.iter().find(|m| m.model == model)
     }
@@ -123,7 +127,11 @@ impl Perf {
 /// A colour on a diverging scale: `t` in [-1, 1], red (-1) through light grey (0) to blue (1).
 pub fn diverging(t: f64) -> (u8, u8, u8) {
     let t = t.clamp(-1.0, 1.0);
-    let (lo, mid, hi) = ((178.0, 24.0, 43.0), (240.0, 240.0, 240.0), (33.0, 102.0, 172.0));
+    let (lo, mid, hi) = (
+        (178.0, 24.0, 43.0),
+        (240.0, 240.0, 240.0),
+        (33.0, 102.0, 172.0),
+    );
     let (a, b, f) = if t < 0.0 { (mid, lo, -t) } else { (mid, hi, t) };
     let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
     (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
@@ -146,10 +154,26 @@ pub fn ink_on(rate: f64) -> &'static str {
 
 /// Twenty distinguishable colours for computed topics (Tableau 20).
 pub const PALETTE: [(u8, u8, u8); 20] = [
-    (31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
-    (140, 86, 75), (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207),
-    (174, 199, 232), (255, 187, 120), (152, 223, 138), (255, 152, 150), (197, 176, 213),
-    (196, 156, 148), (247, 182, 210), (199, 199, 199), (219, 219, 141), (158, 218, 229),
+    (31, 119, 180),
+    (255, 127, 14),
+    (44, 160, 44),
+    (214, 39, 40),
+    (148, 103, 189),
+    (140, 86, 75),
+    (227, 119, 194),
+    (127, 127, 127),
+    (188, 189, 34),
+    (23, 190, 207),
+    (174, 199, 232),
+    (255, 187, 120),
+    (152, 223, 138),
+    (255, 152, 150),
+    (197, 176, 213),
+    (196, 156, 148),
+    (247, 182, 210),
+    (199, 199, 199),
+    (219, 219, 141),
+    (158, 218, 229),
 ];
 
 fn field_name(g: GroupBy) -> &'static str {
@@ -178,7 +202,9 @@ fn build_base(loaded: Arc<Loaded>, v: &ViewState) -> Result<Base, String> {
         Some(j) if judges.contains(j) => Some(j.clone()),
         Some(j) => {
             if let Some(first) = judges.first() {
-                notes.push(format!("Judge “{j}” is not in this data; showing “{first}”."));
+                notes.push(format!(
+                    "Judge “{j}” is not in this data; showing “{first}”."
+                ));
             }
             judges.first().cloned()
         }
@@ -242,12 +268,18 @@ fn chosen_field(base: &Base, v: &ViewState) -> String {
 
 fn data_groups(base: &Base, field: GroupBy) -> Groups {
     let bench = base.bench();
-    let label_of: Vec<String> = bench.prompts.iter().map(|p| field.of(p).to_string()).collect();
+    let label_of: Vec<String> = bench
+        .prompts
+        .iter()
+        .map(|p| field.of(p).to_string())
+        .collect();
     let mut parent = BTreeMap::new();
     for p in &bench.prompts {
         let l = field.of(p);
         if !l.is_empty() && field != GroupBy::Category {
-            parent.entry(l.to_string()).or_insert_with(|| p.category.clone());
+            parent
+                .entry(l.to_string())
+                .or_insert_with(|| p.category.clone());
         } else if !l.is_empty() {
             parent.entry(l.to_string()).or_insert_with(String::new);
         }
@@ -270,7 +302,9 @@ pub fn topic_name(c: &Clustering, id: u32) -> String {
 
 fn computed_groups(base: &Base, c: Shared<Clustering>) -> Groups {
     let bench = base.bench();
-    let names: Vec<String> = (0..c.clusters.len() as u32).map(|i| c.topic_name(i)).collect();
+    let names: Vec<String> = (0..c.clusters.len() as u32)
+        .map(|i| c.topic_name(i))
+        .collect();
     let label_of = c.names();
     // A topic's parent is the category most of its prompts have.
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
@@ -459,8 +493,7 @@ pub fn ClustersPage() -> impl IntoView {
             Some(JobKey {
                 generation,
                 bench: b.bench_name.clone(),
-                k: v
-                    .extra(key::K)
+                k: v.extra(key::K)
                     .and_then(|k| k.parse::<usize>().ok())
                     .unwrap_or_else(|| default_k(&b))
                     .clamp(1, b.bench().prompts.len().max(1)),
@@ -525,7 +558,12 @@ pub fn ClustersPage() -> impl IntoView {
         );
         let mut models: Vec<(String, f64)> = overall
             .first()
-            .map(|o| o.models.iter().map(|m| (m.model.clone(), m.win_rate)).collect())
+            .map(|o| {
+                o.models
+                    .iter()
+                    .map(|m| (m.model.clone(), m.win_rate))
+                    .collect()
+            })
             .unwrap_or_default();
         models.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let by_group = rows
@@ -553,7 +591,8 @@ pub fn ClustersPage() -> impl IntoView {
         let wanted = view.with(|v| v.extra(key::MODEL2).map(str::to_string))?;
         p.models.iter().any(|(m, _)| *m == wanted).then_some(wanted)
     });
-    let selection = Memo::new(move |_| view.with(|v| parse_selection(v.extra(key::SEL).unwrap_or(""))));
+    let selection =
+        Memo::new(move |_| view.with(|v| parse_selection(v.extra(key::SEL).unwrap_or(""))));
     let slice: Memo<Option<Shared<Vec<SliceScore>>>> = Memo::new(move |_| {
         let sel = selection.get();
         if sel.is_empty() {
@@ -565,7 +604,11 @@ pub fn ClustersPage() -> impl IntoView {
         let g = groups.get()?;
         let judge = b.judge?;
         let mut rows = slice_score(b.bench(), judge, b.baseline, &g.label_of, &sel, spec.get());
-        rows.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.model.cmp(&b.model)));
+        rows.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.model.cmp(&b.model))
+        });
         Some(Shared(Arc::new(rows)))
     });
 
@@ -640,7 +683,12 @@ pub fn ClustersPage() -> impl IntoView {
             let mut options: Vec<(String, String)> = b
                 .fields
                 .iter()
-                .map(|g| (g.as_str().to_string(), format!("Data labels: {}", g.as_str())))
+                .map(|g| {
+                    (
+                        g.as_str().to_string(),
+                        format!("Data labels: {}", g.as_str()),
+                    )
+                })
                 .collect();
             options.push(("computed".into(), "Computed from the prompt texts".into()));
             let k_now = job_key.get().map(|k| k.k).unwrap_or_else(|| default_k(&b));
@@ -776,16 +824,17 @@ pub fn ClustersPage() -> impl IntoView {
         })
     };
 
-    let notes = move || {
-        let Some(Ok(b)) = base.get() else {
-            return None;
-        };
-        (!b.notes.is_empty()).then(|| view! {
+    let notes =
+        move || {
+            let Some(Ok(b)) = base.get() else {
+                return None;
+            };
+            (!b.notes.is_empty()).then(|| view! {
             <div class="status note" role="status" data-testid="note">
                 <ul>{b.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
             </div>
         })
-    };
+        };
 
     let body = {
         let open_group = open_group.clone();
@@ -793,7 +842,9 @@ pub fn ClustersPage() -> impl IntoView {
         move || {
             let b = match base.get() {
                 None => return view! { <p class="hint">"Waiting for the data…"</p> }.into_any(),
-                Some(Err(e)) => return view! { <div class="status error" role="alert">{e}</div> }.into_any(),
+                Some(Err(e)) => {
+                    return view! { <div class="status error" role="alert">{e}</div> }.into_any()
+                }
                 Some(Ok(b)) => b,
             };
             let Some(g) = groups.get() else {

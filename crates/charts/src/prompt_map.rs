@@ -166,7 +166,10 @@ mod tests {
         let area = map_area(400, 300, 12);
         for (i, p) in points.iter().enumerate() {
             let (x, y) = to_pixel(area, p.x, p.y);
-            assert_eq!(nearest(&points, area, x as f64 + 1.0, y as f64, 6.0), Some(i));
+            assert_eq!(
+                nearest(&points, area, x as f64 + 1.0, y as f64, 6.0),
+                Some(i)
+            );
         }
         assert_eq!(nearest(&points, area, -50.0, -50.0, 6.0), None);
     }

@@ -12,33 +12,45 @@ use std::io::Write;
 /// Runs the command.
 pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     let (ds, _) = crate::load(&a.input)?;
-    let bench = ds
-        .bench(a.input.bench.as_deref())
-        .map_err(|e| e.to_string())?;
+    let bench = match ds.bench(a.input.bench.as_deref()) {
+        Ok(b) => b,
+        // A questions-only folder has no verdicts, but its prompts can still be clustered.
+        Err(e) => match (a.compute, ds.benches.len()) {
+            (Some(_), 1) => ds.benches.values().next().expect("one bench"),
+            _ => return Err(e.to_string()),
+        },
+    };
     let mut judges: Vec<&String> = bench.judge_names().iter().collect();
     judges.sort();
-    let judge_name = match a.input.judges.first() {
-        Some(j) => j.clone(),
-        None => judges
-            .first()
-            .map(|j| j.to_string())
-            .ok_or("this data has no judgment files")?,
+    // Without judgments there are no win rates, but topics can still be computed from the prompts.
+    let scoring = if judges.is_empty() && a.input.judges.is_empty() && a.compute.is_some() {
+        None
+    } else {
+        let judge_name = match a.input.judges.first() {
+            Some(j) => j.clone(),
+            None => judges.first().map(|j| j.to_string()).ok_or(
+                "this data has no judgment files (use --compute K to cluster its prompts)",
+            )?,
+        };
+        let judge = bench
+            .judges
+            .get(&judge_name)
+            .ok_or_else(|| format!("unknown judge {judge_name:?}"))?;
+        let baseline = match judged_baseline(
+            bench,
+            judge,
+            a.input.judged_baseline.as_deref(),
+            a.input.baseline.as_deref(),
+        )
+        .map_err(|e| e.to_string())?
+        {
+            Some(Baseline::Known(id)) => Some(id),
+            _ => None,
+        };
+        Some((judge_name, judge, baseline))
     };
-    let judge = bench
-        .judges
-        .get(&judge_name)
-        .ok_or_else(|| format!("unknown judge {judge_name:?}"))?;
-    let baseline = match judged_baseline(
-        bench,
-        judge,
-        a.input.judged_baseline.as_deref(),
-        a.input.baseline.as_deref(),
-    )
-    .map_err(|e| e.to_string())?
-    {
-        Some(Baseline::Known(id)) => Some(id),
-        _ => None,
-    };
+    let judge_name = scoring.as_ref().map(|s| s.0.clone());
+    let baseline = scoring.as_ref().and_then(|s| s.2);
 
     let (labels, computed) = match a.compute {
         Some(k) => {
@@ -76,7 +88,10 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
         seed: a.seed,
         level: a.level,
     };
-    let perf = cluster_performance(bench, judge, baseline, &labels, spec);
+    let perf = match &scoring {
+        Some((_, judge, baseline)) => cluster_performance(bench, *judge, *baseline, &labels, spec),
+        None => Vec::new(),
+    };
 
     if a.json {
         let mut doc = json!({
@@ -112,13 +127,18 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     let mut text = format!(
         "{} — judge {}, baseline {}, {} rounds, level {}\n",
         bench.name,
-        judge_name,
+        judge_name.as_deref().unwrap_or("(none: no judgments)"),
         baseline
             .map(|b| bench.models.name(b))
             .unwrap_or("(per row)"),
         a.rounds,
         a.level
     );
+    if let (Some(c), true) = (&computed, perf.is_empty()) {
+        for info in &c.clusters {
+            text += &format!("{:<48} {:>5} prompts\n", c.topic_name(info.id), info.size);
+        }
+    }
     for c in &perf {
         text += &format!("\n{} ({} prompts)\n", c.cluster, c.n_prompts);
         let mut models: Vec<_> = c.models.iter().collect();

@@ -123,6 +123,7 @@ impl Judge {
     }
 
     /// A label index into [`LABELS`] for one game, without a shared reading.
+    #[cfg(test)]
     pub fn verdict(&self, rng: &mut ChaCha8Rng, a: &Side, b: &Side, identical: bool) -> usize {
         self.verdict_shifted(rng, a, b, identical, 0.0)
     }
