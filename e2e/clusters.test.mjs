@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { BASE_URL, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
+import { REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'public', 'data', 'demo');
 const QUESTIONS = path.join(DEMO, 'arena-hard-demo', 'question.jsonl');
@@ -142,10 +142,9 @@ function write750() {
 
 test('re-clustering 750 prompts: progress shown, a click answered during the run, and it finishes', async () => {
   const data = write750();
-  const { page, context, errors } = await openPage(browser, '', { viewport: { width: 1280, height: 900 } });
+  const { page, context, errors } = await openPage(browser, url({ data, label: 'computed', ck: '30', cmethod: 'ward' }), { viewport: { width: 1280, height: 900 } });
   try {
     // Measure how long the main thread is ever blocked while the job runs.
-    await page.goto(new URL(url({ data, label: 'computed', ck: '30', cmethod: 'ward' }), BASE_URL).href);
     await page.evaluate(() => {
       window.__lag = 0;
       let last = performance.now();
