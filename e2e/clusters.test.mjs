@@ -212,6 +212,8 @@ test('demo: computed topics recover the planted clusters, and the prompt map ope
     await page.mouse.up();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('view') === 'compare');
     await page.waitForSelector(`[data-testid="prompt"][data-question-id="${id}"]`, { timeout: 60_000 });
+    // The compare page opens at its top, not where the map was scrolled to.
+    await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 5_000 });
     await screenshot(page, 'clusters-map-opened-prompt');
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally {

@@ -69,6 +69,18 @@ fn Shell() -> impl IntoView {
     // Pages are chosen by the `view` query key, not by the path: a static host serves only
     // index.html, so a path such as /compare would be a 404 when reloaded or shared.
     let page = Memo::new(move |_| view.with(|v| v.extra(PAGE_KEY).map(str::to_string)));
+    // A new page starts at the top: links within a page keep their scroll (they only change the
+    // query), but a page reached from another (a heatmap cell opening the compare page) should not
+    // open half-way down. Scrolling is the outside world, so it is an effect.
+    Effect::new(move |prev: Option<Option<String>>| {
+        let now = page.get();
+        if prev.is_some_and(|p| p != now) {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        now
+    });
     let href_for = move |target: Option<&'static str>| {
         let q = view.with(|v| {
             let mut v = v.clone();
