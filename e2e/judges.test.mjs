@@ -91,6 +91,25 @@ test('demo: length coefficient, self-preference, consistency and separability eq
   } finally { await context.close(); }
 });
 
+test('the prompt-level bootstrap is a labelled choice beside the row one: it widens intervals, separating fewer pairs', async () => {
+  const { page, context, errors } = await openPage(browser, '?view=judges');
+  try {
+    await ready(page);
+    assert.match(await page.textContent('[data-testid="judges-method"]'), /95% intervals from 100 bootstrap rounds over battle rows/);
+    assert.match(await page.textContent('select[data-testid="judges-unit"]'), /battle rows \(show_result\.py-compatible\)[\s\S]*prompts \(clustered/);
+    const rowSep = await separability95(page, 'judge-sage');
+    await page.selectOption('select[data-testid="judges-unit"]', 'prompt');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('unit') === 'prompt');
+    await page.waitForFunction(() => /over prompts \(clustered\)/.test(document.querySelector('[data-testid="judges-method"]')?.textContent ?? ''));
+    await ready(page);
+    const promptSep = await separability95(page, 'judge-sage');
+    assert.ok(promptSep <= rowSep, `prompt-level ${promptSep} vs row ${rowSep}`);
+    await page.selectOption('select[data-testid="judges-level"]', '0.8');
+    await page.waitForFunction(() => /80% intervals/.test(document.querySelector('[data-testid="judges-method"]')?.textContent ?? ''));
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
 test('what-if: dropping inconsistent rows changes the sensitivity line, live and in the URL', async () => {
   const { page, context, errors } = await openPage(browser, '?view=judges');
   try {

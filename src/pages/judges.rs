@@ -172,6 +172,7 @@ pub fn JudgesPage() -> impl IntoView {
     let ctx = expect_context::<DataContext>();
     let view = use_view_state();
     let set = use_set_view();
+    let set_boot = set.clone();
     let inputs: Memo<Inputs> = Memo::new(move |_| {
         view.with(|v| {
             let mut o = v.options();
@@ -682,6 +683,47 @@ pub fn JudgesPage() -> impl IntoView {
         })
     };
 
+    // The bootstrap behind every interval on the page: show_result.py's row resampling, or the
+    // prompt-level one that keeps a prompt's games and strong-verdict copies together.
+    let bootstrap_controls = {
+        let (set_unit, set_level, set_rounds) = (set_boot.clone(), set_boot.clone(), set_boot);
+        let now = move || view.with(|v| (v.unit, v.level, v.rounds.min(MAX_PAGE_ROUNDS)));
+        view! {
+            <div class="controls judges-bootstrap" data-testid="judges-bootstrap">
+                <label class="field">
+                    <span>"Bootstrap over"</span>
+                    <select data-testid="judges-unit" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set_unit(&|s| s.unit = BootstrapUnit::parse(&v).unwrap_or(BootstrapUnit::Row))
+                    }>
+                        <option value="row" selected=move || now().0 == BootstrapUnit::Row>"battle rows (show_result.py-compatible)"</option>
+                        <option value="prompt" selected=move || now().0 == BootstrapUnit::Prompt>"prompts (clustered: wider, more honest)"</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Confidence level"</span>
+                    <select data-testid="judges-level" on:change=move |ev| {
+                        let v = event_target_value(&ev).parse::<f64>().unwrap_or(0.95);
+                        set_level(&|s| s.level = v)
+                    }>
+                        {[0.8, 0.9, 0.95, 0.99].into_iter().map(|l| view! {
+                            <option value=l.to_string() selected=move || (now().1 - l).abs() < 1e-9>{format!("{:.0}%", l * 100.0)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field narrow">
+                    <span>"Rounds"</span>
+                    <input type="number" min="0" max=MAX_PAGE_ROUNDS.to_string() data-testid="judges-rounds"
+                        prop:value=move || now().2.to_string()
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev).parse::<u32>().unwrap_or(100).min(MAX_PAGE_ROUNDS);
+                            set_rounds(&|s| s.rounds = v)
+                        } />
+                </label>
+            </div>
+        }
+    };
+
     let status = move || {
         if matches!(ctx.state.get(), LoadState::Ready(_)) && stale() {
             Some(
@@ -700,6 +742,7 @@ pub fn JudgesPage() -> impl IntoView {
             </div>
             {status}
             {method}
+            {bootstrap_controls}
             <section aria-labelledby="h-pair">
                 <h2 id="h-pair">"Judge against judge"</h2>
                 <p class="def">"Each model's score (win rate against the baseline) under judge X against judge Y. Points on the diagonal mean the judges agree; the whiskers are each judge's bootstrap intervals. Spearman and Kendall compare the two orderings; their intervals resample the models."</p>
