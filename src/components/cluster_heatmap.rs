@@ -4,16 +4,8 @@
 
 use crate::pages::clusters::{ink_on, rate_css, Groups, Perf};
 use crate::pages::compare::Shared;
+use arena_lens_charts::short;
 use leptos::prelude::*;
-
-/// Shortens a group name for a column header; the full name is in the cell's title.
-pub fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(max - 1).collect::<String>())
-    }
-}
 
 pub fn heatmap(
     perf: Shared<Perf>,

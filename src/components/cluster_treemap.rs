@@ -2,11 +2,11 @@
 //! coloured by the chosen model's win rate (or by its difference from a second model). Clicking a
 //! category zooms into it (kept in the URL); clicking a group opens its prompts.
 
-use crate::components::cluster_heatmap::short;
 use crate::components::compare_parts::SetView;
 use crate::pages::clusters::{diverging, key, Groups, Perf};
 use crate::pages::compare::Shared;
 use crate::url_state::use_view_state;
+use arena_lens_charts::short;
 use arena_lens_core::treemap::{squarify, Rect};
 use leptos::prelude::*;
 use std::collections::BTreeMap;

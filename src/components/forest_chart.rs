@@ -1,6 +1,7 @@
 //! The forest plot on a canvas, drawn by the same chart function the native tests render to SVG.
 //! Drawing is an effect (it touches the canvas); it re-runs on new data and on window resize.
 
+use crate::components::canvas::{fit, use_resize};
 use arena_lens_charts::{draw_forest, ForestRow, ForestSpec};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -9,24 +10,14 @@ use plotters_canvas::CanvasBackend;
 #[component]
 pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl IntoView {
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
+    let resized = use_resize();
     let n = rows.len();
     let label = format!("{title}. {n} models; the table below has the same numbers.");
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
-        let dpr = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0)
-            .max(1.0);
-        let css_w = el.client_width().max(300) as f64;
-        let css_h = (n as f64 * 22.0 + 90.0).clamp(160.0, 2400.0);
-        el.set_width((css_w * dpr) as u32);
-        el.set_height((css_h * dpr) as u32);
-        let _ = el.style(("height", format!("{css_h}px")));
-        let font_px = ((if css_w < 500.0 { 11.0 } else { 13.0 }) * dpr) as u32;
+        let f = fit(&el, 300, |_| (n as f64 * 22.0 + 90.0).clamp(160.0, 2400.0));
+        let font_px = f.px(if f.css_w < 500.0 { 11.0 } else { 13.0 });
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let root = backend.into_drawing_area();
             let spec = ForestSpec {

@@ -2,6 +2,7 @@
 //! function the native tests render to SVG. Drawing is an effect (it touches the canvas); it re-runs
 //! on window resize, and the chart keeps its aspect so it stays readable on a phone.
 
+use crate::components::canvas::{fit, use_resize};
 use arena_lens_charts::{draw_scatter, ScatterPoint, ScatterSpec};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -16,25 +17,15 @@ pub fn JudgesScatter(
     testid: &'static str,
 ) -> impl IntoView {
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
+    let resized = use_resize();
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
-        let dpr = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0)
-            .max(1.0);
-        let css_w = el.client_width().max(280) as f64;
         // Square-ish when narrow, wider than tall on a desktop.
-        let css_h = (css_w * 0.75).clamp(260.0, 560.0);
-        el.set_width((css_w * dpr) as u32);
-        el.set_height((css_h * dpr) as u32);
-        let _ = el.style(("height", format!("{css_h}px")));
-        let narrow = css_w < 500.0;
+        let f = fit(&el, 280, |w| (w * 0.75).clamp(260.0, 560.0));
+        let narrow = f.css_w < 500.0;
         let mut spec = spec.clone();
-        spec.font_px = ((if narrow { 10.0 } else { 12.0 }) * dpr) as u32;
+        spec.font_px = f.px(if narrow { 10.0 } else { 12.0 });
         // Names beside points collide on a narrow canvas or with many models; the tables have them.
         spec.label_points = spec.label_points && !narrow && points.len() <= 24;
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {

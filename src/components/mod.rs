@@ -1,5 +1,6 @@
 //! Components shared by pages.
 
+pub mod canvas;
 pub mod cluster_dendrogram;
 pub mod cluster_heatmap;
 pub mod cluster_table;

@@ -2,6 +2,7 @@
 //! chosen model's result on it. Hovering shows the prompt's start and topic; clicking opens it in the
 //! compare page. Drawing is an effect (it touches the canvas); hit-testing uses the chart's own layout.
 
+use crate::components::canvas::{fit, use_resize};
 use crate::components::compare_parts::{snippet, SetView};
 use crate::pages::clusters::{diverging, key, topic_name, PALETTE};
 use crate::pages::compare::Shared;
@@ -25,9 +26,7 @@ pub fn prompt_map(
     let by_outcome = Memo::new(move |_| view.with(|v| v.extra(key::MAP_COLOR) == Some("outcome")));
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();
     let hovered = RwSignal::new(None::<usize>);
-    let resized = RwSignal::new(0u32);
-    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
-    on_cleanup(move || handle.remove());
+    let resized = use_resize();
     let has_scores = scores.is_some();
     let points = {
         let clustering = clustering.clone();
@@ -63,17 +62,10 @@ pub fn prompt_map(
         resized.track();
         let pts = points.get();
         let Some(el) = canvas.get() else { return };
-        let dpr = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0)
-            .max(1.0);
-        let css_w = el.client_width().max(280) as f64;
-        let css_h = (css_w * 0.62).clamp(260.0, 620.0);
-        el.set_width((css_w * dpr) as u32);
-        el.set_height((css_h * dpr) as u32);
-        let _ = el.style(("height", format!("{css_h}px")));
-        let font_px = ((if css_w < 500.0 { 11.0 } else { 13.0 }) * dpr) as u32;
-        layout.set(((css_w * dpr) as u32, (css_h * dpr) as u32, font_px, dpr));
+        let f = fit(&el, 280, |w| (w * 0.62).clamp(260.0, 620.0));
+        let css_w = f.css_w;
+        let font_px = f.px(if css_w < 500.0 { 11.0 } else { 13.0 });
+        layout.set((f.px(css_w), f.px(f.css_h), font_px, f.dpr));
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let root = backend.into_drawing_area();
             let _ = draw_prompt_map(

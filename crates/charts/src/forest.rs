@@ -1,6 +1,7 @@
 //! The forest plot: one row per model, a dot at its score and a bar over its confidence interval,
 //! with a dashed line at the baseline's 50%.
 
+use crate::label::{short, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -26,20 +27,9 @@ pub struct ForestSpec {
     pub font_px: u32,
 }
 
-const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 const BAR: RGBColor = RGBColor(0x25, 0x63, 0xeb);
 const ACCENT: RGBColor = RGBColor(0xc2, 0x41, 0x0c);
 const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
-
-/// Shortens long model names so the axis stays readable; the table shows them whole.
-fn short(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let head: String = label.chars().take(max - 1).collect();
-        format!("{head}…")
-    }
-}
 
 /// Draws the plot on `root`, rows top to bottom in the order given.
 pub fn draw_forest<DB: DrawingBackend>(

@@ -2,11 +2,13 @@
 //! them on a canvas, and native tests draw them into an SVG string and read it back.
 
 pub mod forest;
+pub mod label;
 pub mod prompt_map;
 pub mod scatter;
 pub mod slope;
 
 pub use forest::{draw_forest, ForestRow, ForestSpec};
+pub use label::short;
 pub use prompt_map::{draw_prompt_map, MapPoint, MapSpec};
 pub use scatter::{draw_scatter, ScatterPoint, ScatterSpec};
 pub use slope::{draw_slope, SlopeLine, SlopeSpec};

@@ -4,6 +4,7 @@
 //! The plot area is fixed by [`map_area`] rather than left to plotters' layout, so the page can turn a
 //! mouse position back into a prompt with the same arithmetic the drawing used.
 
+use crate::label::INK;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -25,7 +26,6 @@ pub struct MapSpec {
     pub font_px: u32,
 }
 
-const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
 
 /// The plot area of a `width` × `height` map in pixels: (left, top, right, bottom).

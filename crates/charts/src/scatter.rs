@@ -2,6 +2,7 @@
 //! diagonal y = x. The judges page uses it for "score under judge X against score under judge Y" and
 //! for "average answer tokens against score".
 
+use crate::label::{short, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -35,21 +36,10 @@ pub struct ScatterSpec {
     pub font_px: u32,
 }
 
-const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 const DOT: RGBColor = RGBColor(0x25, 0x63, 0xeb);
 const ACCENT: RGBColor = RGBColor(0xc2, 0x41, 0x0c);
 const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
 const DIAG: RGBColor = RGBColor(0x6b, 0x72, 0x80);
-
-/// Shortens long names so the labels stay readable; the tables show them whole.
-fn short(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let head: String = label.chars().take(max - 1).collect();
-        format!("{head}…")
-    }
-}
 
 /// The data range of one axis (bounds included), padded by 5%.
 fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {

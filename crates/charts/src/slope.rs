@@ -1,6 +1,7 @@
 //! The slope chart: each model's rank in a left column and a right column (style control off and
 //! on), joined by a line, so the models that move stand out by their slant.
 
+use crate::label::{short, INK};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -22,19 +23,9 @@ pub struct SlopeSpec {
     pub font_px: u32,
 }
 
-const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 const SAME: RGBColor = RGBColor(0x9c, 0xa3, 0xaf);
 const UP: RGBColor = RGBColor(0x15, 0x80, 0x3d);
 const DOWN: RGBColor = RGBColor(0xb9, 0x1c, 0x1c);
-
-fn short(label: &str, max: usize) -> String {
-    if label.chars().count() <= max {
-        label.to_string()
-    } else {
-        let head: String = label.chars().take(max - 1).collect();
-        format!("{head}…")
-    }
-}
 
 /// Draws the chart on `root`; rank 1 is at the top of both columns.
 pub fn draw_slope<DB: DrawingBackend>(
