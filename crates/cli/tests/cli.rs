@@ -1,11 +1,9 @@
 //! The CLI end to end on the bad-input fixture and the demo generator: exit codes, messages, byte-identical
 //! JSON for the same options, `--help`, and `index`.
 
-use std::process::Command;
+mod common;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_arena-lens"))
-}
+use common::{cli, demo_dir, run_json, tempdir};
 
 fn fixture() -> String {
     format!(
@@ -137,12 +135,7 @@ fn help_documents_every_option() {
 
 #[test]
 fn demo_then_index_round_trips_and_keeps_the_baseline() {
-    let dir = tempdir("demo");
-    let out = cli()
-        .args(["demo", "--out", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let dir = demo_dir("demo");
     let out = cli()
         .args(["index", dir.to_str().unwrap()])
         .output()
@@ -154,31 +147,15 @@ fn demo_then_index_round_trips_and_keeps_the_baseline() {
     .unwrap();
     assert_eq!(m.baseline.as_deref(), Some(arena_lens_demo::DEMO_BASELINE));
     assert_eq!(m.files.len(), 61);
-    let out = cli()
-        .args([
-            "leaderboard",
-            dir.to_str().unwrap(),
-            "--judge",
-            "judge-sage",
-            "--rounds",
-            "0",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = run_json(&[
+        "leaderboard",
+        dir.to_str().unwrap(),
+        "--judge",
+        "judge-sage",
+        "--rounds",
+        "0",
+        "--json",
+    ]);
     assert_eq!(v["models"].as_array().unwrap().len(), 20);
     assert_eq!(v["baseline"], arena_lens_demo::DEMO_BASELINE);
-}
-
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("arena-lens-cli-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }

@@ -1,37 +1,13 @@
 //! `arena-lens clusters` end to end on the generated demo: shipped labels and computed clusters,
 //! JSON shape, determinism.
 
-use std::process::Command;
+mod common;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_arena-lens"))
-}
-
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("arena-lens-cli-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn run_json(args: &[&str]) -> serde_json::Value {
-    let out = cli().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
+use common::{cli, demo_dir, run_json};
 
 #[test]
 fn clusters_on_the_demo() {
-    let dir = tempdir("clusters");
-    let out = cli()
-        .args(["demo", "--out", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let dir = demo_dir("clusters");
     let d = dir.to_str().unwrap();
 
     // Shipped labels: one entry per planted cluster, 19 models each (the baseline is left out).

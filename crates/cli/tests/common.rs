@@ -1,4 +1,5 @@
-//! Shared helpers for tests that read the real Arena-Hard data in `../shared` (never copied here).
+//! Shared helpers of the CLI's integration tests: running the binary, scratch folders with the demo
+//! data, and reading the real Arena-Hard data in `../shared` (never copied here).
 
 #![allow(dead_code)]
 
@@ -6,6 +7,42 @@ use arena_lens_core::dataset::Dataset;
 use arena_lens_core::source::SourceFile;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::process::Command;
+
+/// The `arena-lens` binary under test.
+pub fn cli() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_arena-lens"))
+}
+
+/// An empty scratch folder for one test (per process, so test binaries never share one).
+pub fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("arena-lens-cli-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// A scratch folder holding the generated demo data.
+pub fn demo_dir(name: &str) -> PathBuf {
+    let dir = tempdir(name);
+    let out = cli()
+        .args(["demo", "--out", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    dir
+}
+
+/// Runs the CLI, asserts it succeeded (showing its stderr if not) and parses its JSON output.
+pub fn run_json(args: &[&str]) -> serde_json::Value {
+    let out = cli().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
 
 /// `../shared` beside the checkout, or `ARENA_LENS_SHARED`; `None` (with a printed line) when absent.
 pub fn shared(test: &str) -> Option<PathBuf> {

@@ -1,29 +1,12 @@
 //! `arena-lens judges` end to end on the demo data written to a temporary folder.
 
-use std::process::Command;
+mod common;
 
-fn cli() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_arena-lens"))
-}
-
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!(
-        "arena-lens-judges-test-{name}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use common::{cli, demo_dir, run_json};
 
 #[test]
 fn judges_on_demo_data_reports_every_section() {
-    let dir = tempdir("demo");
-    let out = cli()
-        .args(["demo", "--out", dir.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let dir = demo_dir("judges");
     // A tiny reference in the simple Elo shape, with one bad line.
     let reference = dir.join("reference.csv");
     std::fs::write(
@@ -31,30 +14,21 @@ fn judges_on_demo_data_reports_every_section() {
         "Model,Arena Elo\natlas-ultra,1300\natlas-pro,1200\nnimbus-large,1250\nbroken,x\ntern-lite,900\n",
     )
     .unwrap();
-    let out = cli()
-        .args([
-            "judges",
-            dir.to_str().unwrap(),
-            "--x",
-            "judge-sage",
-            "--y",
-            "judge-atlas",
-            "--reference",
-            reference.to_str().unwrap(),
-            "--families",
-            "sage=sage-labs",
-            "--rounds",
-            "20",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = run_json(&[
+        "judges",
+        dir.to_str().unwrap(),
+        "--x",
+        "judge-sage",
+        "--y",
+        "judge-atlas",
+        "--reference",
+        reference.to_str().unwrap(),
+        "--families",
+        "sage=sage-labs",
+        "--rounds",
+        "20",
+        "--json",
+    ]);
     assert_eq!(v["leaderboards"].as_array().unwrap().len(), 2);
     assert_eq!(v["leaderboards"][0]["models"].as_array().unwrap().len(), 20);
     assert_eq!(v["judge_agreement"]["x"], "judge-sage");
