@@ -155,8 +155,7 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
             // A slim copy sits beside the manifest; the full file is fetched when its texts are read.
             urls.push(match &entry.slim {
                 Some(slim) => {
-                    lazy.files
-                        .insert(format!("{prefix}{}", entry.path), (full, entry.bytes));
+                    lazy.insert(format!("{prefix}{}", entry.path), full, entry.bytes);
                     resolve(&encode_path(&slim.path), &manifest_url)?
                 }
                 None => full,
@@ -183,7 +182,7 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
     }
     Ok(Fetched {
         files,
-        lazy: (!lazy.files.is_empty()).then_some(lazy),
+        lazy: (!lazy.is_empty()).then_some(lazy),
     })
 }
 

@@ -17,28 +17,56 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// Where the full copies of slim-loaded files are: URL and size, by the path the data set knows the
-/// file under (the bench-prefixed manifest path).
+/// file under (the bench-prefixed manifest path), and that path by the file's role, so a lookup by
+/// model and judge is a map access rather than a scan of every path.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LazyFiles {
-    pub files: BTreeMap<String, (String, u64)>,
+    files: BTreeMap<String, (String, u64)>,
+    by_role: HashMap<FileRole, String>,
 }
 
 impl LazyFiles {
+    /// Records that the file known as `path` has its full copy at `url`.
+    pub fn insert(&mut self, path: String, url: String, bytes: u64) {
+        self.by_role.insert(classify(&path), path.clone());
+        self.files.insert(path, (url, bytes));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// URL and size of the full copy of `path`.
+    pub fn get(&self, path: &str) -> Option<&(String, u64)> {
+        self.files.get(path)
+    }
+
+    fn answers(&self, bench: &str, model: &str) -> Option<&String> {
+        self.by_role.get(&FileRole::Answers {
+            bench: bench.to_string(),
+            model: model.to_string(),
+        })
+    }
+
+    fn judgments(&self, bench: &str, judge: &str, model: &str) -> Option<&String> {
+        self.by_role.get(&FileRole::Judgments {
+            bench: bench.to_string(),
+            judge: judge.to_string(),
+            model: model.to_string(),
+        })
+    }
+
     /// The full files holding `models`' answers, and their judgments by `judge`, in bench `bench`.
     pub fn for_models(&self, bench: &str, judge: &str, models: &[String]) -> Vec<String> {
-        self.files
-            .keys()
-            .filter(|path| match classify(path) {
-                FileRole::Answers { bench: b, model } => b == bench && models.contains(&model),
-                FileRole::Judgments {
-                    bench: b,
-                    judge: j,
-                    model,
-                } => b == bench && j == judge && models.contains(&model),
-                _ => false,
-            })
+        let mut paths: Vec<String> = models
+            .iter()
+            .flat_map(|m| [self.answers(bench, m), self.judgments(bench, judge, m)])
+            .flatten()
             .cloned()
-            .collect()
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
     }
 }
 
@@ -82,7 +110,7 @@ impl TextStore {
     pub fn progress(&self, lazy: &LazyFiles, paths: &[String]) -> (usize, usize, u64, u64, usize) {
         let mut out = (0, paths.len(), 0, 0, 0);
         for p in paths {
-            let bytes = lazy.files.get(p).map_or(0, |f| f.1);
+            let bytes = lazy.get(p).map_or(0, |f| f.1);
             out.3 += bytes;
             match self.files.get(p) {
                 Some(TextFile::Ready(_)) => {
@@ -127,11 +155,7 @@ impl TextStore {
         model: &str,
         prompt_id: &str,
     ) -> Lookup<Answer> {
-        let path = lazy.and_then(|l| {
-            l.files.keys().find(|p| {
-                matches!(classify(p), FileRole::Answers { bench: b, model: m } if b == bench && m == model)
-            })
-        });
+        let path = lazy.and_then(|l| l.answers(bench, model));
         self.lookup(lazy, path, |b| {
             let m = b.models.get(model)?;
             let p = *b.prompt_index.get(prompt_id)?;
@@ -148,12 +172,7 @@ impl TextStore {
         model: &str,
         prompt_id: &str,
     ) -> Lookup<Judgment> {
-        let path = lazy.and_then(|l| {
-            l.files.keys().find(|p| {
-                matches!(classify(p), FileRole::Judgments { bench: b, judge: j, model: m }
-                    if b == bench && j == judge && m == model)
-            })
-        });
+        let path = lazy.and_then(|l| l.judgments(bench, judge, model));
         self.lookup(lazy, path, |b| {
             let (j, m) = (b.judges.get(judge)?, b.models.get(model)?);
             let p = *b.prompt_index.get(prompt_id)?;
@@ -172,7 +191,7 @@ pub fn request(ctx: DataContext, lazy: &LazyFiles, paths: &[String]) {
         paths
             .iter()
             .filter(|p| !t.files.contains_key(*p))
-            .filter_map(|p| lazy.files.get(p).map(|(url, _)| (p.clone(), url.clone())))
+            .filter_map(|p| lazy.get(p).map(|(url, _)| (p.clone(), url.clone())))
             .collect()
     });
     if missing.is_empty() {

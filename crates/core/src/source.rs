@@ -13,7 +13,7 @@ pub struct SourceFile {
 }
 
 /// What a file is, judged by its path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FileRole {
     /// `<bench>/question.jsonl`
     Questions { bench: String },
