@@ -2,7 +2,7 @@
 //! the order the tree visits them, heights on the vertical axis. Drawn as SVG so each leaf can carry
 //! its topic's name as a tooltip.
 
-use crate::pages::clusters::{topic_name, PALETTE};
+use crate::pages::clusters::PALETTE;
 use crate::pages::compare::Shared;
 use arena_lens_core::cluster::Clustering;
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ pub fn dendrogram(clustering: Shared<Clustering>) -> impl IntoView {
     let leaves = order
         .iter()
         .map(|&leaf| {
-            let name = topic_name(&clustering, leaf);
+            let name = clustering.topic_name(leaf);
             let (r, g, b) = PALETTE[leaf as usize % PALETTE.len()];
             let (lx, ly) = (x[leaf as usize], H - BOTTOM);
             view! {

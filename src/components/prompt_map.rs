@@ -4,7 +4,7 @@
 
 use crate::components::canvas::{fit, use_resize};
 use crate::components::compare_parts::{snippet, SetView};
-use crate::pages::clusters::{diverging, key, topic_name, PALETTE};
+use crate::pages::clusters::{diverging, key, PALETTE};
 use crate::pages::compare::Shared;
 use crate::url_state::use_view_state;
 use arena_lens_charts::prompt_map::{map_area, nearest};
@@ -99,7 +99,7 @@ pub fn prompt_map(
         move || {
             let i = hovered.get()?;
             let (id, text) = prompts.get(i)?;
-            let topic = topic_name(&clustering, clustering.assignment[i]);
+            let topic = clustering.topic_name(clustering.assignment[i]);
             Some(view! {
                 <div class="map-tip" data-testid="map-tip" data-question-id=id.clone()>
                     <strong>{topic}</strong>

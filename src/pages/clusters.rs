@@ -176,10 +176,6 @@ pub const PALETTE: [(u8, u8, u8); 20] = [
     (158, 218, 229),
 ];
 
-fn field_name(g: GroupBy) -> &'static str {
-    g.as_str()
-}
-
 fn build_base(loaded: Arc<Loaded>, v: &ViewState) -> Result<Base, String> {
     let mut notes = Vec::new();
     let ds = &loaded.dataset;
@@ -262,7 +258,7 @@ fn chosen_field(base: &Base, v: &ViewState) -> String {
     }
     base.fields
         .first()
-        .map(|g| field_name(*g).to_string())
+        .map(|g| g.as_str().to_string())
         .unwrap_or_else(|| "computed".into())
 }
 
@@ -293,11 +289,6 @@ fn data_groups(base: &Base, field: GroupBy) -> Groups {
         order,
         computed: None,
     }
-}
-
-/// The display name of computed topic `id` (the CLI's name too).
-pub fn topic_name(c: &Clustering, id: u32) -> String {
-    c.topic_name(id)
 }
 
 fn computed_groups(base: &Base, c: Shared<Clustering>) -> Groups {
