@@ -6,8 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors, writeQuestionsBench } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'public', 'data', 'demo');
 const QUESTIONS = path.join(DEMO, 'arena-hard-demo', 'question.jsonl');
@@ -130,14 +130,10 @@ test('demo: sorting, a custom slice equal to its one cluster, and the treemap zo
 
 /** 750 prompts: the demo's 500 and 250 reworded copies, as a questions-only bench. */
 function write750() {
-  const dir = path.join(REPO_ROOT, 'dist', 'e2e', 'q750');
-  mkdirSync(path.join(dir, 'prompts-750'), { recursive: true });
   const extra = questions.slice(0, 250).map((q, i) => ({
     ...q, question_id: `copy-${i}`, turns: [{ content: `Another question: ${q.turns[0].content} Please be brief.` }],
   }));
-  writeFileSync(path.join(dir, 'prompts-750', 'question.jsonl'), [...questions, ...extra].map((q) => JSON.stringify(q)).join('\n') + '\n');
-  runCli(['index', dir], { json: false });
-  return 'e2e/q750/';
+  return writeQuestionsBench('q750', [...questions, ...extra]);
 }
 
 test('re-clustering 750 prompts: progress shown, a click answered during the run, and it finishes', async () => {

@@ -12,7 +12,7 @@
 
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,4 +118,17 @@ export function runCli(args, { cwd = REPO_ROOT, json = true } = {}) {
 /** Formats collected errors for an assertion message. */
 export function describeErrors(errors) {
   return errors.length ? `\n  ${errors.join('\n  ')}` : '';
+}
+
+/**
+ * Writes `rows` (question objects) as a questions-only bench served beside the site, at
+ * dist/e2e/<name>/prompts-<n>/question.jsonl, indexes it, and returns its `?data=` value.
+ */
+export function writeQuestionsBench(name, rows) {
+  const dir = path.join(REPO_ROOT, 'dist', 'e2e', name);
+  const bench = path.join(dir, `prompts-${rows.length}`);
+  mkdirSync(bench, { recursive: true });
+  writeFileSync(path.join(bench, 'question.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  runCli(['index', dir], { json: false });
+  return `e2e/${name}/`;
 }

@@ -3,8 +3,8 @@
 // page (k-means, k = 40, as the page reports it); and the Korean set's load and compute times as the
 // page reports them. Needs the built site served at E2E_BASE_URL, and for the Korean set a manifest at
 // dist/e2e/ko/ (scripts/test.sh writes one) — see scripts/bench-browser.sh.
-import { launchBrowser, openPage, runCli, REPO_ROOT } from '../e2e/helpers.mjs';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { launchBrowser, openPage, writeQuestionsBench, REPO_ROOT } from '../e2e/helpers.mjs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const browser = await launchBrowser();
@@ -25,18 +25,15 @@ const demoQuestions = readFileSync(path.join(REPO_ROOT, 'dist', 'data', 'demo', 
   .split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const openers = ['', 'Quick question: ', 'I need help. ', 'For a project, ', 'Honestly, ', 'Could you explain: ', 'Hi! ', 'At work, ', 'As a beginner, ', 'In short: '];
 for (const n of [750, 5000]) {
-  const dir = path.join(REPO_ROOT, 'dist', 'e2e', `bench-q${n}`);
-  mkdirSync(path.join(dir, `prompts-${n}`), { recursive: true });
   const rows = Array.from({ length: n }, (_, i) => {
     const q = demoQuestions[i % demoQuestions.length];
     const round = Math.floor(i / demoQuestions.length);
     return { ...q, question_id: `${q.question_id}-${round}`, turns: [{ content: openers[round % openers.length] + q.turns[0].content }] };
   });
-  writeFileSync(path.join(dir, `prompts-${n}`, 'question.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  runCli(['index', dir], { json: false });
+  const data = writeQuestionsBench(`bench-q${n}`, rows);
   const ms = [];
   for (let i = 0; i < 3; i++) {
-    const { page, context } = await openPage(browser, `?view=clusters&data=e2e/bench-q${n}/&label=computed&ck=40`);
+    const { page, context } = await openPage(browser, `?view=clusters&data=${data}&label=computed&ck=40`);
     await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 300_000 });
     ms.push(Number(await page.getAttribute('[data-testid="cluster-done"]', 'data-ms')));
     await context.close();
