@@ -420,15 +420,14 @@ test('Korean: a phrase in Hangul finds exactly the prompts that contain it (ko-a
   } finally { await context.close(); }
 });
 
-/** Runs `trunk build --release --offline --public-url /sub/` into `dir` (same cargo shim as build.sh). */
+/** Runs `trunk build --release --offline --public-url /sub/` into `dir`, from crates/web as build.sh does. */
 function buildUnderSub(dir) {
   const cargoHome = process.env.CARGO_HOME || path.join(process.env.HOME || '/root', '.cargo');
   const basePath = `${path.join(REPO_ROOT, 'node_modules', '.bin')}:${path.join(cargoHome, 'bin')}:${process.env.PATH}`;
-  const realCargo = spawnSync('sh', ['-c', 'command -v cargo'], { env: { ...process.env, PATH: basePath }, encoding: 'utf8' }).stdout.trim();
   const res = spawnSync('trunk', ['build', '--release', '--offline', '--public-url', '/sub/', '--dist', dir], {
-    cwd: REPO_ROOT,
+    cwd: path.join(REPO_ROOT, 'crates', 'web'),
     encoding: 'utf8',
-    env: { ...process.env, ARENA_LENS_REAL_CARGO: realCargo, PATH: `${path.join(REPO_ROOT, 'scripts', 'cargo-shim')}:${basePath}` },
+    env: { ...process.env, PATH: basePath },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (res.status !== 0) throw new Error(`trunk build --public-url /sub/ failed:\n${res.stdout}\n${res.stderr}`);

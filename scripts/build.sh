@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the static site into dist/: demo data (public/data/demo, served at
+# Builds the static site into dist/: demo data (crates/web/public/data/demo, served at
 # data/demo/) with the release CLI, then the wasm app with trunk.
 # Expects the tools from scripts/install.sh. Used by serve.sh and test.sh.
 set -euo pipefail
@@ -12,18 +12,17 @@ now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 t=$(now)
-rm -rf public/data/demo
-mkdir -p public/data
-cargo run --release -p arena-lens-cli -- demo --out public/data/demo
-cargo run --release -p arena-lens-cli -- index public/data/demo --slim
+DEMO=crates/web/public/data/demo
+rm -rf "$DEMO"
+mkdir -p "$(dirname "$DEMO")"
+cargo run --release -p arena-lens-cli -- demo --out "$DEMO"
+cargo run --release -p arena-lens-cli -- index "$DEMO" --slim
 echo "[build] demo data: $(since "$t") s"
 
 t=$(now)
 cargo fetch --locked --quiet
-# scripts/cargo-shim/cargo adds `-p arena-lens-web` to trunk's wasm32 `cargo build`
-# (the root package is not in the workspace's default-members; see that file).
-ARENA_LENS_REAL_CARGO=$(command -v cargo) PATH="$PWD/scripts/cargo-shim:$PATH" \
-    trunk build --release --offline
+# The app is its own package (crates/web, with its Trunk.toml); its dist is the root's dist/.
+(cd crates/web && trunk build --release --offline)
 echo "[build] trunk build --release: $(since "$t") s"
 
 for wasm in dist/*.wasm; do

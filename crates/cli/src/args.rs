@@ -128,7 +128,7 @@ pub struct BattlesArgs {
 #[derive(Args, Debug)]
 pub struct DemoArgs {
     /// Output folder (created if missing).
-    #[arg(long, default_value = "public/data/demo")]
+    #[arg(long, default_value = "crates/web/public/data/demo")]
     pub out: PathBuf,
     /// Generator seed.
     #[arg(long, default_value_t = arena_lens_demo::DEFAULT_SEED)]
