@@ -3,6 +3,7 @@
 
 pub mod forest;
 pub mod label;
+pub mod palette;
 pub mod prompt_map;
 pub mod scatter;
 pub mod slope;

@@ -25,7 +25,7 @@ pub fn base_path() -> String {
 }
 
 /// The query key that picks the page (absent: the leaderboard).
-pub const PAGE_KEY: &str = "view";
+pub const PAGE_KEY: &str = arena_lens_core::view_state::keys::PAGE;
 /// [`PAGE_KEY`]'s value for the compare page.
 pub const COMPARE: &str = "compare";
 /// [`PAGE_KEY`]'s value for the topic-clusters page.

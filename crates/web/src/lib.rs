@@ -11,4 +11,5 @@ pub mod data;
 pub mod loader;
 pub mod pages;
 pub mod texts;
+pub mod ui;
 pub mod url_state;

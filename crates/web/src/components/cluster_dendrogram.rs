@@ -2,8 +2,8 @@
 //! the order the tree visits them, heights on the vertical axis. Drawn as SVG so each leaf can carry
 //! its topic's name as a tooltip.
 
-use crate::pages::clusters::PALETTE;
-use crate::pages::compare::Shared;
+use crate::ui::Shared;
+use arena_lens_charts::palette::PALETTE;
 use arena_lens_core::cluster::Clustering;
 use leptos::prelude::*;
 

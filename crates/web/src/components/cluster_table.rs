@@ -3,10 +3,11 @@
 //! table scores every model over it.
 
 use crate::components::compare_parts::SetView;
-use crate::pages::clusters::{key, selection_text, Groups, Perf};
-use crate::pages::compare::Shared;
+use crate::pages::clusters::{selection_text, Groups, Perf};
+use crate::ui::Shared;
 use crate::url_state::use_view_state;
 use arena_lens_core::cluster::performance::SliceScore;
+use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

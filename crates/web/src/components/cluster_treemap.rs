@@ -3,11 +3,13 @@
 //! category zooms into it (kept in the URL); clicking a group opens its prompts.
 
 use crate::components::compare_parts::SetView;
-use crate::pages::clusters::{diverging, key, Groups, Perf};
-use crate::pages::compare::Shared;
+use crate::pages::clusters::{Groups, Perf};
+use crate::ui::Shared;
 use crate::url_state::use_view_state;
+use arena_lens_charts::palette::diverging;
 use arena_lens_charts::short;
 use arena_lens_core::treemap::{squarify, Rect};
+use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

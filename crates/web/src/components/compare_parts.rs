@@ -6,15 +6,16 @@
 
 use crate::components::markdown::Markdown;
 use crate::data::DataContext;
-use crate::pages::compare::{key, Base, Current, Pair, Shared, PAGE};
+use crate::pages::compare::{Base, Current, Pair, PAGE};
 use crate::texts::Lookup;
+use crate::ui::Shared;
 use crate::url_state::use_view_state;
 use arena_lens_core::bench::{Answer, Judgment};
 use arena_lens_core::compare::{
     candidates, ModelOnPrompt, ModelResult, PairRow, PairedCi, PromptFilter,
 };
 use arena_lens_core::verdict::Verdict;
-use arena_lens_core::view_state::ViewState;
+use arena_lens_core::view_state::keys::compare as key;
 use leptos::prelude::*;
 
 type PairMemo = Memo<Option<Shared<Pair>>>;
@@ -24,9 +25,7 @@ type Chosen = Memo<(Option<usize>, Option<String>)>;
 /// Most of a judge's view of the prompt that is shown (it repeats both answers).
 const JUDGE_SAW_LIMIT: usize = 100_000;
 
-/// Changes the URL state (from `use_set_view`).
-pub trait SetView: Fn(&dyn Fn(&mut ViewState)) + Clone + Send + Sync + 'static {}
-impl<T: Fn(&dyn Fn(&mut ViewState)) + Clone + Send + Sync + 'static> SetView for T {}
+pub use crate::ui::SetView;
 
 fn thousands(n: f64) -> String {
     let s = format!("{:.0}", n);

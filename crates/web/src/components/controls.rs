@@ -4,6 +4,7 @@ use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::style::StyleMode;
+use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
 
 /// What the data offers to choose from.
@@ -219,7 +220,7 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
                 <span>"Group by"</span>
                 <select data-testid="group" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    s8(&|s| { s.group_by = GroupBy::parse(&v); s.set_extra("g", None); })
+                    s8(&|s| { s.group_by = GroupBy::parse(&v); s.set_extra(keys::LB_GROUP, None); })
                 }>
                     <option value="" selected=move || view.with(|v| v.group_by.is_none())>"Nothing"</option>
                     <option value="category" selected=move || view.with(|v| v.group_by == Some(GroupBy::Category))>"Category"</option>

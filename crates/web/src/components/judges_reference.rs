@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// URL key of the reference leaderboard's address.
-pub const REF_KEY: &str = "jref";
+pub const REF_KEY: &str = arena_lens_core::view_state::keys::judges::REFERENCE;
 
 /// One judge's comparison with the reference, or why it failed.
 type PerJudge = (String, Result<Agreement, String>);

@@ -6,21 +6,22 @@ use crate::data::Loaded;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::judges::what_if::{self, Sensitivity, Variant};
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
+use arena_lens_core::view_state::keys::judges as jkey;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Reads the variant from the URL; an option equal to the base is no change.
 fn variant_of(v: &arena_lens_core::view_state::ViewState, base: &LeaderboardOptions) -> Variant {
     let weight = v
-        .extra("wiw")
+        .extra(jkey::WHATIF_WEIGHT)
         .and_then(|w| w.parse::<u32>().ok())
         .filter(|w| (1..=100).contains(w))
         .filter(|w| *w != base.battles.weight);
     let flag = |k: &str| v.extra(k) == Some("1");
-    let first = flag("wif");
-    let drop = flag("wid");
+    let first = flag(jkey::WHATIF_FIRST);
+    let drop = flag(jkey::WHATIF_DROP);
     let baseline = v
-        .extra("wib")
+        .extra(jkey::WHATIF_BASELINE)
         .filter(|b| !b.is_empty())
         .map(|b| Some(b.to_string()));
     Variant {
@@ -60,7 +61,7 @@ pub fn JudgesWhatIf(
             .map_err(|e| e.to_string())
     });
     let weight_choice = move || {
-        view.with(|v| match v.extra("wiw") {
+        view.with(|v| match v.extra(jkey::WHATIF_WEIGHT) {
             None => "base".to_string(),
             Some("1") => "1".into(),
             Some("3") => "3".into(),
@@ -74,10 +75,10 @@ pub fn JudgesWhatIf(
             set(&|s| {
                 let value = match v.as_str() {
                     "base" => None,
-                    "custom" => Some(s.extra("wiw").unwrap_or("2").to_string()),
+                    "custom" => Some(s.extra(jkey::WHATIF_WEIGHT).unwrap_or("2").to_string()),
                     w => Some(w.to_string()),
                 };
-                s.set_extra("wiw", value);
+                s.set_extra(jkey::WHATIF_WEIGHT, value);
             })
         }
     };
@@ -87,7 +88,7 @@ pub fn JudgesWhatIf(
             let v = event_target_value(&ev);
             if let Ok(k) = v.trim().parse::<u32>() {
                 let k = k.clamp(1, 100);
-                set(&|s| s.set_extra("wiw", Some(k.to_string())));
+                set(&|s| s.set_extra(jkey::WHATIF_WEIGHT, Some(k.to_string())));
             }
         }
     };
@@ -105,13 +106,14 @@ pub fn JudgesWhatIf(
         let set = set.clone();
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
-            set(&|s| s.set_extra("wib", (!v.is_empty()).then(|| v.clone())));
+            set(&|s| s.set_extra(jkey::WHATIF_BASELINE, (!v.is_empty()).then(|| v.clone())));
         }
     };
     let custom = move || weight_choice() == "custom";
-    let k_value = move || view.with(|v| v.extra("wiw").unwrap_or("2").to_string());
+    let k_value = move || view.with(|v| v.extra(jkey::WHATIF_WEIGHT).unwrap_or("2").to_string());
     let checked = move |k: &'static str| move || view.with(|v| v.extra(k) == Some("1"));
-    let chosen_baseline = move || view.with(|v| v.extra("wib").unwrap_or("").to_string());
+    let chosen_baseline =
+        move || view.with(|v| v.extra(jkey::WHATIF_BASELINE).unwrap_or("").to_string());
     view! {
         <div class="controls whatif-controls" role="group" aria-label="What-if options">
             <label class="field">
@@ -130,11 +132,11 @@ pub fn JudgesWhatIf(
                 </label>
             </Show>
             <label class="check">
-                <input type="checkbox" data-testid="whatif-first" prop:checked=checked("wif") on:change=toggle("wif") />
+                <input type="checkbox" data-testid="whatif-first" prop:checked=checked(jkey::WHATIF_FIRST) on:change=toggle(jkey::WHATIF_FIRST) />
                 "First game only"
             </label>
             <label class="check">
-                <input type="checkbox" data-testid="whatif-drop" prop:checked=checked("wid") on:change=toggle("wid") />
+                <input type="checkbox" data-testid="whatif-drop" prop:checked=checked(jkey::WHATIF_DROP) on:change=toggle(jkey::WHATIF_DROP) />
                 "Drop inconsistent rows"
             </label>
             <label class="field">

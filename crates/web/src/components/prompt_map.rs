@@ -4,12 +4,13 @@
 
 use crate::components::canvas::{fit, use_resize};
 use crate::components::compare_parts::{snippet, SetView};
-use crate::pages::clusters::{diverging, key, PALETTE};
-use crate::pages::compare::Shared;
+use crate::ui::Shared;
 use crate::url_state::use_view_state;
+use arena_lens_charts::palette::{diverging, PALETTE};
 use arena_lens_charts::prompt_map::{map_area, nearest};
 use arena_lens_charts::{draw_prompt_map, MapPoint, MapSpec};
 use arena_lens_core::cluster::Clustering;
+use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;

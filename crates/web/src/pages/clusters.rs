@@ -19,7 +19,7 @@ use crate::components::prompt_map::prompt_map;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader::yield_to_browser;
-use crate::pages::compare::{key as ckey, Shared};
+use crate::pages::compare::Shared;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_info};
@@ -29,32 +29,13 @@ use arena_lens_core::cluster::performance::{
 use arena_lens_core::cluster::{prompt_text, ClusterJob, ClusterParams, Clustering, Method};
 use arena_lens_core::compare::judged_baseline;
 use arena_lens_core::leaderboard::GroupBy;
+use arena_lens_core::view_state::keys::compare as ckey;
 use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-/// The clusters page's URL keys (kept in [`ViewState::extra`]). The judge key is the compare page's,
-/// so a judge picked here stays picked there.
-pub mod key {
-    /// `cluster`, `category`, `subcategory`, `ko_cluster` or `computed`.
-    pub const LABEL: &str = "label";
-    pub const JUDGE: &str = super::ckey::JUDGE;
-    /// The model that colours the treemap and fills the table's score column.
-    pub const MODEL: &str = "cmodel";
-    /// A second model: the treemap then shows the difference.
-    pub const MODEL2: &str = "cmodel2";
-    pub const K: &str = "ck";
-    pub const METHOD: &str = "cmethod";
-    /// The category the treemap is zoomed into.
-    pub const ZOOM: &str = "zoom";
-    /// The custom slice: groups separated by newlines, each `name` or `name=weight`.
-    pub const SEL: &str = "sel";
-    /// Table order: `name`, `size`, `score` or `spread`.
-    pub const SORT: &str = "csort";
-    /// Prompt-map colour: `cluster` or `outcome`.
-    pub const MAP_COLOR: &str = "mapcolor";
-}
+use arena_lens_core::view_state::keys::clusters as key;
 
 /// Most bootstrap rounds the page runs per group (the URL's `rounds`, capped).
 const MAX_ROUNDS: u32 = 1000;
@@ -124,57 +105,7 @@ impl Perf {
     }
 }
 
-/// A colour on a diverging scale: `t` in [-1, 1], red (-1) through light grey (0) to blue (1).
-pub fn diverging(t: f64) -> (u8, u8, u8) {
-    let t = t.clamp(-1.0, 1.0);
-    let (lo, mid, hi) = (
-        (178.0, 24.0, 43.0),
-        (240.0, 240.0, 240.0),
-        (33.0, 102.0, 172.0),
-    );
-    let (a, b, f) = if t < 0.0 { (mid, lo, -t) } else { (mid, hi, t) };
-    let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
-    (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
-}
-
-/// CSS colour of a win rate (50% is neutral).
-pub fn rate_css(rate: f64) -> String {
-    let (r, g, b) = diverging((rate - 50.0) / 50.0);
-    format!("rgb({r},{g},{b})")
-}
-
-/// Text colour that stays readable on [`rate_css`].
-pub fn ink_on(rate: f64) -> &'static str {
-    if (rate - 50.0).abs() > 30.0 {
-        "#fff"
-    } else {
-        "#111827"
-    }
-}
-
-/// Twenty distinguishable colours for computed topics (Tableau 20).
-pub const PALETTE: [(u8, u8, u8); 20] = [
-    (31, 119, 180),
-    (255, 127, 14),
-    (44, 160, 44),
-    (214, 39, 40),
-    (148, 103, 189),
-    (140, 86, 75),
-    (227, 119, 194),
-    (127, 127, 127),
-    (188, 189, 34),
-    (23, 190, 207),
-    (174, 199, 232),
-    (255, 187, 120),
-    (152, 223, 138),
-    (255, 152, 150),
-    (197, 176, 213),
-    (196, 156, 148),
-    (247, 182, 210),
-    (199, 199, 199),
-    (219, 219, 141),
-    (158, 218, 229),
-];
+pub use arena_lens_charts::palette::{diverging, ink_on, rate_css, PALETTE};
 
 fn build_base(loaded: Arc<Loaded>, v: &ViewState) -> Result<Base, String> {
     let mut notes = Vec::new();
@@ -193,7 +124,7 @@ fn build_base(loaded: Arc<Loaded>, v: &ViewState) -> Result<Base, String> {
     };
     let mut judges: Vec<String> = bench.judge_names().to_vec();
     judges.sort();
-    let wanted = v.extra(key::JUDGE).map(str::to_string);
+    let wanted = v.extra(ckey::JUDGE).map(str::to_string);
     let judge_name = match &wanted {
         Some(j) if judges.contains(j) => Some(j.clone()),
         Some(j) => {
@@ -704,7 +635,7 @@ pub fn ClustersPage() -> impl IntoView {
                             <span>"Judge"</span>
                             <select data-testid="cluster-judge" on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                set_judge(&|s| s.set_extra(key::JUDGE, Some(v.clone())))
+                                set_judge(&|s| s.set_extra(ckey::JUDGE, Some(v.clone())))
                             }>
                                 {b.judges.iter().map(|j| {
                                     let sel = judge_now.as_ref() == Some(j);

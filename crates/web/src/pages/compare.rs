@@ -29,47 +29,9 @@ use wasm_bindgen::JsCast;
 /// Rows per page of the prompt list and of the paired table.
 pub const PAGE: usize = 50;
 
-/// The compare page's URL keys (kept in [`ViewState::extra`]).
-pub mod key {
-    pub const A: &str = "a";
-    pub const B: &str = "b";
-    pub const PROMPT: &str = "prompt";
-    pub const GAME: &str = "game";
-    /// The judge tab (the leaderboard's `judge` pools judges; this picks one).
-    pub const JUDGE: &str = "cjudge";
-    pub const FIND: &str = "find";
-    pub const CATEGORY: &str = "cat";
-    pub const CLUSTER: &str = "cluster";
-    pub const OUTCOME: &str = "outcome";
-    pub const DISAGREE: &str = "disagree";
-    pub const UPSET: &str = "upset";
-    pub const PAGE: &str = "page";
-    pub const TAB: &str = "tab";
-    pub const PAIRED_SORT: &str = "psort";
-    /// Comma-separated prompt ids (a group linked from the clusters page) and the group's name.
-    pub const IDS: &str = "ids";
-    pub const IDS_NAME: &str = "idsname";
-}
+use arena_lens_core::view_state::keys::compare as key;
 
-/// An `Arc` that memos compare by identity: a recomputed value is a new value.
-pub struct Shared<T>(pub Arc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
+pub use crate::ui::Shared;
 
 /// The bench and judge the page works on.
 pub struct Base {

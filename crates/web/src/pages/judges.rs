@@ -27,6 +27,7 @@ use arena_lens_core::judges::separability::{self, Separability};
 use arena_lens_core::judges::{ensemble, length};
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
 use arena_lens_core::style::StyleMode;
+use arena_lens_core::view_state::keys::judges as jkey;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -202,12 +203,12 @@ pub fn JudgesPage() -> impl IntoView {
     let pair = Memo::new(move |_| {
         view.with(|v| {
             (
-                v.extra("jx").map(str::to_string),
-                v.extra("jy").map(str::to_string),
+                v.extra(jkey::X).map(str::to_string),
+                v.extra(jkey::Y).map(str::to_string),
             )
         })
     });
-    let fam = Memo::new(move |_| view.with(|v| v.extra("fam").unwrap_or("").to_string()));
+    let fam = Memo::new(move |_| view.with(|v| v.extra(jkey::FAMILIES).unwrap_or("").to_string()));
 
     // The chosen pair, falling back to the first two judges by name.
     let xy = Memo::new(move |_| {
@@ -265,13 +266,13 @@ pub fn JudgesPage() -> impl IntoView {
                 <div class="controls" role="group" aria-label="Judges to compare">
                     <label class="field">
                         <span>"Judge X"</span>
-                        <select data-testid="judge-x" on:change=move |ev| { let v = event_target_value(&ev); set_x(&|s| s.set_extra("jx", Some(v.clone()))) }>
+                        <select data-testid="judge-x" on:change=move |ev| { let v = event_target_value(&ev); set_x(&|s| s.set_extra(jkey::X, Some(v.clone()))) }>
                             {judges.iter().map(|j| view! { <option value=j.clone() selected=*j == x2>{j.clone()}</option> }).collect_view()}
                         </select>
                     </label>
                     <label class="field">
                         <span>"Judge Y"</span>
-                        <select data-testid="judge-y" on:change=move |ev| { let v = event_target_value(&ev); set_y(&|s| s.set_extra("jy", Some(v.clone()))) }>
+                        <select data-testid="judge-y" on:change=move |ev| { let v = event_target_value(&ev); set_y(&|s| s.set_extra(jkey::Y, Some(v.clone()))) }>
                             {judges.iter().map(|j| view! { <option value=j.clone() selected=*j == y2>{j.clone()}</option> }).collect_view()}
                         </select>
                     </label>
@@ -390,7 +391,7 @@ pub fn JudgesPage() -> impl IntoView {
                     prop:value=move || fam.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev).trim().to_string();
-                        set_fam(&|s| s.set_extra("fam", (!v.is_empty()).then(|| v.clone())))
+                        set_fam(&|s| s.set_extra(jkey::FAMILIES, (!v.is_empty()).then(|| v.clone())))
                     } />
             </label>
         };

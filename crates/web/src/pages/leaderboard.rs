@@ -12,6 +12,7 @@ use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::leaderboard::{self, Leaderboard, ModelRow};
+use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -150,7 +151,7 @@ pub fn LeaderboardPage() -> impl IntoView {
             .map(|g| (g.group.clone(), g.prompts))
             .collect();
         let chosen_group = view
-            .with(|v| v.extra("g").map(str::to_string))
+            .with(|v| v.extra(keys::LB_GROUP).map(str::to_string))
             .or_else(|| group_names.first().map(|g| g.0.clone()));
         let group_board = chosen_group
             .as_ref()
@@ -183,7 +184,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                         <span>{format!("{} ({})", g.as_str(), group_names.len())}</span>
                         <select data-testid="group-select" on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            set_group(&|s| s.set_extra("g", Some(v.clone())))
+                            set_group(&|s| s.set_extra(keys::LB_GROUP, Some(v.clone())))
                         }>
                             {group_names.iter().map(|(name, n)| {
                                 let sel = Some(name) == chosen_group.as_ref();

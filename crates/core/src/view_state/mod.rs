@@ -8,6 +8,8 @@ use crate::bootstrap::BootstrapUnit;
 use crate::leaderboard::{GroupBy, LeaderboardOptions};
 use crate::style::StyleMode;
 
+pub mod keys;
+
 /// Table sort columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortKey {
