@@ -1,6 +1,9 @@
-//! Pieces shared by pages and components: the identity-compared [`Shared`] memo value and the
-//! [`SetView`] setter. Components import these (and the URL keys from the core), never a page.
+//! Pieces shared by pages and components: the identity-compared [`Shared`] memo value, the
+//! [`SetView`] setter, number and text [`format`] helpers and the list [`pager`]. Components import
+//! these (and the URL keys from the core), never a page.
 
+pub mod format;
+pub mod pager;
 pub mod set_view;
 pub mod shared;
 
