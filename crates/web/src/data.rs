@@ -1,5 +1,10 @@
 //! The loaded data set, shared by every page: where it came from, how long it took, and its state.
+//!
+//! The modules around it depend on it in one direction: [`crate::texts`] holds the long-text store
+//! and imports nothing of the app, this module holds the state that refers to it, and the loader
+//! (which imports both) fills them.
 
+use crate::texts::{LazyFiles, TextStore};
 use arena_lens_core::dataset::Dataset;
 use std::sync::Arc;
 
@@ -25,13 +30,13 @@ pub struct Loaded {
     pub fetch_ms: f64,
     pub parse_ms: f64,
     /// Set when slim copies were loaded: where the full files with the long texts are.
-    pub lazy: Option<crate::texts::LazyFiles>,
+    pub lazy: Option<LazyFiles>,
 }
 
 /// What a load hands over: the files to parse, and the full files behind any slim copies.
 pub struct Fetched {
     pub files: Vec<arena_lens_core::source::SourceFile>,
-    pub lazy: Option<crate::texts::LazyFiles>,
+    pub lazy: Option<LazyFiles>,
 }
 
 /// Where the data is in its life.
@@ -63,7 +68,7 @@ pub struct DataContext {
     /// Bumped for each new load, so a slow old load cannot overwrite a newer one.
     pub generation: leptos::prelude::RwSignal<u64>,
     /// Long texts fetched on demand for the current load.
-    pub texts: leptos::prelude::RwSignal<crate::texts::TextStore>,
+    pub texts: leptos::prelude::RwSignal<TextStore>,
 }
 
 /// The data the site opens when the URL names none: the synthetic demo, beside the page.

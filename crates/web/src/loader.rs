@@ -1,9 +1,10 @@
 //! Getting data files into the browser: over HTTP (a folder's `manifest.json`, or one battles file) or
-//! from the user's own files (picker or drag and drop). Nothing is uploaded anywhere.
+//! from the user's own files (picker or drag and drop), and the full files behind slim copies when a
+//! page asks for their long texts. Nothing is uploaded anywhere.
 
 use crate::clock::now_ms;
 use crate::data::{DataContext, Fetched, LoadState, Loaded, Progress};
-use crate::texts::{LazyFiles, TextStore};
+use crate::texts::{LazyFiles, TextFile, TextStore};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::manifest::Manifest;
 use arena_lens_core::source::SourceFile;
@@ -297,4 +298,34 @@ pub async fn yield_to_browser() {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Fetches each of `paths` that is not loaded or loading yet into the data context's text store.
+pub fn request_texts(ctx: DataContext, lazy: &LazyFiles, paths: &[String]) {
+    let generation = ctx.texts.with_untracked(|t| t.generation);
+    let missing = ctx.texts.with_untracked(|t| t.missing(lazy, paths));
+    if missing.is_empty() {
+        return;
+    }
+    ctx.texts.update(|t| {
+        for (p, _) in &missing {
+            t.set(p.clone(), TextFile::Loading);
+        }
+    });
+    for (path, url) in missing {
+        leptos::task::spawn_local(async move {
+            let state = match fetch_text(&url).await {
+                Ok(text) => TextFile::Ready(Arc::new(Dataset::load(vec![SourceFile {
+                    path: path.clone(),
+                    text,
+                }]))),
+                Err(e) => TextFile::Failed(e),
+            };
+            ctx.texts.update(|t| {
+                if t.generation == generation {
+                    t.set(path, state);
+                }
+            });
+        });
+    }
 }

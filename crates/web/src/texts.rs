@@ -6,13 +6,12 @@
 //! prose, and records where each full file is ([`LazyFiles`]). The compare page asks for the full files
 //! of the two models it shows under the current judge; each is fetched once, parsed on its own by the
 //! same core parser, and kept in the [`TextStore`]. A text is looked up there by model name, judge name
-//! and prompt id, so the slim data set's interned ids never have to match the full file's.
+//! and prompt id, so the slim data set's interned ids never have to match the full file's. This module
+//! only keeps that state; the loader's `request_texts` does the fetching.
 
-use crate::data::DataContext;
 use arena_lens_core::bench::{Answer, Bench, Judgment};
 use arena_lens_core::dataset::Dataset;
-use arena_lens_core::source::{classify, FileRole, SourceFile};
-use leptos::prelude::*;
+use arena_lens_core::source::{classify, FileRole};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -106,6 +105,20 @@ impl TextStore {
         }
     }
 
+    /// Those of `paths` neither loaded nor loading, with the URL of their full copy.
+    pub fn missing(&self, lazy: &LazyFiles, paths: &[String]) -> Vec<(String, String)> {
+        paths
+            .iter()
+            .filter(|p| !self.files.contains_key(*p))
+            .filter_map(|p| lazy.get(p).map(|(url, _)| (p.clone(), url.clone())))
+            .collect()
+    }
+
+    /// Records the state of the full file known as `path`.
+    pub fn set(&mut self, path: String, state: TextFile) {
+        self.files.insert(path, state);
+    }
+
     /// How far the given files are: (ready, total, bytes ready, bytes total, failures).
     pub fn progress(&self, lazy: &LazyFiles, paths: &[String]) -> (usize, usize, u64, u64, usize) {
         let mut out = (0, paths.len(), 0, 0, 0);
@@ -181,41 +194,5 @@ impl TextStore {
                 .find(|x| x.judge == j && x.model == m && x.prompt == p)
                 .cloned()
         })
-    }
-}
-
-/// Fetches each of `paths` that is not loaded or loading yet.
-pub fn request(ctx: DataContext, lazy: &LazyFiles, paths: &[String]) {
-    let generation = ctx.texts.with_untracked(|t| t.generation);
-    let missing: Vec<(String, String)> = ctx.texts.with_untracked(|t| {
-        paths
-            .iter()
-            .filter(|p| !t.files.contains_key(*p))
-            .filter_map(|p| lazy.get(p).map(|(url, _)| (p.clone(), url.clone())))
-            .collect()
-    });
-    if missing.is_empty() {
-        return;
-    }
-    ctx.texts.update(|t| {
-        for (p, _) in &missing {
-            t.files.insert(p.clone(), TextFile::Loading);
-        }
-    });
-    for (path, url) in missing {
-        leptos::task::spawn_local(async move {
-            let state = match crate::loader::fetch_text(&url).await {
-                Ok(text) => TextFile::Ready(Arc::new(Dataset::load(vec![SourceFile {
-                    path: path.clone(),
-                    text,
-                }]))),
-                Err(e) => TextFile::Failed(e),
-            };
-            ctx.texts.update(|t| {
-                if t.generation == generation {
-                    t.files.insert(path, state);
-                }
-            });
-        });
     }
 }

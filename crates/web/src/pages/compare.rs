@@ -13,7 +13,7 @@ use crate::components::compare_parts::{
 };
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
-use crate::texts;
+use crate::loader;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::bench::Bench;
@@ -270,7 +270,7 @@ pub fn ComparePage() -> impl IntoView {
         };
         if let Some(p) = pair.get_untracked() {
             if let Some(lazy) = &p.base.loaded.lazy {
-                texts::request(ctx, lazy, &paths);
+                loader::request_texts(ctx, lazy, &paths);
             }
         }
     });
