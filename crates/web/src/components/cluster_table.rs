@@ -2,8 +2,8 @@
 //! worst model, sortable; a check box per group builds a custom slice (with weights), and the slice
 //! table scores every model over it.
 
-use crate::components::compare_parts::SetView;
 use crate::pages::clusters::{selection_text, Groups, Perf};
+use crate::ui::SetView;
 use crate::ui::Shared;
 use crate::url_state::use_view_state;
 use arena_lens_core::cluster::performance::SliceScore;

@@ -2,8 +2,8 @@
 //! coloured by the chosen model's win rate (or by its difference from a second model). Clicking a
 //! category zooms into it (kept in the URL); clicking a group opens its prompts.
 
-use crate::components::compare_parts::SetView;
 use crate::pages::clusters::{Groups, Perf};
+use crate::ui::SetView;
 use crate::ui::Shared;
 use crate::url_state::use_view_state;
 use arena_lens_charts::palette::diverging;

@@ -5,7 +5,7 @@ pub mod cluster_dendrogram;
 pub mod cluster_heatmap;
 pub mod cluster_table;
 pub mod cluster_treemap;
-pub mod compare_parts;
+pub mod compare;
 pub mod controls;
 pub mod data_picker;
 pub mod forest_chart;

@@ -7,83 +7,28 @@
 //! prompts are untrusted text: they go through the core crate's sanitising markdown renderer or into
 //! text nodes, never into markup of their own.
 
-use crate::components::compare_parts::{
-    answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view, summary_line,
-    verdicts_view,
+use crate::components::compare::model::{Base, Current, Pair};
+use crate::components::compare::{
+    answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view, step,
+    summary_line, swap_models, verdicts_view,
 };
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
-use arena_lens_core::bench::Bench;
 use arena_lens_core::compare::{
     choose_models, choose_prompt, filter_rows, judged_baseline, pair_rows, paired_ci, search_texts,
-    CompareIndex, PairOutcome, PairRow, PairSummary, PairedCi, PromptFilter,
+    CompareIndex, PairOutcome, PairSummary, PairedCi, PromptFilter,
 };
+use arena_lens_core::view_state::keys::compare as key;
 use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Rows per page of the prompt list and of the paired table.
-pub const PAGE: usize = 50;
-
-use arena_lens_core::view_state::keys::compare as key;
-
+// The clusters page still takes `Shared` from here.
 pub use crate::ui::Shared;
-
-/// The bench and judge the page works on.
-pub struct Base {
-    pub loaded: Arc<Loaded>,
-    pub bench_name: String,
-    /// (id, name), sorted by name.
-    pub judges: Vec<(u32, String)>,
-    pub index: CompareIndex,
-    /// The judged baseline's name when the data does not hold it as a model (a name from the URL).
-    pub baseline_label: Option<String>,
-    pub notes: Vec<String>,
-    /// Lower-cased search text per prompt.
-    pub texts: Vec<String>,
-}
-
-impl Base {
-    pub fn bench(&self) -> &Bench {
-        &self.loaded.dataset.benches[&self.bench_name]
-    }
-    /// The name of `prompt`'s baseline, for labels.
-    pub fn baseline_name(&self, prompt: u32) -> String {
-        match self.index.baseline_of(prompt) {
-            Some(id) => self.bench().models.name(id).to_string(),
-            None => self
-                .baseline_label
-                .clone()
-                .unwrap_or_else(|| "the baseline".into()),
-        }
-    }
-    pub fn judge_name(&self) -> String {
-        self.bench().judges.name(self.index.judge).to_string()
-    }
-}
-
-/// Models A and B on every listed prompt.
-pub struct Pair {
-    pub base: Shared<Base>,
-    pub a: u32,
-    pub b: u32,
-    pub notes: Vec<String>,
-    pub rows: Vec<PairRow>,
-    pub summary: PairSummary,
-}
-
-impl Pair {
-    pub fn bench(&self) -> &Bench {
-        self.base.bench()
-    }
-    pub fn name(&self, model: u32) -> String {
-        self.bench().models.name(model).to_string()
-    }
-}
 
 #[derive(Clone, PartialEq)]
 struct Inputs {
@@ -188,13 +133,6 @@ fn filter_of(v: &ViewState) -> PromptFilter {
             .filter(|x| !x.is_empty())
             .map(|x| x.split(',').map(str::to_string).collect()),
     }
-}
-
-/// The prompt on screen.
-#[derive(Clone, PartialEq)]
-pub struct Current {
-    pub pair: Shared<Pair>,
-    pub row: usize,
 }
 
 /// Whether a key press should be left to the element that has focus.
@@ -348,31 +286,13 @@ pub fn ComparePage() -> impl IntoView {
                 "j" | "k" | "ArrowRight" | "ArrowLeft" => {
                     let forward = matches!(ev.key().as_str(), "j" | "ArrowRight");
                     let list = filtered.get_untracked();
+                    // Nothing to move through: leave the key to the browser.
                     if list.is_empty() {
                         return;
                     }
-                    let cur = chosen.get_untracked().0;
-                    let pos = cur.and_then(|c| list.iter().position(|&i| i == c));
-                    let next = match (pos, forward) {
-                        (None, _) => 0,
-                        (Some(i), true) => (i + 1).min(list.len() - 1),
-                        (Some(i), false) => i.saturating_sub(1),
-                    };
-                    let id = p.bench().prompts[p.rows[list[next]].prompt as usize]
-                        .id
-                        .clone();
-                    set(&|s| {
-                        s.set_extra(key::PROMPT, Some(id.clone()));
-                        s.set_extra(key::PAGE, None);
-                    });
+                    step(&p, &list, chosen.get_untracked().0, forward, &set);
                 }
-                "s" => {
-                    let (a, b) = (p.name(p.a), p.name(p.b));
-                    set(&|s| {
-                        s.set_extra(key::A, Some(b.clone()));
-                        s.set_extra(key::B, Some(a.clone()));
-                    });
-                }
+                "s" => swap_models(&p, &set),
                 "g" => {
                     let g = if game.get_untracked() == 1 { "2" } else { "1" };
                     set(&|s| s.set_extra(key::GAME, Some(g.into())));
