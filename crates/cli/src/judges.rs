@@ -4,10 +4,10 @@
 
 use crate::args::InputArgs;
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
-use arena_lens_core::judges::consistency::{self, ConsistencyError};
-use arena_lens_core::judges::family::{self, FamilyTable};
 use arena_lens_core::judges::analysis::CORR_ROUNDS;
 use arena_lens_core::judges::boards::per_judge;
+use arena_lens_core::judges::consistency::{self, ConsistencyError};
+use arena_lens_core::judges::family::{self, FamilyTable};
 use arena_lens_core::judges::reference;
 use arena_lens_core::leaderboard::{Leaderboard, LeaderboardOptions};
 use clap::Args;

@@ -5,8 +5,7 @@
 use crate::bench::Bench;
 use crate::cluster::groups::Groups;
 use crate::cluster::performance::{
-    cluster_performance, slice_score, BootstrapSpec, ClusterPerformance, ModelInCluster,
-    SliceScore,
+    cluster_performance, slice_score, BootstrapSpec, ClusterPerformance, ModelInCluster, SliceScore,
 };
 use crate::cluster::selection::Selection;
 use crate::compare::CompareIndex;

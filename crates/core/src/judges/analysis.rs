@@ -126,11 +126,7 @@ impl Analysis {
             seed: self.opts.seed,
             level: self.opts.level,
         };
-        Some(agreement::compare_rows(
-            &px.lb.models,
-            &py.lb.models,
-            &opts,
-        ))
+        Some(agreement::compare_rows(&px.lb.models, &py.lb.models, &opts))
     }
 
     /// Self-preference of every judge with the family `table`.
