@@ -3,8 +3,8 @@
 //! compare page. Drawing is an effect (it touches the canvas); hit-testing uses the chart's own layout.
 
 use crate::components::canvas::{fit, use_resize};
-use crate::components::compare_parts::{snippet, SetView};
-use crate::ui::Shared;
+use crate::components::compare_parts::snippet;
+use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
 use arena_lens_charts::palette::{diverging, PALETTE};
 use arena_lens_charts::prompt_map::{map_area, nearest};
