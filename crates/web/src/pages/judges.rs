@@ -2,11 +2,13 @@
 //! judge (scatter, rank shifts, rank correlations, self-preference), ensembles, position consistency,
 //! length and style, benchmark quality (separability, a published reference) and a what-if panel.
 //!
-//! The per-judge leaderboards are the expensive part: they are computed once per data set and
-//! computation options in a local resource that first yields to the browser, so "computing…" paints
-//! before the work blocks the thread. Everything else (the X/Y pair, the family table, the what-if)
-//! derives from them in memos and recomputes live. Page keys in the URL: `jx`, `jy` (the pair), `fam`
-//! (family overrides), `jref` (reference CSV URL) and the what-if's `wiw`, `wif`, `wid`, `wib`.
+//! The analysis is the core's [`arena_lens_core::judges::analysis`]; the sections render it
+//! (`components::judges`). The per-judge leaderboards are the expensive part: they are computed
+//! once per data set and computation options in a local resource that first yields to the
+//! browser, so "computing…" paints before the work blocks the thread. Everything else (the X/Y
+//! pair, the family table, the what-if) derives from them in memos and recomputes live. Page keys
+//! in the URL: `jx`, `jy` (the pair), `fam` (family overrides), `jref` (reference CSV URL) and the
+//! what-if's `wiw`, `wif`, `wid`, `wib`.
 
 use crate::clock::now_ms;
 use crate::components::judges::bootstrap::JudgesBootstrap;

@@ -8,7 +8,11 @@
 //! topics, a map of the prompts and a dendrogram of the topics.
 //!
 //! Everything the page shows follows from the URL (keys in [`key`]) and the loaded data; the one
-//! piece of local state is the running clustering job, which is work in progress, not a view.
+//! piece of local state is the running clustering job ([`job`]), which is work in progress, not a
+//! view. The grouping, the per-group performance and the custom slice are the core's
+//! ([`arena_lens_core::cluster::groups`], [`perf`](arena_lens_core::cluster::perf),
+//! [`selection`](arena_lens_core::cluster::selection)); the page renders them, with its
+//! [`controls`].
 
 mod controls;
 mod job;
