@@ -4,11 +4,12 @@
 
 use crate::args::InputArgs;
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
+use arena_lens_core::judges::analysis::CORR_ROUNDS;
+use arena_lens_core::judges::boards::per_judge;
 use arena_lens_core::judges::consistency::{self, ConsistencyError};
 use arena_lens_core::judges::family::{self, FamilyTable};
-use arena_lens_core::judges::{reference, separability};
-use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
-use arena_lens_core::style::StyleMode;
+use arena_lens_core::judges::reference;
+use arena_lens_core::leaderboard::{Leaderboard, LeaderboardOptions};
 use clap::Args;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -42,19 +43,8 @@ pub struct JudgesArgs {
     pub json: bool,
 }
 
-/// Rounds of the correlation bootstraps (over models, so cheap).
-const CORR_ROUNDS: u32 = 1000;
-
 fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
-}
-
-struct PerJudge {
-    judge: String,
-    lb: Leaderboard,
-    lb80: Leaderboard,
-    /// Style-control coefficients (point fit), or why there are none.
-    style: Result<Leaderboard, String>,
 }
 
 /// Runs the command.
@@ -76,28 +66,12 @@ pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
     let base = LeaderboardOptions {
         battles,
         baseline: a.input.baseline.clone(),
+        level: 0.95,
         rounds: a.rounds,
         seed: a.seed,
         ..LeaderboardOptions::default()
     };
-    let with = |judge: &str, level: f64, style: StyleMode, rounds: u32| {
-        let mut o = base.clone();
-        o.battles.judges = vec![judge.to_string()];
-        o.level = level;
-        o.style = style;
-        o.rounds = rounds;
-        leaderboard::compute(bench, &o).map_err(|e| format!("{judge}: {e}"))
-    };
-    let mut per = Vec::new();
-    for j in &judges {
-        per.push(PerJudge {
-            judge: j.clone(),
-            lb: with(j, 0.95, StyleMode::Off, a.rounds)?,
-            lb80: with(j, 0.80, StyleMode::Off, a.rounds)?,
-            // Only the coefficients are shown, and they come from the point fit.
-            style: with(j, 0.95, StyleMode::Full, 0),
-        });
-    }
+    let per = per_judge(bench, &base, &judges).map_err(err)?;
     let corr_opts = AgreementOptions {
         ours_level: 0.95,
         rounds: CORR_ROUNDS,
@@ -126,7 +100,7 @@ pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
         Err(ConsistencyError::NoJudgments) => Value::Null,
         Err(e) => return Err(e.to_string()),
     };
-    let boards: Vec<Leaderboard> = per.iter().map(|p| p.lb.clone()).collect();
+    let boards: Vec<Leaderboard> = per.iter().map(|p| (*p.lb).clone()).collect();
     let self_pref = if boards.len() >= 2 {
         serde_json::to_value(family::self_preference(&boards, &table).map_err(err)?).map_err(err)?
     } else {
@@ -180,12 +154,12 @@ pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
         "self_preference": self_pref,
         "separability": per.iter().map(|p| json!({
             "judge": p.judge,
-            "at_95": separability::of_leaderboard(&p.lb),
-            "at_80": separability::of_leaderboard(&p.lb80),
+            "at_95": p.sep95,
+            "at_80": p.sep80,
         })).collect::<Vec<_>>(),
         "style": per.iter().map(|p| match &p.style {
             Ok(lb) => json!({"judge": p.judge, "mode": "full", "coefficients": lb.style_coefficients, "error": null}),
-            Err(e) => json!({"judge": p.judge, "mode": "full", "coefficients": null, "error": e}),
+            Err(e) => json!({"judge": p.judge, "mode": "full", "coefficients": null, "error": e.to_string()}),
         }).collect::<Vec<_>>(),
         "reference": reference,
     });

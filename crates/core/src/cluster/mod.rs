@@ -8,15 +8,22 @@
 //! [`metrics`] scores a clustering against known labels; [`performance`] turns any prompt labels
 //! (shipped or computed) into per-cluster win rates with bootstrap intervals.
 //!
+//! The clusters view builds on these: [`groups`] groups the prompts by a shipped label field or a
+//! computed clustering ([`groups::GroupField`]), [`perf`] scores every model on every group, and
+//! [`selection`] reads and prints the custom slice of groups kept in the URL.
+//!
 //! No neural embeddings: they would need a model download far larger than the site, and on
 //! templated benchmark prompts TF-IDF + LSA already recovers the topics well (see the tests).
 
 pub mod ctfidf;
+pub mod groups;
 pub mod job;
 pub mod kmeans;
 pub mod map2d;
 pub mod metrics;
+pub mod perf;
 pub mod performance;
+pub mod selection;
 pub mod svd;
 pub mod tfidf;
 pub mod tokenize;

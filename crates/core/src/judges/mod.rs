@@ -11,10 +11,15 @@
 //! - [`what_if`]: which ranks move when one option of the computation changes.
 //! - [`length`]: answer length against score, and ranks with style control on and off.
 //!
+//! [`boards`] computes the per-judge leaderboards they all start from, and [`analysis`] gathers a
+//! bench's whole judge analysis as the judges view shows it.
+//!
 //! Everything works on the same [`crate::bench::Bench`] and [`crate::leaderboard`] as the main
 //! leaderboard, so the numbers here are the ones a user sees there.
 
 pub mod agreement;
+pub mod analysis;
+pub mod boards;
 pub mod consistency;
 pub mod ensemble;
 pub mod family;

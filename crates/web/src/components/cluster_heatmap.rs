@@ -2,10 +2,11 @@
 //! prompts, on a diverging scale centred on 50%, muted when its interval includes 50%. Cells are
 //! buttons: clicking one (or Enter on it) opens that group's prompts in the compare page.
 
-use crate::pages::clusters::{Groups, Perf};
 use crate::ui::Shared;
 use arena_lens_charts::palette::{ink_on, rate_css};
 use arena_lens_charts::short;
+use arena_lens_core::cluster::groups::Groups;
+use arena_lens_core::cluster::perf::Perf;
 use leptos::prelude::*;
 
 pub fn heatmap(

@@ -2,11 +2,12 @@
 //! worst model, sortable; a check box per group builds a custom slice (with weights), and the slice
 //! table scores every model over it.
 
-use crate::pages::clusters::{selection_text, Groups, Perf};
-use crate::ui::SetView;
-use crate::ui::Shared;
+use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
+use arena_lens_core::cluster::groups::Groups;
+use arena_lens_core::cluster::perf::Perf;
 use arena_lens_core::cluster::performance::SliceScore;
+use arena_lens_core::cluster::selection::selection_text;
 use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
 use std::collections::BTreeMap;

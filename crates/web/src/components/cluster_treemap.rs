@@ -2,12 +2,12 @@
 //! coloured by the chosen model's win rate (or by its difference from a second model). Clicking a
 //! category zooms into it (kept in the URL); clicking a group opens its prompts.
 
-use crate::pages::clusters::{Groups, Perf};
-use crate::ui::SetView;
-use crate::ui::Shared;
+use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
 use arena_lens_charts::palette::diverging;
 use arena_lens_charts::short;
+use arena_lens_core::cluster::groups::Groups;
+use arena_lens_core::cluster::perf::Perf;
 use arena_lens_core::treemap::{squarify, Rect};
 use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;

@@ -4,8 +4,7 @@
 
 use crate::components::canvas::{fit, use_resize};
 use crate::ui::format::snippet;
-use crate::ui::SetView;
-use crate::ui::Shared;
+use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
 use arena_lens_charts::palette::{diverging, PALETTE};
 use arena_lens_charts::prompt_map::{map_area, nearest};

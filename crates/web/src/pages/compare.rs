@@ -27,8 +27,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-// The clusters page still takes `Shared` from here.
-pub use crate::ui::Shared;
+use crate::ui::Shared;
 
 #[derive(Clone, PartialEq)]
 struct Inputs {

@@ -2,12 +2,19 @@
 //! verdicts, the flip rate and the first-position preference, with a collapsible per-model table.
 //! A consistent judge puts everything on the diagonal.
 
-use arena_lens_core::judges::consistency::{ConsistencySummary, JudgeConsistency, LABELS};
+use super::format::pct;
+use arena_lens_core::judges::consistency::{
+    ConsistencyError, ConsistencySummary, JudgeConsistency, LABELS,
+};
 use leptos::prelude::*;
 
-fn pct(v: Option<f64>) -> String {
-    v.map(|x| format!("{:.1}%", x * 100.0))
-        .unwrap_or_else(|| "–".into())
+/// The section's body: the matrices, or why there are none (no row with both games, or an error).
+pub fn consistency_view(c: &Result<Vec<JudgeConsistency>, ConsistencyError>) -> AnyView {
+    match c {
+        Ok(c) if c.is_empty() => view! { <p class="hint">"No judgment rows with both games: position consistency needs Arena-Hard judgment files."</p> }.into_any(),
+        Ok(c) => view! { <JudgesConsistency data=c.clone() /> }.into_any(),
+        Err(e) => view! { <p class="status error" role="alert">{e.to_string()}</p> }.into_any(),
+    }
 }
 
 fn matrix(judge: &str, s: &ConsistencySummary) -> impl IntoView {

@@ -1,0 +1,140 @@
+//! The judges view's analysis of one bench: every judge's leaderboards ([`boards`]), the pooled
+//! leaderboard of all judges, and each judge's position consistency; plus what derives cheaply
+//! from them (the judge-against-judge pair, its agreement, self-preference).
+//!
+//! Judges are taken in name order, so the first two (the default pair) do not depend on the order
+//! of the files.
+//!
+//! [`boards`]: crate::judges::boards
+
+use crate::dataset::Dataset;
+use crate::judges::agreement::{self, Agreement, AgreementError, AgreementOptions};
+use crate::judges::boards::{self, BoardError, JudgeBoards};
+use crate::judges::consistency::{self, ConsistencyError, JudgeConsistency};
+use crate::judges::family::{self, FamilyTable, SelfPreferenceError, SelfPreferenceRow};
+use crate::leaderboard::{Leaderboard, LeaderboardOptions};
+use crate::style::StyleMode;
+
+/// Rounds of the rank-correlation bootstraps (over models, so cheap).
+pub const CORR_ROUNDS: u32 = 1000;
+
+/// Why a bench cannot be analysed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnalysisError {
+    /// The bench asked for is not in the data (or the data has none).
+    Bench(crate::Error),
+    /// The bench has no judgments.
+    NoJudges,
+    /// A judge's leaderboard failed.
+    Board(BoardError),
+}
+
+impl std::fmt::Display for AnalysisError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AnalysisError::Bench(e) => write!(f, "{e}"),
+            AnalysisError::NoJudges => write!(f, "the data has no judges (no judgment files)"),
+            AnalysisError::Board(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for AnalysisError {}
+
+/// Everything the judges view shows that is costly to compute.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub bench_name: String,
+    /// Every judge of the bench, by name.
+    pub judges: Vec<String>,
+    /// The options every leaderboard was computed with (judges empty, style off, no groups).
+    pub opts: LeaderboardOptions,
+    /// One entry per judge, in `judges` order.
+    pub per: Vec<JudgeBoards>,
+    /// All judges' battles in one fit; `None` with fewer than two judges.
+    pub pooled: Option<Result<Leaderboard, BoardError>>,
+    /// Empty when no row has both games.
+    pub consistency: Result<Vec<JudgeConsistency>, ConsistencyError>,
+}
+
+/// Analyses the bench `bench` (the data's only one when `None`) with `opts`; its judges, style
+/// and grouping are ignored.
+pub fn analyse(
+    ds: &Dataset,
+    bench: Option<&str>,
+    opts: &LeaderboardOptions,
+) -> Result<Analysis, AnalysisError> {
+    let bench = ds.bench(bench).map_err(AnalysisError::Bench)?;
+    let mut judges = bench.judge_names().to_vec();
+    judges.sort();
+    if judges.is_empty() {
+        return Err(AnalysisError::NoJudges);
+    }
+    let mut opts = opts.clone();
+    opts.battles.judges.clear();
+    opts.style = StyleMode::Off;
+    opts.group_by = None;
+    let per = boards::per_judge(bench, &opts, &judges).map_err(AnalysisError::Board)?;
+    let pooled = (judges.len() >= 2).then(|| {
+        boards::board(
+            bench,
+            &opts,
+            &judges,
+            opts.level,
+            StyleMode::Off,
+            opts.rounds,
+        )
+    });
+    let consistency = match consistency::position_consistency(bench, &judges) {
+        Err(ConsistencyError::NoJudgments) => Ok(Vec::new()),
+        c => c,
+    };
+    Ok(Analysis {
+        bench_name: bench.name.clone(),
+        judges,
+        opts,
+        per,
+        pooled,
+        consistency,
+    })
+}
+
+impl Analysis {
+    /// One judge's leaderboards.
+    pub fn judge(&self, name: &str) -> Option<&JudgeBoards> {
+        self.per.iter().find(|p| p.judge == name)
+    }
+
+    /// The pair to compare: the judges asked for when they exist, else the first and the second
+    /// judge (no second one with a single judge).
+    pub fn pair(&self, x: Option<&str>, y: Option<&str>) -> Option<(String, Option<String>)> {
+        let pick = |want: Option<&str>, i: usize| {
+            want.filter(|w| self.judges.iter().any(|j| j == w))
+                .map(str::to_string)
+                .or_else(|| self.judges.get(i).cloned())
+        };
+        Some((pick(x, 0)?, pick(y, 1)))
+    }
+
+    /// Rank agreement of judges `x` and `y` at the analysis' level ([`CORR_ROUNDS`] rounds over
+    /// models); `None` when either is not a judge here.
+    pub fn agreement(&self, x: &str, y: &str) -> Option<Result<Agreement, AgreementError>> {
+        let (px, py) = (self.judge(x)?, self.judge(y)?);
+        let opts = AgreementOptions {
+            ours_level: self.opts.level,
+            rounds: CORR_ROUNDS,
+            seed: self.opts.seed,
+            level: self.opts.level,
+        };
+        Some(agreement::compare_rows(&px.lb.models, &py.lb.models, &opts))
+    }
+
+    /// Self-preference of every judge with the family `table`.
+    pub fn self_preference(
+        &self,
+        table: &FamilyTable,
+    ) -> Result<Vec<SelfPreferenceRow>, SelfPreferenceError> {
+        let boards: Vec<Leaderboard> = self.per.iter().map(|p| (*p.lb).clone()).collect();
+        family::self_preference(&boards, table)
+    }
+}

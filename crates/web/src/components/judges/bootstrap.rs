@@ -1,0 +1,50 @@
+//! The bootstrap behind every interval on the judges page: show_result.py's row resampling, or the
+//! prompt-level one that keeps a prompt's games and strong-verdict copies together; the confidence
+//! level; and the rounds (capped by the page).
+
+use crate::url_state::{use_set_view, use_view_state};
+use arena_lens_core::bootstrap::BootstrapUnit;
+use leptos::prelude::*;
+
+/// The unit, level and rounds controls; `max_rounds` caps the rounds shown and set.
+#[component]
+pub fn JudgesBootstrap(max_rounds: u32) -> impl IntoView {
+    let view = use_view_state();
+    let set = use_set_view();
+    let (set_unit, set_level, set_rounds) = (set.clone(), set.clone(), set);
+    let now = move || view.with(|v| (v.unit, v.level, v.rounds.min(max_rounds)));
+    view! {
+        <div class="controls judges-bootstrap" data-testid="judges-bootstrap">
+            <label class="field">
+                <span>"Bootstrap over"</span>
+                <select data-testid="judges-unit" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    set_unit(&|s| s.unit = BootstrapUnit::parse(&v).unwrap_or(BootstrapUnit::Row))
+                }>
+                    <option value="row" selected=move || now().0 == BootstrapUnit::Row>"battle rows (show_result.py-compatible)"</option>
+                    <option value="prompt" selected=move || now().0 == BootstrapUnit::Prompt>"prompts (clustered: wider, more honest)"</option>
+                </select>
+            </label>
+            <label class="field">
+                <span>"Confidence level"</span>
+                <select data-testid="judges-level" on:change=move |ev| {
+                    let v = event_target_value(&ev).parse::<f64>().unwrap_or(0.95);
+                    set_level(&|s| s.level = v)
+                }>
+                    {[0.8, 0.9, 0.95, 0.99].into_iter().map(|l| view! {
+                        <option value=l.to_string() selected=move || (now().1 - l).abs() < 1e-9>{format!("{:.0}%", l * 100.0)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field narrow">
+                <span>"Rounds"</span>
+                <input type="number" min="0" max=max_rounds.to_string() data-testid="judges-rounds"
+                    prop:value=move || now().2.to_string()
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev).parse::<u32>().unwrap_or(100).min(max_rounds);
+                        set_rounds(&|s| s.rounds = v)
+                    } />
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,28 @@
+//! Number formats shared by the judges sections: a missing value is an en dash.
+
+use arena_lens_core::judges::rank_corr::CorrInterval;
+
+/// `v` with `digits` decimals.
+pub fn num(v: Option<f64>, digits: usize) -> String {
+    v.map(|x| format!("{x:.digits$}"))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// A share in [0, 1] as a percentage with one decimal.
+pub fn pct(v: Option<f64>) -> String {
+    v.map(|x| format!("{:.1}%", x * 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// A correlation with its interval: `0.812 [0.650, 0.910]`.
+pub fn corr_text(c: &Option<CorrInterval>) -> String {
+    match c {
+        Some(c) => format!(
+            "{:.3} [{}, {}]",
+            c.estimate,
+            num(c.lower, 3),
+            num(c.upper, 3)
+        ),
+        None => "–".into(),
+    }
+}

@@ -1,0 +1,400 @@
+//! The topic-clusters page: where each model is strong or weak, and how sure we are.
+//!
+//! Prompts are grouped by a label the data ships (`cluster`, `category`, `subcategory`, the Korean
+//! `ko_cluster`) or by topics computed here from the prompt texts (TF-IDF, SVD, k-means or Ward, in
+//! slices so the page never freezes). For each group and model the page shows the win rate against
+//! the baseline with a prompt-level bootstrap interval, as a heatmap, a sortable table and a treemap
+//! (category → group); a custom score over a chosen, reweighted slice of groups; and, for computed
+//! topics, a map of the prompts and a dendrogram of the topics.
+//!
+//! Everything the page shows follows from the URL (keys in [`key`]) and the loaded data; the one
+//! piece of local state is the running clustering job ([`job`]), which is work in progress, not a
+//! view. The grouping, the per-group performance and the custom slice are the core's
+//! ([`arena_lens_core::cluster::groups`], [`perf`](arena_lens_core::cluster::perf),
+//! [`selection`](arena_lens_core::cluster::selection)); the page renders them, with its
+//! [`controls`].
+
+mod controls;
+mod job;
+
+use crate::components::cluster_dendrogram::dendrogram;
+use crate::components::cluster_heatmap::heatmap;
+use crate::components::cluster_table::{cluster_table, slice_table};
+use crate::components::cluster_treemap::treemap;
+use crate::components::prompt_map::prompt_map;
+use crate::components::share_link::ShareLink;
+use crate::data::{DataContext, LoadState, Loaded};
+use crate::ui::Shared;
+use crate::url_state::{use_set_view, use_view_state};
+use arena_lens_core::battle_set::Baseline;
+use arena_lens_core::cluster::groups::{GroupField, Groups};
+use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf};
+use arena_lens_core::cluster::performance::{BootstrapSpec, SliceScore};
+use arena_lens_core::cluster::prompt_text;
+use arena_lens_core::cluster::selection::parse_selection;
+use arena_lens_core::compare::judged_baseline;
+use arena_lens_core::leaderboard::GroupBy;
+use arena_lens_core::view_state::keys::compare as ckey;
+use arena_lens_core::view_state::ViewState;
+use job::{progress_view, start_job, JobKey, JobState};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use arena_lens_core::view_state::keys::clusters as key;
+
+/// Most bootstrap rounds the page runs per group (the URL's `rounds`, capped).
+const MAX_ROUNDS: u32 = 1000;
+
+/// The bench, judge and baseline the page works on.
+pub struct Base {
+    pub loaded: Arc<Loaded>,
+    pub bench_name: String,
+    pub judges: Vec<String>,
+    pub judge: Option<u32>,
+    pub baseline: Option<u32>,
+    /// Label fields the prompts carry.
+    pub fields: Vec<GroupBy>,
+    pub notes: Vec<String>,
+}
+
+impl Base {
+    pub fn bench(&self) -> &arena_lens_core::bench::Bench {
+        &self.loaded.dataset.benches[&self.bench_name]
+    }
+}
+
+/// The page's base, or why there is none; `None` until the data is loaded.
+type BaseMemo = Memo<Option<Result<Shared<Base>, String>>>;
+/// Per-group performance; `None` without groups or a judge.
+type PerfMemo = Memo<Option<Shared<Perf>>>;
+
+fn build_base(loaded: Arc<Loaded>, v: &ViewState) -> Result<Base, String> {
+    let mut notes = Vec::new();
+    let ds = &loaded.dataset;
+    let bench = match ds.bench(v.bench.as_deref()) {
+        Ok(b) => b,
+        Err(e) => {
+            let fallback = ds
+                .benches
+                .values()
+                .find(|b| !b.prompts.is_empty())
+                .ok_or_else(|| "This data has no prompts to group.".to_string())?;
+            notes.push(format!("{e} Showing bench “{}”.", fallback.name));
+            fallback
+        }
+    };
+    let mut judges: Vec<String> = bench.judge_names().to_vec();
+    judges.sort();
+    let wanted = v.extra(ckey::JUDGE).map(str::to_string);
+    let judge_name = match &wanted {
+        Some(j) if judges.contains(j) => Some(j.clone()),
+        Some(j) => {
+            if let Some(first) = judges.first() {
+                notes.push(format!(
+                    "Judge “{j}” is not in this data; showing “{first}”."
+                ));
+            }
+            judges.first().cloned()
+        }
+        None => v
+            .judges
+            .iter()
+            .find(|j| judges.contains(j))
+            .cloned()
+            .or_else(|| judges.first().cloned()),
+    };
+    let judge = judge_name.as_deref().and_then(|j| bench.judges.get(j));
+    let mut baseline = None;
+    if let Some(j) = judge {
+        match judged_baseline(
+            bench,
+            j,
+            v.judged_baseline.as_deref(),
+            v.baseline.as_deref(),
+        ) {
+            Ok(Some(Baseline::Known(id))) => baseline = Some(id),
+            Ok(_) => {}
+            Err(e) => notes.push(e.to_string()),
+        }
+    } else {
+        notes.push(
+            "This data has no judgments, so there are no win rates; topics can still be computed from the prompts."
+                .into(),
+        );
+    }
+    let fields = [
+        GroupBy::Cluster,
+        GroupBy::KoCluster,
+        GroupBy::Category,
+        GroupBy::Subcategory,
+    ]
+    .into_iter()
+    .filter(|g| bench.prompts.iter().any(|p| !g.of(p).is_empty()))
+    .collect();
+    Ok(Base {
+        bench_name: bench.name.clone(),
+        loaded,
+        judges,
+        judge,
+        baseline,
+        fields,
+        notes,
+    })
+}
+
+/// Prompt texts for clustering (every user turn, as the CLI clusters them).
+fn prompt_texts(base: &Base) -> Vec<String> {
+    base.bench().prompts.iter().map(prompt_text).collect()
+}
+
+#[component]
+pub fn ClustersPage() -> impl IntoView {
+    let ctx = expect_context::<DataContext>();
+    let view = use_view_state();
+    let set = use_set_view();
+
+    let base = Memo::new(move |_| {
+        let LoadState::Ready(loaded) = ctx.state.get() else {
+            return None;
+        };
+        Some(view.with(|v| build_base(loaded, v).map(|b| Shared(Arc::new(b)))))
+    });
+    let field = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        Some(view.with(|v| GroupField::choose(v.extra(key::LABEL), &b.fields)))
+    });
+    let job_key = Memo::new(move |_| {
+        if field.get() != Some(GroupField::Computed) {
+            return None;
+        }
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let generation = ctx.generation.get();
+        view.with(|v| Some(JobKey::new(generation, &b, v)))
+    });
+    let job = RwSignal::new(JobState::default());
+    // Starting a computation is work outside the reactive graph (timers, slices), so it is an effect.
+    Effect::new(move |_| {
+        let Some(k) = job_key.get() else {
+            return;
+        };
+        if job.with_untracked(|s| s.key.as_ref() == Some(&k)) {
+            return;
+        }
+        let Some(Ok(b)) = base.get_untracked() else {
+            return;
+        };
+        start_job(job, k, prompt_texts(&b));
+    });
+
+    let groups = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let groups = match field.get()? {
+            GroupField::Computed => {
+                let key_now = job_key.get();
+                let c = job.with(|s| (s.key == key_now).then(|| s.result.clone()).flatten())?;
+                Groups::from_clustering(b.bench(), c.0)
+            }
+            GroupField::Label(g) => Groups::from_label(b.bench(), g),
+        };
+        Some(Shared(Arc::new(groups)))
+    });
+    let spec = Memo::new(move |_| {
+        view.with(|v| BootstrapSpec {
+            rounds: v.rounds.min(MAX_ROUNDS),
+            seed: v.seed,
+            level: v.level,
+        })
+    });
+    let perf: PerfMemo = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let g = groups.get()?;
+        let judge = b.judge?;
+        let perf = Perf::compute(b.bench(), judge, b.baseline, &g, spec.get());
+        Some(Shared(Arc::new(perf)))
+    });
+    let model = Memo::new(move |_| {
+        let p = perf.get()?;
+        view.with(|v| p.model_or_best(v.extra(key::MODEL)))
+    });
+    let model2 = Memo::new(move |_| {
+        let p = perf.get()?;
+        let wanted = view.with(|v| v.extra(key::MODEL2).map(str::to_string))?;
+        p.has_model(&wanted).then_some(wanted)
+    });
+    let selection =
+        Memo::new(move |_| view.with(|v| parse_selection(v.extra(key::SEL).unwrap_or(""))));
+    let slice: Memo<Option<Shared<Vec<SliceScore>>>> = Memo::new(move |_| {
+        let sel = selection.get();
+        if sel.is_empty() {
+            return None;
+        }
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let g = groups.get()?;
+        let judge = b.judge?;
+        let rows = ranked_slice(b.bench(), judge, b.baseline, &g, &sel, spec.get());
+        Some(Shared(Arc::new(rows)))
+    });
+
+    // Opening a group's prompts in the compare page, with the model chosen.
+    let open_group = {
+        let set = set.clone();
+        move |model: Option<String>, group: String| {
+            let (Some(Ok(b)), Some(g)) = (base.get_untracked(), groups.get_untracked()) else {
+                return;
+            };
+            let ids = g.ids(b.bench(), &group).join(",");
+            let field = g.field;
+            set(&|s| {
+                s.set_extra(crate::app::PAGE_KEY, Some(crate::app::COMPARE.into()));
+                if let Some(m) = &model {
+                    s.set_extra(ckey::A, Some(m.clone()));
+                }
+                s.set_extra(ckey::PROMPT, None);
+                s.set_extra(ckey::PAGE, None);
+                s.set_extra(ckey::CLUSTER, None);
+                s.set_extra(ckey::CATEGORY, None);
+                s.set_extra(ckey::IDS, None);
+                s.set_extra(ckey::IDS_NAME, None);
+                match field {
+                    GroupField::Label(GroupBy::Cluster) => {
+                        s.set_extra(ckey::CLUSTER, Some(group.clone()))
+                    }
+                    GroupField::Label(GroupBy::Category) => {
+                        s.set_extra(ckey::CATEGORY, Some(group.clone()))
+                    }
+                    _ => {
+                        s.set_extra(ckey::IDS, Some(ids.clone()));
+                        s.set_extra(ckey::IDS_NAME, Some(group.clone()));
+                    }
+                }
+            });
+        }
+    };
+    let open_prompt = {
+        let set = set.clone();
+        move |id: String| {
+            let m = model.get_untracked();
+            set(&|s| {
+                s.set_extra(crate::app::PAGE_KEY, Some(crate::app::COMPARE.into()));
+                if let Some(m) = &m {
+                    s.set_extra(ckey::A, Some(m.clone()));
+                }
+                s.set_extra(ckey::PROMPT, Some(id.clone()));
+            });
+        }
+    };
+
+    let controls =
+        controls::cluster_controls(base, field, perf, model, model2, job_key, set.clone());
+
+    let progress = move || {
+        let s = job.get();
+        if field.get() != Some(GroupField::Computed) {
+            return None;
+        }
+        progress_view(s, base)
+    };
+
+    let notes =
+        move || {
+            let Some(Ok(b)) = base.get() else {
+                return None;
+            };
+            (!b.notes.is_empty()).then(|| view! {
+            <div class="status note" role="status" data-testid="note">
+                <ul>{b.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+            </div>
+        })
+        };
+
+    let body = {
+        let open_group = open_group.clone();
+        let set = set.clone();
+        move || {
+            let b = match base.get() {
+                None => return view! { <p class="hint">"Waiting for the data…"</p> }.into_any(),
+                Some(Err(e)) => {
+                    return view! { <div class="status error" role="alert">{e}</div> }.into_any()
+                }
+                Some(Ok(b)) => b,
+            };
+            let Some(g) = groups.get() else {
+                return view! { <p class="hint">"Topics appear here when the clustering finishes."</p> }.into_any();
+            };
+            let p = perf.get();
+            let level = spec.with(|s| s.level);
+            let open_group = open_group.clone();
+            let open_group2 = open_group.clone();
+            let open_group3 = open_group.clone();
+            let set = set.clone();
+            view! {
+                {p.clone().map(|p| view! {
+                    <section class="card">
+                        <h2>"Where each model is strong or weak"</h2>
+                        <p class="hint">{format!(
+                            "Win rate against the baseline per {}, from each prompt's games (win 1, tie ½, loss 0; strong verdicts unweighted). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from the baseline there. Click a cell to read those prompts.",
+                            if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.as_str()) },
+                            level * 100.0, p.rounds, spec.with(|s| s.seed)
+                        )}</p>
+                        {heatmap(p.clone(), g.clone(), open_group.clone())}
+                    </section>
+                })}
+                <section class="card">
+                    <h2>{if g.field == GroupField::Computed { "Topics".to_string() } else { format!("Groups by “{}”", g.field.as_str()) }}</h2>
+                    {cluster_table(p.clone(), g.clone(), model, selection, set.clone(), open_group2)}
+                </section>
+                {slice.get().map(|s| view! {
+                    <section class="card">
+                        <h2>"Custom score over the selected groups"</h2>
+                        {slice_table(s, level, selection.get())}
+                    </section>
+                })}
+                {p.clone().map(|p| view! {
+                    <section class="card">
+                        <h2>"Hierarchy"</h2>
+                        {treemap(p, g.clone(), model, model2, set.clone(), open_group3)}
+                    </section>
+                })}
+                {g.computed.clone().map(|c| {
+                    let c = Shared(c);
+                    let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.clone(), p.text.clone())).collect();
+                    let scores = model.get().zip(b.judge).and_then(|(m, judge)| prompt_scores(b.bench(), judge, b.baseline, &m));
+                    view! {
+                        <section class="card">
+                            <h2>"Prompt map"</h2>
+                            {prompt_map(c.clone(), bench_prompts, scores, model.get(), set.clone(), open_prompt.clone())}
+                        </section>
+                        <section class="card">
+                            <h2>"Dendrogram of the topics"</h2>
+                            {dendrogram(c)}
+                        </section>
+                    }
+                })}
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <div class="page clusters">
+            <div class="toolbar">
+                <h1>"Topic clusters"</h1>
+                <ShareLink />
+            </div>
+            {notes}
+            {controls}
+            {progress}
+            {body}
+        </div>
+    }
+}
