@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::game_result::results_differ;
 use crate::report::{IssueKind, LoadReport};
 use crate::scope::request::Several;
-use crate::scope::resolve::Scope;
+use crate::scope::resolver::Scope;
 use crate::scope::{baseline, judges};
 use crate::style::StyleRaw;
 use crate::verdict::Outcome;

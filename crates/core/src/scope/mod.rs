@@ -36,10 +36,10 @@ pub mod error;
 pub mod judges;
 pub mod note;
 pub mod request;
-pub mod resolve;
+pub mod resolver;
 
 pub use baseline::{Baseline, REFERENCE_DEFAULT_BASELINE};
 pub use error::ScopeError;
 pub use note::{Inference, ScopeNote};
 pub use request::{Purpose, ScopeRequest, Several};
-pub use resolve::{resolve, Scope};
+pub use resolver::{resolve, Scope};
