@@ -1,7 +1,14 @@
 //! Command-line arguments.
 
+use arena_lens_core::leaderboard::LeaderboardOptions;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// The computation's defaults (rounds, level, seed, weight) come from the core, the one place the
+/// site takes them from too.
+pub fn defaults() -> LeaderboardOptions {
+    LeaderboardOptions::default()
+}
 
 /// Leaderboards with confidence intervals from Arena-Hard-Auto verdict files, reproducing
 /// arena-hard-auto's show_result.py (v0.1 method), with a prompt-level bootstrap beside it.
@@ -53,7 +60,7 @@ pub struct InputArgs {
     #[arg(long, value_name = "MODEL")]
     pub judged_baseline: Option<String>,
     /// How many times a strong verdict (A>>B, B>>A) counts.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = defaults().battles.weight)]
     pub weight: u32,
     /// Use game 1 only (baseline as Assistant A).
     #[arg(long)]
@@ -81,13 +88,13 @@ pub struct LeaderboardArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Bootstrap rounds (0 for none).
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = defaults().rounds)]
     pub rounds: u32,
     /// Bootstrap seed; the same seed gives the same intervals everywhere (CLI and browser).
-    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    #[arg(long, default_value_t = defaults().seed)]
     pub seed: u64,
     /// Confidence level of the intervals (show_result.py v0.1 uses 0.95, v2.0 prints 0.90).
-    #[arg(long, default_value_t = 0.95)]
+    #[arg(long, default_value_t = defaults().level)]
     pub level: f64,
     /// What a bootstrap round resamples.
     #[arg(long, value_enum, default_value_t = Unit::Row)]
@@ -179,13 +186,13 @@ pub struct CompareArgs {
     #[arg(long, value_name = "MODEL")]
     pub judged_baseline: Option<String>,
     /// Bootstrap rounds.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = defaults().rounds)]
     pub rounds: u32,
     /// Bootstrap seed (the site uses the same default).
-    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    #[arg(long, default_value_t = defaults().seed)]
     pub seed: u64,
     /// Confidence level of the interval.
-    #[arg(long, default_value_t = 0.95)]
+    #[arg(long, default_value_t = defaults().level)]
     pub level: f64,
     /// Print JSON: per prompt both models' games, scores and difference; totals; the interval.
     #[arg(long)]
@@ -212,13 +219,13 @@ pub struct ClustersArgs {
     #[arg(long, value_enum, default_value_t = ClusterMethod::Kmeans, requires = "compute")]
     pub method: ClusterMethod,
     /// Bootstrap rounds.
-    #[arg(long, default_value_t = 200)]
+    #[arg(long, default_value_t = defaults().rounds)]
     pub rounds: u32,
     /// Seed of the clustering and the bootstrap.
-    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    #[arg(long, default_value_t = defaults().seed)]
     pub seed: u64,
     /// Confidence level of the intervals.
-    #[arg(long, default_value_t = 0.95)]
+    #[arg(long, default_value_t = defaults().level)]
     pub level: f64,
     /// Print JSON: per cluster and model the win rate, interval and prompt count (and with
     /// --compute the clustering: labels, sizes, assignment by question_id, dendrogram).

@@ -2,52 +2,27 @@
 //! label or clusters computed from the prompt texts), with prompt-level bootstrap intervals.
 
 use crate::args::{ClustersArgs, Group};
-use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::cluster::performance::{cluster_performance, BootstrapSpec};
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
-use arena_lens_core::compare::judged_baseline;
+use arena_lens_core::scope::Purpose;
 use serde_json::{json, Value};
 use std::io::Write;
 
 /// Runs the command.
 pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
-    let (ds, _) = crate::load(&a.input)?;
-    let bench = match ds.bench(a.input.bench.as_deref()) {
-        Ok(b) => b,
-        // A questions-only folder has no verdicts, but its prompts can still be clustered.
-        Err(e) => match (a.compute, ds.benches.len()) {
-            (Some(_), 1) => ds.benches.values().next().expect("one bench"),
-            _ => return Err(e.to_string()),
-        },
-    };
-    let mut judges: Vec<&String> = bench.judge_names().iter().collect();
-    judges.sort();
-    // Without judgments there are no win rates, but topics can still be computed from the prompts.
-    let scoring = if judges.is_empty() && a.input.judges.is_empty() && a.compute.is_some() {
-        None
-    } else {
-        let judge_name = match a.input.judges.first() {
-            Some(j) => j.clone(),
-            None => judges.first().map(|j| j.to_string()).ok_or(
-                "this data has no judgment files (use --compute K to cluster its prompts)",
-            )?,
-        };
-        let judge = bench
-            .judges
-            .get(&judge_name)
-            .ok_or_else(|| format!("unknown judge {judge_name:?}"))?;
-        let baseline = match judged_baseline(
-            bench,
-            judge,
-            a.input.judged_baseline.as_deref(),
-            a.input.baseline.as_deref(),
-        )
-        .map_err(|e| e.to_string())?
-        {
-            Some(Baseline::Known(id)) => Some(id),
-            _ => None,
-        };
-        Some((judge_name, judge, baseline))
+    let ds = crate::load(&a.input)?;
+    // A questions-only folder has no verdicts, but its prompts can still be clustered: the scope
+    // then has a bench and no judge.
+    let scope = crate::scope::resolve(&ds, &crate::scope::request(&a.input, Purpose::Clusters))?;
+    let bench = scope.bench(&ds);
+    let scoring = match (scope.judge(), scope.judge_id()) {
+        (Some(name), Some(id)) => Some((name.to_string(), id, scope.judged_baseline_id)),
+        _ if a.compute.is_some() => None,
+        _ => {
+            return Err(
+                "this data has no judgment files (use --compute K to cluster its prompts)".into(),
+            )
+        }
     };
     let judge_name = scoring.as_ref().map(|s| s.0.clone());
     let baseline = scoring.as_ref().and_then(|s| s.2);

@@ -2,11 +2,9 @@
 //! shows them, with the same paired bootstrap (same seed, same numbers).
 
 use crate::args::CompareArgs;
-use arena_lens_core::battle_set::Baseline;
-use arena_lens_core::compare::{
-    judged_baseline, pair_rows, paired_ci, CompareIndex, ModelOnPrompt, PairSummary,
-};
+use arena_lens_core::compare::{pair_rows, paired_ci, CompareIndex, ModelOnPrompt, PairSummary};
 use arena_lens_core::dataset::Dataset;
+use arena_lens_core::scope::{Purpose, ScopeRequest, Several};
 use serde_json::{json, Value};
 use std::io::Write;
 
@@ -28,31 +26,24 @@ fn side(m: &ModelOnPrompt) -> Value {
 pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
     let files = crate::read::read_path(&a.path).map_err(|e| e.to_string())?;
     let ds = Dataset::load(files);
-    let bench = ds.bench(a.bench.as_deref()).map_err(|e| e.to_string())?;
-    let mut judges: Vec<&String> = bench.judge_names().iter().collect();
-    judges.sort();
-    let judge_name = match &a.judge {
-        Some(j) => j.clone(),
-        None => judges
-            .first()
-            .map(|j| j.to_string())
-            .ok_or("this data has no judgment files to compare")?,
+    let scope = crate::scope::resolve(
+        &ds,
+        &ScopeRequest {
+            purpose: Purpose::Compare,
+            bench: a.bench.clone(),
+            judges: a.judge.iter().cloned().collect(),
+            tab: None,
+            baseline: a.baseline.clone(),
+            judged_baseline: a.judged_baseline.clone(),
+            several: Several::Ask,
+        },
+    )?;
+    let bench = scope.bench(&ds);
+    let (Some(judge_name), Some(judge)) = (scope.judge().map(str::to_string), scope.judge_id())
+    else {
+        return Err("this data has no judgment files to compare".into());
     };
-    let judge = bench
-        .judges
-        .get(&judge_name)
-        .ok_or_else(|| format!("unknown judge {judge_name:?}"))?;
-    let baseline = match judged_baseline(
-        bench,
-        judge,
-        a.judged_baseline.as_deref(),
-        a.baseline.as_deref(),
-    )
-    .map_err(|e| e.to_string())?
-    {
-        Some(Baseline::Known(id)) => Some(id),
-        _ => None,
-    };
+    let baseline = scope.judged_baseline_id;
     let model = |name: &str| {
         bench
             .models

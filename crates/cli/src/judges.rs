@@ -10,6 +10,7 @@ use arena_lens_core::judges::consistency::{self, ConsistencyError};
 use arena_lens_core::judges::family::{self, FamilyTable};
 use arena_lens_core::judges::reference;
 use arena_lens_core::leaderboard::{Leaderboard, LeaderboardOptions};
+use arena_lens_core::scope::Purpose;
 use clap::Args;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -20,10 +21,10 @@ pub struct JudgesArgs {
     /// The data; `--judge` (repeatable) picks the judges to analyse. Default: every judge.
     #[command(flatten)]
     pub input: InputArgs,
-    /// First judge of the judge-against-judge agreement. Default: the first judge.
+    /// First judge of the judge-against-judge agreement. Default: the first judge by name.
     #[arg(long, value_name = "JUDGE", requires = "y")]
     pub x: Option<String>,
-    /// Second judge of the agreement. Default: the second judge.
+    /// Second judge of the agreement. Default: the second judge by name.
     #[arg(long, value_name = "JUDGE", requires = "x")]
     pub y: Option<String>,
     /// A published leaderboard CSV to compare each judge with (Arena-Hard's, or model,elo).
@@ -33,10 +34,10 @@ pub struct JudgesArgs {
     #[arg(long, value_name = "PREFIX=FAMILY,...")]
     pub families: Option<String>,
     /// Bootstrap rounds for every leaderboard.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = crate::args::defaults().rounds)]
     pub rounds: u32,
     /// Bootstrap seed (leaderboards and correlation intervals).
-    #[arg(long, default_value_t = arena_lens_core::leaderboard::DEFAULT_SEED)]
+    #[arg(long, default_value_t = crate::args::defaults().seed)]
     pub seed: u64,
     /// Print JSON instead of text.
     #[arg(long)]
@@ -49,23 +50,21 @@ fn err(e: impl std::fmt::Display) -> String {
 
 /// Runs the command.
 pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
-    let (ds, battles) = crate::load(&a.input)?;
-    let bench = ds.bench(a.input.bench.as_deref()).map_err(err)?;
+    let ds = crate::load(&a.input)?;
+    let scope = crate::scope::resolve(&ds, &crate::scope::request(&a.input, Purpose::Judges))?;
+    let bench = scope.bench(&ds);
     let table = match &a.families {
         Some(s) => FamilyTable::with_overrides(s).map_err(err)?,
         None => FamilyTable::default(),
     };
-    let judges: Vec<String> = if a.input.judges.is_empty() {
-        bench.judge_names().to_vec()
-    } else {
-        a.input.judges.clone()
-    };
+    // Sorted by name, as the scope gives them (and the site lists them).
+    let judges = scope.judges.clone();
     if judges.is_empty() {
         return Err("this data has no judges (no judgment files)".into());
     }
     let base = LeaderboardOptions {
-        battles,
-        baseline: a.input.baseline.clone(),
+        battles: crate::battle_options(&a.input, &scope),
+        baseline: scope.baseline.clone(),
         level: 0.95,
         rounds: a.rounds,
         seed: a.seed,

@@ -9,12 +9,14 @@ pub mod compare;
 pub mod index;
 pub mod judges;
 pub mod read;
+pub mod scope;
 pub mod table;
 
 use arena_lens_core::battle_set::{self, BattleOptions};
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, GroupBy, LeaderboardOptions};
+use arena_lens_core::scope::{Purpose, Scope};
 use arena_lens_core::style::StyleMode;
 use args::{Cli, Command, InputArgs, LeaderboardArgs};
 use clap::Parser;
@@ -44,8 +46,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
 pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
     match cli.command {
         Command::Leaderboard(a) => {
-            let (ds, opts) = load(&a.input)?;
-            let lb = compute(&ds, &a.input, opts_for(&a, opts))?;
+            let ds = load(&a.input)?;
+            let scope = scope::resolve(&ds, &scope::request(&a.input, Purpose::Leaderboard))?;
+            let mut lb = leaderboard::compute(scope.bench(&ds), &opts_for(&a, &scope))
+                .map_err(scope::error_text)?;
+            lb.report.merge(&ds.report);
             let text = if a.json {
                 serde_json::to_string_pretty(&lb).map_err(|e| e.to_string())? + "\n"
             } else {
@@ -54,12 +59,15 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }
         Command::Battles(a) => {
-            let (ds, opts) = load(&a.input)?;
-            let bench = ds
-                .bench(a.input.bench.as_deref())
-                .map_err(|e| e.to_string())?;
-            let set = battle_set::build(bench, &opts, a.input.baseline.as_deref())
-                .map_err(|e| e.to_string())?;
+            let ds = load(&a.input)?;
+            let scope = scope::resolve(&ds, &scope::request(&a.input, Purpose::Leaderboard))?;
+            let bench = scope.bench(&ds);
+            let set = battle_set::build(
+                bench,
+                &battle_options(&a.input, &scope),
+                scope.baseline.as_deref(),
+            )
+            .map_err(scope::error_text)?;
             for r in &set.rows {
                 let row = serde_json::json!({
                     "question_id": bench.prompts[r.prompt as usize].id,
@@ -107,27 +115,29 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
     }
 }
 
-fn load(input: &InputArgs) -> Result<(Dataset, BattleOptions), String> {
+/// Reads the data path of a command.
+fn load(input: &InputArgs) -> Result<Dataset, String> {
     let files = read::read_path(&input.path).map_err(|e| e.to_string())?;
     if files.is_empty() {
         return Err(format!("{}: no .jsonl files found", input.path.display()));
     }
-    let ds = Dataset::load(files);
-    let opts = BattleOptions {
-        judges: input.judges.clone(),
-        judged_baseline: input.judged_baseline.clone(),
-        weight: input.weight,
-        first_game_only: input.first_game_only,
-        keep_self_battles: false,
-        drop_inconsistent: false,
-    };
-    Ok((ds, opts))
+    Ok(Dataset::load(files))
 }
 
-fn opts_for(a: &LeaderboardArgs, battles: BattleOptions) -> LeaderboardOptions {
+/// How verdicts become battles: the scope's judges and judged baseline, the command's weighting.
+fn battle_options(input: &InputArgs, scope: &Scope) -> BattleOptions {
+    BattleOptions {
+        weight: input.weight,
+        first_game_only: input.first_game_only,
+        ..BattleOptions::default()
+    }
+    .scoped(scope)
+}
+
+fn opts_for(a: &LeaderboardArgs, scope: &Scope) -> LeaderboardOptions {
     LeaderboardOptions {
-        battles,
-        baseline: a.input.baseline.clone(),
+        battles: battle_options(&a.input, scope),
+        baseline: scope.baseline.clone(),
         rounds: a.rounds,
         seed: a.seed,
         level: a.level,
@@ -152,17 +162,4 @@ fn opts_for(a: &LeaderboardArgs, battles: BattleOptions) -> LeaderboardOptions {
         }),
         reference_quirks: a.show_result_compat,
     }
-}
-
-fn compute(
-    ds: &Dataset,
-    input: &InputArgs,
-    opts: LeaderboardOptions,
-) -> Result<leaderboard::Leaderboard, String> {
-    let bench = ds
-        .bench(input.bench.as_deref())
-        .map_err(|e| e.to_string())?;
-    let mut lb = leaderboard::compute(bench, &opts).map_err(|e| e.to_string())?;
-    lb.report.merge(&ds.report);
-    Ok(lb)
 }

@@ -91,6 +91,22 @@ fn data_errors_exit_2_with_a_clear_message() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("baseline \"nope\""));
+
+    // The core's text lists what exists; the CLI adds the flag that settles it.
+    let demo = demo_dir("several-judges");
+    let out = cli()
+        .args(["leaderboard", demo.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "several judges found and none was chosen: judge-atlas, judge-sage; pass --judge"
+        ),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&demo);
 }
 
 #[test]

@@ -91,3 +91,24 @@ fn clusters_on_the_demo() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+/// Unified default: `clusters --rounds` defaults to the rounds of every other bootstrap (the core's
+/// `LeaderboardOptions::default()`, which the site's view state also starts from); it was 200.
+#[test]
+fn clusters_rounds_default_to_every_bootstraps_default() {
+    let dir = demo_dir("clusters-rounds");
+    let v = run_json(&[
+        "clusters",
+        dir.to_str().unwrap(),
+        "--judge",
+        "judge-sage",
+        "--json",
+    ]);
+    let rounds = arena_lens_core::leaderboard::LeaderboardOptions::default().rounds;
+    assert_eq!(
+        rounds,
+        arena_lens_core::view_state::ViewState::default().rounds
+    );
+    assert_eq!(v["rounds"], rounds);
+    let _ = std::fs::remove_dir_all(&dir);
+}

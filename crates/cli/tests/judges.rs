@@ -91,3 +91,37 @@ fn judges_on_demo_data_reports_every_section() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("prefix=family"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Unified order: `judges` takes the judges sorted by name, as the site does, not in file order.
+#[test]
+fn judges_come_sorted_by_name_not_in_file_order() {
+    let dir = demo_dir("judges-order");
+    // "judge-atlas-x/" sorts before "judge-atlas/" as a path ('-' < '/'), so files are read with
+    // judge-atlas-x first; by name it comes second.
+    let judgments = dir.join(arena_lens_demo::DEMO_BENCH).join("model_judgment");
+    std::fs::rename(
+        judgments.join("judge-sage"),
+        judgments.join("judge-atlas-x"),
+    )
+    .unwrap();
+    let file_order = common::load(&dir);
+    assert_eq!(
+        file_order.bench(None).unwrap().judge_names(),
+        ["judge-atlas-x", "judge-atlas"]
+    );
+    let v = run_json(&["judges", dir.to_str().unwrap(), "--rounds", "0", "--json"]);
+    let sorted = ["judge-atlas", "judge-atlas-x"];
+    assert_eq!(v["judges"], serde_json::json!(sorted));
+    for section in ["leaderboards", "consistency", "separability"] {
+        let judges: Vec<&str> = v[section]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["judge"].as_str().unwrap())
+            .collect();
+        assert_eq!(judges, sorted, "{section}");
+    }
+    // The agreement pair defaults to the first two by name.
+    assert_eq!(v["judge_agreement"]["x"], "judge-atlas");
+    let _ = std::fs::remove_dir_all(&dir);
+}

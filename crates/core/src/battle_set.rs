@@ -4,15 +4,18 @@
 //! Rows are kept with a multiplicity (`copies`) instead of being repeated, so a row bootstrap can draw
 //! over distinct rows; the totals are those of the reference's repeated rows.
 
-use crate::bench::{Bench, Layout};
+use crate::bench::Bench;
 use crate::error::Error;
+use crate::game_result::results_differ;
 use crate::report::{IssueKind, LoadReport};
+use crate::scope::request::Several;
+use crate::scope::resolver::Scope;
+use crate::scope::{baseline, judges};
 use crate::style::StyleRaw;
 use crate::verdict::Outcome;
 use serde::{Deserialize, Serialize};
 
-/// The reference tool's default baseline, used when nothing else names one.
-pub const REFERENCE_DEFAULT_BASELINE: &str = "gpt-4-0314";
+pub use crate::scope::baseline::{Baseline, REFERENCE_DEFAULT_BASELINE};
 
 /// How verdicts become battles.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +35,17 @@ pub struct BattleOptions {
     /// as a sensitivity check on position bias; see [`crate::judges::consistency`].
     #[serde(default)]
     pub drop_inconsistent: bool,
+}
+
+impl BattleOptions {
+    /// These options with the judges and the judged baseline of a resolved scope.
+    pub fn scoped(self, scope: &Scope) -> BattleOptions {
+        BattleOptions {
+            judges: scope.judges.clone(),
+            judged_baseline: scope.judged_baseline.clone(),
+            ..self
+        }
+    }
 }
 
 impl Default for BattleOptions {
@@ -95,97 +109,21 @@ impl BattleSet {
     }
 }
 
-/// Resolves the judges to pool.
-pub fn resolve_judges(bench: &Bench, wanted: &[String]) -> Result<Vec<u32>, Error> {
-    let found = bench.judge_names().to_vec();
-    if wanted.is_empty() {
-        return match found.len() {
-            0 | 1 => Ok((0..found.len() as u32).collect()),
-            _ => Err(Error::AmbiguousJudge { found }),
-        };
-    }
-    wanted
-        .iter()
-        .map(|w| {
-            bench.judges.get(w).ok_or_else(|| Error::UnknownJudge {
-                name: w.clone(),
-                found: found.clone(),
-            })
-        })
-        .collect()
-}
-
-/// Resolves the model that v0.1 judgments were made against: the option, then `fallback` (the display
-/// baseline, which is what show_result.py's `--baseline` means) if the data knows it, then the manifest, then the only model
-/// with answers but no judgments, then the reference default. v2.0 rows name their own baseline.
-pub fn resolve_judged_baseline(
-    bench: &Bench,
-    judges: &[u32],
-    explicit: Option<&str>,
-    fallback: Option<&str>,
-) -> Result<Baseline, Error> {
-    let models = || bench.model_names().to_vec();
-    // A name given by the user or a manifest is trusted even when no file mentions it.
-    let named = |name: &str| match bench.models.get(name) {
-        Some(id) => Baseline::Known(id),
-        None => Baseline::New(name.to_string()),
-    };
-    if let Some(b) = explicit {
-        return Ok(named(b));
-    }
-    // The display baseline only counts when the data knows it, so a typo is an error, not a model.
-    if let Some(id) = fallback.and_then(|b| bench.models.get(b)) {
-        return Ok(Baseline::Known(id));
-    }
-    if let Some(b) = bench.manifest_baseline.as_deref() {
-        return Ok(named(b));
-    }
-    let unjudged: Vec<u32> = bench
-        .answer_files
-        .iter()
-        .copied()
-        .filter(|m| {
-            judges.iter().all(|&j| {
-                !bench
-                    .judged_models
-                    .get(j as usize)
-                    .is_some_and(|v| v.contains(m))
-            })
-        })
-        .collect();
-    if unjudged.len() == 1 && !bench.judgments.is_empty() {
-        return Ok(Baseline::Known(unjudged[0]));
-    }
-    if let Some(id) = bench.models.get(REFERENCE_DEFAULT_BASELINE) {
-        return Ok(Baseline::Known(id));
-    }
-    Err(match fallback {
-        Some(name) => Error::UnknownBaseline {
-            name: name.to_string(),
-            models: models(),
-        },
-        None => Error::NoBaseline { models: models() },
-    })
-}
-
-/// A resolved judged baseline: a model the bench knows, or a name only the options give.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Baseline {
-    Known(u32),
-    New(String),
-}
-
-/// Builds the battles for `opts`; `display_baseline` helps find the judged baseline (see
-/// [`resolve_judged_baseline`]).
+/// Builds the battles for `opts`; `display_baseline` helps find the judged baseline. Judges and the
+/// judged baseline follow the scope's rules ([`crate::scope::judges::pool`], asking when several
+/// judges fit and none is named; [`crate::scope::baseline::judged`]), so options from a resolved
+/// [`Scope`] give the same battles as the raw request.
 pub fn build(
     bench: &Bench,
     opts: &BattleOptions,
     display_baseline: Option<&str>,
 ) -> Result<BattleSet, Error> {
     if opts.weight == 0 {
-        return Err(Error::InvalidOption("--weight must be at least 1".into()));
+        return Err(Error::InvalidOption(
+            "the weight of a strong verdict must be at least 1".into(),
+        ));
     }
-    let judge_ids = resolve_judges(bench, &opts.judges)?;
+    let judge_ids = judges::pool(bench, &opts.judges, Several::Ask)?;
     let mut set = BattleSet {
         rows: Vec::new(),
         style: Vec::new(),
@@ -201,16 +139,16 @@ pub fn build(
         Some((bench.answer(a, p)?.style?, bench.answer(b, p)?.style?))
     };
     if !bench.judgments.is_empty() {
-        let needs_baseline =
-            bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
-        let base = if needs_baseline {
+        let base = if baseline::needed(bench) {
             Some(
-                match resolve_judged_baseline(
+                match baseline::judged(
                     bench,
                     &judge_ids,
                     opts.judged_baseline.as_deref(),
                     display_baseline,
-                )? {
+                )?
+                .0
+                {
                     Baseline::Known(id) => id,
                     Baseline::New(name) => {
                         set.names.push(name);
@@ -235,7 +173,7 @@ pub fn build(
                 *self_rows.entry((j.judge, a)).or_insert(0) += 1;
                 continue;
             }
-            if opts.drop_inconsistent && crate::judges::consistency::results_differ(&j.games) {
+            if opts.drop_inconsistent && results_differ(&j.games) {
                 *flipped.entry(j.judge).or_insert(0) += 1;
                 continue;
             }

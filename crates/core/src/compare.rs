@@ -10,50 +10,16 @@
 //! not weighted, and a prompt's score is the mean of its usable games. The baseline itself scores ½
 //! on every prompt, so "A beat B" with A the baseline means the model lost to the baseline.
 
-use crate::battle_set::{resolve_judged_baseline, Baseline};
-use crate::bench::{Bench, Judgment, Layout};
+use crate::bench::{Bench, Judgment};
 use crate::error::Error;
 use crate::quantile;
-use crate::verdict::{Outcome, Verdict};
+use crate::scope::baseline::{self, Baseline};
+use crate::verdict::Verdict;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
 
-/// A game's result from the model's side, against the baseline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ModelResult {
-    Win,
-    Tie,
-    Loss,
-}
-
-impl ModelResult {
-    pub fn score(self) -> f64 {
-        match self {
-            ModelResult::Win => 1.0,
-            ModelResult::Tie => 0.5,
-            ModelResult::Loss => 0.0,
-        }
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ModelResult::Win => "win",
-            ModelResult::Tie => "tie",
-            ModelResult::Loss => "loss",
-        }
-    }
-}
-
-/// The model's result in game `game` (1 or 2) for the judge's verdict `v`. Game 1 shows the model as
-/// Assistant B (so `B>A` is a win), game 2 as Assistant A (so `A>B` is a win).
-pub fn model_result(game: u8, v: Verdict) -> ModelResult {
-    let for_model_as_a = if game == 1 { v.mirrored() } else { v };
-    match for_model_as_a.outcome() {
-        Outcome::AWins => ModelResult::Win,
-        Outcome::Tie => ModelResult::Tie,
-        Outcome::BWins => ModelResult::Loss,
-    }
-}
+pub use crate::game_result::{model_result, ModelResult};
 
 /// One usable game of a judgment.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -184,20 +150,21 @@ impl CompareIndex {
     }
 }
 
-/// The model `judge`'s rows were judged against, for rows that do not name it (v0.1), resolved as the
-/// leaderboard does (`explicit`, then `fallback` if the data knows it, the manifest, the only unjudged
-/// model, gpt-4-0314). `Ok(None)` when every row names its own baseline (v2.0).
+/// The model `judge`'s rows were judged against, for rows that do not name it (v0.1), by the scope's
+/// rules ([`crate::scope::baseline`]). `Ok(None)` when every row names its own baseline (v2.0).
+/// A page or command resolves a whole [`crate::scope::Scope`] instead; this is the rule alone.
 pub fn judged_baseline(
     bench: &Bench,
     judge: u32,
     explicit: Option<&str>,
     fallback: Option<&str>,
 ) -> Result<Option<Baseline>, Error> {
-    let needs = bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none());
-    if !needs {
+    if !baseline::needed(bench) {
         return Ok(None);
     }
-    resolve_judged_baseline(bench, &[judge], explicit, fallback).map(Some)
+    Ok(Some(
+        baseline::judged(bench, &[judge], explicit, fallback)?.0,
+    ))
 }
 
 /// Who did better on a prompt.
@@ -575,17 +542,6 @@ mod tests {
     use super::*;
     use crate::dataset::Dataset;
     use crate::source::SourceFile;
-
-    #[test]
-    fn game_results_follow_the_positions() {
-        // Game 1: baseline is A, model is B.
-        assert_eq!(model_result(1, Verdict::BBetter), ModelResult::Win);
-        assert_eq!(model_result(1, Verdict::AMuchBetter), ModelResult::Loss);
-        assert_eq!(model_result(1, Verdict::Tie), ModelResult::Tie);
-        // Game 2: model is A, baseline is B.
-        assert_eq!(model_result(2, Verdict::ABetter), ModelResult::Win);
-        assert_eq!(model_result(2, Verdict::BMuchBetter), ModelResult::Loss);
-    }
 
     fn file(path: &str, text: &str) -> SourceFile {
         SourceFile {

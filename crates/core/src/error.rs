@@ -1,5 +1,9 @@
 //! Errors that stop a computation: the data or the options do not allow a leaderboard at all.
 //! Problems with single lines are not errors; they go to the [`crate::report::LoadReport`].
+//!
+//! Texts are neutral: they say what is missing and list what exists, naming no command-line flag and
+//! no control (the CLI and the site add their own hints). The scope variants are also
+//! [`crate::scope::ScopeError`]'s texts.
 
 /// Why a leaderboard cannot be computed.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,8 +25,10 @@ pub enum Error {
     AmbiguousJudge {
         found: Vec<String>,
     },
-    /// The v0.1 judgments do not say which model they were judged against.
+    /// The v0.1 judgments do not say which model they were judged against, and the data does not
+    /// show it. `candidates`: the models with answers but no judgments (several, or none).
     NoBaseline {
+        candidates: Vec<String>,
         models: Vec<String>,
     },
     UnknownBaseline {
@@ -49,10 +55,11 @@ impl std::fmt::Display for Error {
         match self {
             Error::NoData => write!(f, "no verdicts found: expected judgment files (<bench>/model_judgment/<judge>/<model>.jsonl) or a battles file"),
             Error::UnknownBench { name, found } => write!(f, "unknown bench {name:?}; benches found: {}", list(found)),
-            Error::AmbiguousBench { found } => write!(f, "several benches have verdicts; choose one with --bench: {}", list(found)),
+            Error::AmbiguousBench { found } => write!(f, "several benches have verdicts and none was chosen: {}", list(found)),
             Error::UnknownJudge { name, found } => write!(f, "unknown judge {name:?}; judges found: {}", list(found)),
-            Error::AmbiguousJudge { found } => write!(f, "several judges found; choose one or more with --judge: {}", list(found)),
-            Error::NoBaseline { models } => write!(f, "cannot tell which model the judgments were made against; pass --baseline (models: {})", list(models)),
+            Error::AmbiguousJudge { found } => write!(f, "several judges found and none was chosen: {}", list(found)),
+            Error::NoBaseline { candidates, models } if candidates.len() > 1 => write!(f, "no baseline given; the data has several candidates: {} (models with answers but no judgments)", list(candidates)),
+            Error::NoBaseline { models, .. } => write!(f, "no baseline given, and the data does not show which model the judgments were made against; models: {}", list(models)),
             Error::UnknownBaseline { name, models } => write!(f, "baseline {name:?} is not in the data; models: {}", list(models)),
             Error::NoBattles => write!(f, "no usable battles for these options"),
             Error::NoStyleData => write!(f, "style control needs answers with conv_metadata (or battles with conv_metadata); none found"),

@@ -154,7 +154,7 @@ pub struct Leaderboard {
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
     if !(opts.level > 0.0 && opts.level < 1.0) {
         return Err(Error::InvalidOption(format!(
-            "--level must be between 0 and 1 (exclusive), got {}",
+            "the confidence level must be between 0 and 1 (exclusive), got {}",
             opts.level
         )));
     }

@@ -1,7 +1,8 @@
 //! arena-lens core: Arena-Hard verdict files in, leaderboards with confidence intervals out.
 //!
 //! No I/O and no web dependencies: callers hand over `(path, text)` pairs ([`source::SourceFile`]),
-//! [`dataset::Dataset::load`] parses them tolerantly into benches with a load report, and
+//! [`dataset::Dataset::load`] parses them tolerantly into benches with a load report,
+//! [`scope::resolve`] decides which bench, judges and baselines a view works on, and
 //! [`leaderboard::compute`] turns one bench into scores. The same code runs natively in the CLI and as
 //! WebAssembly in the browser, so both print the same numbers.
 //!
@@ -18,6 +19,7 @@ pub mod compare;
 pub mod dataset;
 pub mod error;
 pub mod formats;
+pub mod game_result;
 pub mod judges;
 pub mod leaderboard;
 pub mod linalg;
@@ -25,6 +27,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod quantile;
 pub mod report;
+pub mod scope;
 pub mod slim;
 pub mod source;
 pub mod style;

@@ -4,7 +4,7 @@
 //! judge without position bias gives mirrored verdicts, so the matrix of game-1 verdicts against
 //! *mirrored* game-2 verdicts is diagonal for a perfectly consistent judge, and its off-diagonal mass
 //! is the judge's inconsistency. The flip rate is coarser and is what moves a leaderboard: the share
-//! of rows where the model's win/tie/loss (as [`crate::compare::model_result`] reads it) differs
+//! of rows where the model's win/tie/loss (as [`crate::game_result::model_result`] reads it) differs
 //! between the games, so a strong-versus-weak disagreement (`A>>B` vs `A>B`) is not a flip.
 //!
 //! First-position preference: over rows with both games usable, the share of decisive games (not
@@ -17,7 +17,8 @@
 //! property of the judge, and such rows measure it as well as any other.
 
 use crate::bench::{Bench, Game};
-use crate::compare::model_result;
+use crate::game_result::model_result;
+use crate::scope::error::ScopeError;
 use crate::verdict::{Outcome, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -44,10 +45,8 @@ fn index(v: Verdict) -> usize {
 /// Why consistency cannot be computed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConsistencyError {
-    UnknownJudge {
-        name: String,
-        found: Vec<String>,
-    },
+    /// A named judge is not in the data.
+    Scope(ScopeError),
     /// The bench has no judgment rows (a battles file keeps no games).
     NoJudgments,
 }
@@ -55,13 +54,7 @@ pub enum ConsistencyError {
 impl std::fmt::Display for ConsistencyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ConsistencyError::UnknownJudge { name, found } => {
-                write!(
-                    f,
-                    "unknown judge {name:?}; judges found: {}",
-                    found.join(", ")
-                )
-            }
+            ConsistencyError::Scope(e) => e.fmt(f),
             ConsistencyError::NoJudgments => write!(
                 f,
                 "position consistency needs judgment files with both games; this data has none"
@@ -172,20 +165,10 @@ pub struct ModelConsistency {
     pub consistency: ConsistencySummary,
 }
 
-/// True when both games are usable and give the model different results: the row a position flip
-/// decided. This is what `BattleOptions::drop_inconsistent` leaves out.
-pub fn results_differ(games: &[Game]) -> bool {
-    match (
-        games.first().and_then(|g| g.verdict),
-        games.get(1).and_then(|g| g.verdict),
-    ) {
-        (Some(g1), Some(g2)) => model_result(1, g1) != model_result(2, g2),
-        _ => false,
-    }
-}
+pub use crate::game_result::results_differ;
 
-/// Position consistency of `judges` (empty: every judge of the bench), in the order given (or load
-/// order).
+/// Position consistency of `judges` (empty: every judge of the bench), sorted by judge name (the
+/// scope's one order, [`crate::scope::judges`]).
 pub fn position_consistency(
     bench: &Bench,
     judges: &[String],
@@ -193,22 +176,7 @@ pub fn position_consistency(
     if bench.judgments.is_empty() {
         return Err(ConsistencyError::NoJudgments);
     }
-    let ids: Vec<u32> = if judges.is_empty() {
-        (0..bench.judges.len() as u32).collect()
-    } else {
-        judges
-            .iter()
-            .map(|name| {
-                bench
-                    .judges
-                    .get(name)
-                    .ok_or_else(|| ConsistencyError::UnknownJudge {
-                        name: name.clone(),
-                        found: bench.judge_names().to_vec(),
-                    })
-            })
-            .collect::<Result<_, _>>()?
-    };
+    let ids = crate::scope::judges::each(bench, judges).map_err(ConsistencyError::Scope)?;
     let mut overall: Vec<Consistency> = vec![Consistency::default(); ids.len()];
     let mut per_model: Vec<BTreeMap<u32, Consistency>> = vec![BTreeMap::new(); ids.len()];
     for j in &bench.judgments {

@@ -9,6 +9,7 @@ use crate::leaderboard::{GroupBy, LeaderboardOptions};
 use crate::style::StyleMode;
 
 pub mod keys;
+mod scope_request;
 
 /// Table sort columns.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
