@@ -3,7 +3,8 @@
 
 use crate::args::{ClustersArgs, Group};
 use arena_lens_core::battle_set::Baseline;
-use arena_lens_core::cluster::performance::{cluster_performance, BootstrapSpec};
+use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
+use arena_lens_core::cluster::performance::cluster_performance;
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
 use arena_lens_core::compare::judged_baseline;
 use serde_json::{json, Value};
@@ -83,11 +84,8 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             (labels, None)
         }
     };
-    let spec = BootstrapSpec {
-        rounds: a.rounds,
-        seed: a.seed,
-        level: a.level,
-    };
+    let spec = BootstrapSpec::new(a.rounds, a.seed, a.level, BootstrapUnit::Prompt)
+        .map_err(|e| format!("--level: {e}"))?;
     let perf = match &scoring {
         Some((_, judge, baseline)) => cluster_performance(bench, *judge, *baseline, &labels, spec),
         None => Vec::new(),
