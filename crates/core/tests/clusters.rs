@@ -562,13 +562,7 @@ mod performance {
         assert!(!b.ci_crosses_50);
         // Deterministic for a seed; another seed moves only the interval.
         assert_eq!(perf, cluster_performance(bench, judge, None, &labels, spec));
-        let other = cluster_performance(
-            bench,
-            judge,
-            None,
-            &labels,
-            spec.with_seed(8),
-        );
+        let other = cluster_performance(bench, judge, None, &labels, spec.with_seed(8));
         assert_eq!(other[0].models[0].win_rate, a.win_rate);
 
         let mut w = BTreeMap::new();

@@ -126,7 +126,9 @@ proptest! {
 /// Reference values: the README's and the e2e fixtures' spellings, read the same as before.
 #[test]
 fn old_spellings_open_the_same_view() {
-    let s = parse_query("?judge=judge-atlas,judge-sage&group=ko_cluster&g=x&compat=1&cjudge=j&jx=a&jy=b");
+    let s = parse_query(
+        "?judge=judge-atlas,judge-sage&group=ko_cluster&g=x&compat=1&cjudge=j&jx=a&jy=b",
+    );
     assert_eq!(s.judges, vec!["judge-atlas", "judge-sage"]);
     assert_eq!(s.group_by, Some(GroupBy::KoCluster));
     assert!(s.compat);

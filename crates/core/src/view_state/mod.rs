@@ -319,7 +319,10 @@ mod tests {
     #[test]
     fn value_aliases_print_under_their_canonical_name() {
         let s = parse_query("group=ko-cluster&unit=rows&label=ko-cluster&cmethod=k-means");
-        assert_eq!(s.to_query(), "group=ko_cluster&label=ko_cluster&cmethod=kmeans");
+        assert_eq!(
+            s.to_query(),
+            "group=ko_cluster&label=ko_cluster&cmethod=kmeans"
+        );
     }
 
     #[test]

@@ -28,7 +28,10 @@ pub fn decode(s: &str) -> String {
             // Hex digits are ASCII, so a valid escape never splits a UTF-8 character; `get` keeps
             // a `%` followed by the start of a multi-byte character from panicking on the slice.
             b'%' if i + 2 < bytes.len() => {
-                match s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                match s
+                    .get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
                     Some(v) => {
                         out.push(v);
                         i += 2;
