@@ -312,6 +312,10 @@ mod tests {
         assert_eq!(s.rounds, MAX_ROUNDS);
         assert!(s.apply(keys::SEED, "oops"));
         assert_eq!(s.seed, crate::leaderboard::DEFAULT_SEED);
+        // The weight control used to clamp (0 -> 1, 500 -> 100) where a link fell back to the
+        // default; both now read through `parse::weight`, so a value outside 1..=100 gives 3.
+        assert!(s.apply(keys::WEIGHT, "500"));
+        assert_eq!(s.weight, 3);
         assert!(!s.apply(keys::compare::A, "m"));
         assert_eq!(s.extra(keys::compare::A), None);
     }

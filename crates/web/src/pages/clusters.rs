@@ -22,9 +22,10 @@ use crate::loader::yield_to_browser;
 use crate::pages::compare::Shared;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
+use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_info};
 use arena_lens_core::cluster::performance::{
-    cluster_performance, slice_score, BootstrapSpec, ClusterPerformance, SliceScore,
+    cluster_performance, slice_score, ClusterPerformance, SliceScore,
 };
 use arena_lens_core::cluster::{prompt_text, ClusterJob, ClusterParams, Clustering, Method};
 use arena_lens_core::compare::judged_baseline;
@@ -36,9 +37,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use arena_lens_core::view_state::keys::clusters as key;
-
-/// Most bootstrap rounds the page runs per group (the URL's `rounds`, capped).
-const MAX_ROUNDS: u32 = 1000;
 
 /// The bench, judge and baseline the page works on.
 pub struct Base {
@@ -455,13 +453,7 @@ pub fn ClustersPage() -> impl IntoView {
         let g = GroupBy::parse(&f)?;
         Some(Shared(Arc::new(data_groups(&b, g))))
     });
-    let spec = Memo::new(move |_| {
-        view.with(|v| BootstrapSpec {
-            rounds: v.rounds.min(MAX_ROUNDS),
-            seed: v.seed,
-            level: v.level,
-        })
-    });
+    let spec = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Clusters)));
     let perf = Memo::new(move |_| {
         let Some(Ok(b)) = base.get() else {
             return None;
@@ -471,13 +463,7 @@ pub fn ClustersPage() -> impl IntoView {
         let spec = spec.get();
         let rows = cluster_performance(b.bench(), judge, b.baseline, &g.label_of, spec);
         let all = vec!["all".to_string(); b.bench().prompts.len()];
-        let overall = cluster_performance(
-            b.bench(),
-            judge,
-            b.baseline,
-            &all,
-            BootstrapSpec { rounds: 0, ..spec },
-        );
+        let overall = cluster_performance(b.bench(), judge, b.baseline, &all, spec.with_rounds(0));
         let mut models: Vec<(String, f64)> = overall
             .first()
             .map(|o| {
@@ -497,8 +483,8 @@ pub fn ClustersPage() -> impl IntoView {
             rows,
             by_group,
             models,
-            level: spec.level,
-            rounds: spec.rounds,
+            level: spec.level(),
+            rounds: spec.rounds(),
         })))
     });
     let model = Memo::new(move |_| {
@@ -773,7 +759,7 @@ pub fn ClustersPage() -> impl IntoView {
                 return view! { <p class="hint">"Topics appear here when the clustering finishes."</p> }.into_any();
             };
             let p = perf.get();
-            let level = spec.with(|s| s.level);
+            let level = spec.with(|s| s.level());
             let open_group = open_group.clone();
             let open_group2 = open_group.clone();
             let open_group3 = open_group.clone();
@@ -785,7 +771,7 @@ pub fn ClustersPage() -> impl IntoView {
                         <p class="hint">{format!(
                             "Win rate against the baseline per {}, from each prompt's games (win 1, tie ½, loss 0; strong verdicts unweighted). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from the baseline there. Click a cell to read those prompts.",
                             if g.field == "computed" { "computed topic".to_string() } else { format!("“{}” label", g.field) },
-                            level * 100.0, p.rounds, spec.with(|s| s.seed)
+                            level * 100.0, p.rounds, spec.with(|s| s.seed())
                         )}</p>
                         {heatmap(p.clone(), g.clone(), open_group.clone())}
                     </section>
