@@ -98,7 +98,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             "baseline": baseline.map(|b| bench.models.name(b)),
             "labels": match a.compute {
                 Some(_) => "computed".to_string(),
-                None => format!("{:?}", a.label).to_lowercase(),
+                None => a.label.as_str().to_string(),
             },
             "rounds": a.rounds,
             "seed": a.seed,
