@@ -1,8 +1,16 @@
 //! Command-line arguments.
 
 use arena_lens_core::leaderboard::LeaderboardOptions;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use arena_lens_core::view_state::aliases::Domain;
+use arena_lens_core::view_state::parse;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+
+/// The flags' value types are the core's, so the CLI spells their values as a link does.
+pub use arena_lens_core::bootstrap::BootstrapUnit as Unit;
+pub use arena_lens_core::cluster::Method as ClusterMethod;
+pub use arena_lens_core::leaderboard::GroupBy as Group;
 
 /// The computation's defaults (rounds, level, seed, weight) come from the core, the one place the
 /// site takes them from too.
@@ -67,20 +75,40 @@ pub struct InputArgs {
     pub first_game_only: bool,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// Resample battle rows, like show_result.py.
-    Row,
-    /// Resample prompts with all their battles (clustered bootstrap; wider, more honest intervals).
-    Prompt,
+/// A flag's values under the names the URL prints (the core's `as_str`, listed by [`Domain`]), the
+/// other spellings of `view_state::aliases` accepted, and one line of help per value.
+fn spelled<T: Clone + Send + Sync + 'static>(
+    domain: Domain,
+    parse: fn(&str) -> Option<T>,
+    help: &'static [(&'static str, &'static str)],
+) -> impl TypedValueParser<Value = T> {
+    let values = domain.names().into_iter().map(move |name| {
+        let v = PossibleValue::new(name).aliases(domain.aliases_of(name));
+        match help.iter().find(|(n, _)| *n == name) {
+            Some((_, h)) => v.help(*h),
+            None => v,
+        }
+    });
+    PossibleValuesParser::new(values).try_map(move |s| parse(&s).ok_or("unknown value"))
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    Category,
-    Subcategory,
-    Cluster,
-    KoCluster,
+fn unit_values() -> impl TypedValueParser<Value = Unit> {
+    spelled(
+        Domain::Unit,
+        parse::unit,
+        &[
+            ("row", "Resample battle rows, like show_result.py."),
+            ("prompt", "Resample prompts with all their battles (clustered bootstrap; wider, more honest intervals)."),
+        ],
+    )
+}
+
+fn group_values() -> impl TypedValueParser<Value = Group> {
+    spelled(Domain::GroupBy, parse::group, &[])
+}
+
+fn method_values() -> impl TypedValueParser<Value = ClusterMethod> {
+    spelled(Domain::Method, parse::method, &[])
 }
 
 #[derive(Args, Debug)]
@@ -97,7 +125,7 @@ pub struct LeaderboardArgs {
     #[arg(long, default_value_t = defaults().level)]
     pub level: f64,
     /// What a bootstrap round resamples.
-    #[arg(long, value_enum, default_value_t = Unit::Row)]
+    #[arg(long, value_parser = unit_values(), default_value = Unit::Row.as_str())]
     pub bootstrap_unit: Unit,
     /// Control for answer length and markdown (tokens, headers, lists, bold), as show_result.py.
     #[arg(long, conflicts_with_all = ["length_control", "markdown_control"])]
@@ -109,7 +137,7 @@ pub struct LeaderboardArgs {
     #[arg(long)]
     pub markdown_control: bool,
     /// Also compute one leaderboard per group of prompts.
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = group_values())]
     pub group_by: Option<Group>,
     /// Reproduce show_result.py's intervals exactly, including its quirk for baselines other than
     /// gpt-4-0314 (bootstrap ratings centred instead of anchored, which narrows them). Off by default.
@@ -199,24 +227,18 @@ pub struct CompareArgs {
     pub json: bool,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClusterMethod {
-    Kmeans,
-    Ward,
-}
-
 #[derive(Args, Debug)]
 pub struct ClustersArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// The prompt label that defines the groups.
-    #[arg(long, value_enum, default_value_t = Group::Cluster, conflicts_with = "compute")]
+    #[arg(long, value_parser = group_values(), default_value = Group::Cluster.as_str(), conflicts_with = "compute")]
     pub label: Group,
     /// Compute K topic clusters from the prompt texts instead of using a label.
     #[arg(long, value_name = "K")]
     pub compute: Option<usize>,
     /// Clustering algorithm for --compute.
-    #[arg(long, value_enum, default_value_t = ClusterMethod::Kmeans, requires = "compute")]
+    #[arg(long, value_parser = method_values(), default_value = ClusterMethod::Kmeans.as_str(), requires = "compute")]
     pub method: ClusterMethod,
     /// Bootstrap rounds.
     #[arg(long, default_value_t = defaults().rounds)]

@@ -2,7 +2,8 @@
 //! label or clusters computed from the prompt texts), with prompt-level bootstrap intervals.
 
 use crate::args::{ClustersArgs, Group};
-use arena_lens_core::cluster::performance::{cluster_performance, BootstrapSpec};
+use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
+use arena_lens_core::cluster::performance::cluster_performance;
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
 use arena_lens_core::scope::Purpose;
 use serde_json::{json, Value};
@@ -58,11 +59,8 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             (labels, None)
         }
     };
-    let spec = BootstrapSpec {
-        rounds: a.rounds,
-        seed: a.seed,
-        level: a.level,
-    };
+    let spec = BootstrapSpec::new(a.rounds, a.seed, a.level, BootstrapUnit::Prompt)
+        .map_err(|e| format!("--level: {e}"))?;
     let perf = match &scoring {
         Some((_, judge, baseline)) => cluster_performance(bench, *judge, *baseline, &labels, spec),
         None => Vec::new(),
@@ -75,7 +73,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             "baseline": baseline.map(|b| bench.models.name(b)),
             "labels": match a.compute {
                 Some(_) => "computed".to_string(),
-                None => format!("{:?}", a.label).to_lowercase(),
+                None => a.label.as_str().to_string(),
             },
             "rounds": a.rounds,
             "seed": a.seed,

@@ -5,6 +5,9 @@
 //! over the cells, which costs O(cells) per round instead of O(rows) (FastChat's leaderboard does the
 //! same). The prompt bootstrap instead resamples whole prompts: every battle of a prompt, all models,
 //! both games and all strong-verdict copies travel together, which is what makes them dependent.
+//!
+//! [`BootstrapSpec`] is how intervals are drawn (rounds, seed, level, unit), checked once when it is
+//! built; [`Purpose`] holds the one table of round caps the site applies per analysis.
 
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -23,10 +26,11 @@ pub enum BootstrapUnit {
 }
 
 impl BootstrapUnit {
+    /// The one spelling of each unit (other spellings: `view_state::aliases`).
     pub fn parse(s: &str) -> Option<BootstrapUnit> {
         match s {
-            "row" | "rows" => Some(BootstrapUnit::Row),
-            "prompt" | "prompts" => Some(BootstrapUnit::Prompt),
+            "row" => Some(BootstrapUnit::Row),
+            "prompt" => Some(BootstrapUnit::Prompt),
             _ => None,
         }
     }
@@ -35,6 +39,117 @@ impl BootstrapUnit {
             BootstrapUnit::Row => "row",
             BootstrapUnit::Prompt => "prompt",
         }
+    }
+}
+
+/// What a bootstrap is for: each analysis costs a different amount per round, so the site caps the
+/// rounds a link may ask for per purpose (the CLI does not cap).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// One Bradley-Terry fit per round over count cells (cheap: O(cells)).
+    Leaderboard,
+    /// The paired difference of two models' prompt scores.
+    Compare,
+    /// One interval per group and model, recomputed on every control change.
+    Clusters,
+    /// One leaderboard per judge and per confidence level, all on one page.
+    Judges,
+}
+
+impl Purpose {
+    /// The table of caps: most bootstrap rounds each purpose runs. The leaderboard's is the largest, and
+    /// is also what a link may carry at all ([`crate::view_state::MAX_ROUNDS`]).
+    pub const fn max_rounds(self) -> u32 {
+        match self {
+            Purpose::Leaderboard => 10_000,
+            Purpose::Compare => 2_000,
+            Purpose::Clusters => 1_000,
+            Purpose::Judges => 200,
+        }
+    }
+
+    /// `rounds`, capped for this purpose.
+    pub fn cap(self, rounds: u32) -> u32 {
+        rounds.min(self.max_rounds())
+    }
+}
+
+/// Why a [`BootstrapSpec`] was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BootstrapSpecError {
+    /// The confidence level is not strictly between 0 and 1.
+    Level(f64),
+}
+
+impl std::fmt::Display for BootstrapSpecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BootstrapSpecError::Level(l) => write!(
+                f,
+                "the confidence level must be strictly between 0 and 1, got {l}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for BootstrapSpecError {}
+
+/// How intervals are drawn: rounds (0: no interval), the seed of the ChaCha8 stream, the confidence
+/// level and what a round resamples. Built by [`BootstrapSpec::new`], which checks the level, so a
+/// holder can trust it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BootstrapSpec {
+    rounds: u32,
+    seed: u64,
+    level: f64,
+    unit: BootstrapUnit,
+}
+
+impl BootstrapSpec {
+    pub fn new(
+        rounds: u32,
+        seed: u64,
+        level: f64,
+        unit: BootstrapUnit,
+    ) -> Result<BootstrapSpec, BootstrapSpecError> {
+        // Written so that NaN fails too.
+        if !(level > 0.0 && level < 1.0) {
+            return Err(BootstrapSpecError::Level(level));
+        }
+        Ok(BootstrapSpec {
+            rounds,
+            seed,
+            level,
+            unit,
+        })
+    }
+    pub fn rounds(&self) -> u32 {
+        self.rounds
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    pub fn level(&self) -> f64 {
+        self.level
+    }
+    pub fn unit(&self) -> BootstrapUnit {
+        self.unit
+    }
+    /// The same spec with `rounds` rounds (0: a point estimate only).
+    pub fn with_rounds(self, rounds: u32) -> BootstrapSpec {
+        BootstrapSpec { rounds, ..self }
+    }
+    /// The same spec with another seed.
+    pub fn with_seed(self, seed: u64) -> BootstrapSpec {
+        BootstrapSpec { seed, ..self }
+    }
+    /// The same spec with another unit.
+    pub fn with_unit(self, unit: BootstrapUnit) -> BootstrapSpec {
+        BootstrapSpec { unit, ..self }
+    }
+    /// The same spec with its rounds capped for `purpose`.
+    pub fn capped(self, purpose: Purpose) -> BootstrapSpec {
+        self.with_rounds(purpose.cap(self.rounds))
     }
 }
 
@@ -116,6 +231,19 @@ impl Cells {
 mod tests {
     use super::*;
     use rand::SeedableRng;
+
+    #[test]
+    fn spec_refuses_levels_outside_the_open_unit_interval() {
+        for bad in [0.0, 1.0, -0.5, 1.5, f64::NAN, f64::INFINITY] {
+            assert!(
+                BootstrapSpec::new(100, 1, bad, BootstrapUnit::Row).is_err(),
+                "{bad}"
+            );
+        }
+        let s = BootstrapSpec::new(5_000, 1, 0.9, BootstrapUnit::Prompt).unwrap();
+        assert_eq!(s.capped(Purpose::Judges).rounds(), 200);
+        assert_eq!(s.capped(Purpose::Leaderboard).rounds(), 5_000);
+    }
 
     #[test]
     fn row_draws_keep_the_total_and_the_means() {

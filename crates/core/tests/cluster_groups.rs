@@ -2,9 +2,10 @@
 //! prompts by a shipped label field or by a computed clustering, the group field's URL spelling,
 //! and per-group performance against `cluster_performance` computed directly.
 
+use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::cluster::groups::{default_topics, GroupField, Groups};
 use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf};
-use arena_lens_core::cluster::performance::{cluster_performance, slice_score, BootstrapSpec};
+use arena_lens_core::cluster::performance::{cluster_performance, slice_score};
 use arena_lens_core::cluster::selection::{parse_selection, selection_text, Selection};
 use arena_lens_core::cluster::{ClusterInfo, Clustering};
 use arena_lens_core::dataset::Dataset;
@@ -210,11 +211,7 @@ fn perf_is_cluster_performance_with_models_in_overall_order() {
     let bench = ds.bench(None).unwrap();
     let judge = bench.judges.get("j").unwrap();
     let g = Groups::from_label(bench, GroupBy::Cluster);
-    let spec = BootstrapSpec {
-        rounds: 50,
-        seed: 3,
-        level: 0.9,
-    };
+    let spec = BootstrapSpec::new(50, 3, 0.9, BootstrapUnit::Prompt).unwrap();
     let p = Perf::compute(bench, judge, None, &g, spec);
     assert_eq!(
         p.rows,

@@ -491,7 +491,8 @@ fn svd_matches_dense_oracle() {
 }
 
 mod performance {
-    use arena_lens_core::cluster::performance::{cluster_performance, slice_score, BootstrapSpec};
+    use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
+    use arena_lens_core::cluster::performance::{cluster_performance, slice_score};
     use arena_lens_core::dataset::Dataset;
     use arena_lens_core::source::SourceFile;
     use std::collections::BTreeMap;
@@ -543,11 +544,7 @@ mod performance {
         let bench = ds.bench(None).unwrap();
         let judge = bench.judges.get("j").unwrap();
         let labels: Vec<String> = bench.prompts.iter().map(|p| p.cluster.clone()).collect();
-        let spec = BootstrapSpec {
-            rounds: 500,
-            seed: 7,
-            level: 0.95,
-        };
+        let spec = BootstrapSpec::new(500, 7, 0.95, BootstrapUnit::Prompt).unwrap();
         let perf = cluster_performance(bench, judge, None, &labels, spec);
         assert_eq!(perf.len(), 2);
         let a = &perf[0].models[0];
@@ -565,13 +562,7 @@ mod performance {
         assert!(!b.ci_crosses_50);
         // Deterministic for a seed; another seed moves only the interval.
         assert_eq!(perf, cluster_performance(bench, judge, None, &labels, spec));
-        let other = cluster_performance(
-            bench,
-            judge,
-            None,
-            &labels,
-            BootstrapSpec { seed: 8, ..spec },
-        );
+        let other = cluster_performance(bench, judge, None, &labels, spec.with_seed(8));
         assert_eq!(other[0].models[0].win_rate, a.win_rate);
 
         let mut w = BTreeMap::new();
@@ -602,11 +593,7 @@ mod performance {
         let judge = bench.judges.get("judge-sage").unwrap();
         let baseline = bench.models.get(arena_lens_demo::DEMO_BASELINE);
         let labels: Vec<String> = bench.prompts.iter().map(|p| p.category.clone()).collect();
-        let spec = BootstrapSpec {
-            rounds: 100,
-            seed: 42,
-            level: 0.9,
-        };
+        let spec = BootstrapSpec::new(100, 42, 0.9, BootstrapUnit::Prompt).unwrap();
         let perf = cluster_performance(bench, judge, baseline, &labels, spec);
         assert_eq!(perf.len(), bench.categories().len());
         for c in &perf {

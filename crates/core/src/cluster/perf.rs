@@ -3,9 +3,10 @@
 //! custom slice of groups.
 
 use crate::bench::Bench;
+use crate::bootstrap::BootstrapSpec;
 use crate::cluster::groups::Groups;
 use crate::cluster::performance::{
-    cluster_performance, slice_score, BootstrapSpec, ClusterPerformance, ModelInCluster, SliceScore,
+    cluster_performance, slice_score, ClusterPerformance, ModelInCluster, SliceScore,
 };
 use crate::cluster::selection::Selection;
 use crate::compare::CompareIndex;
@@ -36,13 +37,7 @@ impl Perf {
     ) -> Perf {
         let rows = cluster_performance(bench, judge, baseline, &groups.label_of, spec);
         let all = vec!["all".to_string(); bench.prompts.len()];
-        let overall = cluster_performance(
-            bench,
-            judge,
-            baseline,
-            &all,
-            BootstrapSpec { rounds: 0, ..spec },
-        );
+        let overall = cluster_performance(bench, judge, baseline, &all, spec.with_rounds(0));
         let mut models: Vec<(String, f64)> = overall
             .first()
             .map(|o| {
@@ -62,8 +57,8 @@ impl Perf {
             rows,
             by_group,
             models,
-            level: spec.level,
-            rounds: spec.rounds,
+            level: spec.level(),
+            rounds: spec.rounds(),
         }
     }
 

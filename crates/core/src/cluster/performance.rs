@@ -7,25 +7,18 @@
 //! prompts; a per-cluster fit would be unstable, while a mean of prompt scores stays well defined and
 //! is what a reader checks by eye on the compare page. Intervals come from a prompt-level bootstrap
 //! (prompts are the unit that varies between benchmarks; games of one prompt are not independent),
-//! with the same resampled prompts for every model, seeded ChaCha8 so CLI and browser agree.
+//! with the same resampled prompts for every model, seeded ChaCha8 so CLI and browser agree. The
+//! resampling unit is always the prompt here, whatever [`BootstrapSpec::unit`] says: a group is a set
+//! of prompts, and a row bootstrap would ignore that games of one prompt move together.
 
 use crate::bench::Bench;
+use crate::bootstrap::BootstrapSpec;
 use crate::compare::CompareIndex;
 use crate::quantile;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// How the intervals are drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct BootstrapSpec {
-    /// Rounds (0: no interval).
-    pub rounds: u32,
-    pub seed: u64,
-    /// Confidence level, in (0, 1).
-    pub level: f64,
-}
 
 /// One model on one cluster.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -143,12 +136,12 @@ pub fn cluster_performance(
         .into_iter()
         .enumerate()
         .map(|(ci, (cluster, prompts))| {
-            let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+            let mut rng = ChaCha8Rng::seed_from_u64(spec.seed());
             rng.set_stream(ci as u64);
             let m = prompts.len();
-            let mut samples = vec![Vec::with_capacity(spec.rounds as usize); s.names.len()];
+            let mut samples = vec![Vec::with_capacity(spec.rounds() as usize); s.names.len()];
             let mut draw = vec![0usize; m];
-            for _ in 0..spec.rounds {
+            for _ in 0..spec.rounds() {
                 for d in draw.iter_mut() {
                     *d = prompts[rng.random_range(0..m)];
                 }
@@ -166,7 +159,7 @@ pub fn cluster_performance(
                     if n == 0 {
                         return None;
                     }
-                    let (lower, upper) = interval(sample, spec.level);
+                    let (lower, upper) = interval(sample, spec.level());
                     Some(ModelInCluster {
                         model: s.names[mi].clone(),
                         win_rate: 100.0 * point,
@@ -222,10 +215,10 @@ pub fn slice_score(
         }
     };
     let full: Vec<Vec<usize>> = selected.iter().map(|(_, p)| p.clone()).collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
-    let mut samples = vec![Vec::with_capacity(spec.rounds as usize); s.names.len()];
+    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed());
+    let mut samples = vec![Vec::with_capacity(spec.rounds() as usize); s.names.len()];
     let mut draws = full.clone();
-    for _ in 0..spec.rounds {
+    for _ in 0..spec.rounds() {
         for (d, p) in draws.iter_mut().zip(&full) {
             for x in d.iter_mut() {
                 *x = p[rng.random_range(0..p.len())];
@@ -244,7 +237,7 @@ pub fn slice_score(
             if n == 0 {
                 return None;
             }
-            let (lower, upper) = interval(sample, spec.level);
+            let (lower, upper) = interval(sample, spec.level());
             Some(SliceScore {
                 model: s.names[mi].clone(),
                 score: combine(ms, &full),

@@ -2,50 +2,40 @@
 //! that a shared link reproduces the same view and the same numbers (the seed travels with it).
 //!
 //! Pure and native-testable; the app only reads the query map and navigates to [`ViewState::to_query`].
+//!
+//! - [`keys`]: every key of every page, declared once.
+//! - [`parse`]: one parser per typed key, used by [`ViewState::apply`] (so by every link) and by the
+//!   controls, so a value's range, cap and default live once.
+//! - [`aliases`]: the one spelling of each enumerated value (shared with the CLI) and the other
+//!   spellings accepted for it.
+//! - [`ViewState::bootstrap`]: the bootstrap a page runs, with its rounds capped by the one table in
+//!   [`crate::bootstrap::Purpose`].
+//!
+//! **Old links.** Every key a link has carried is still read the same way; none is renamed, so no key
+//! needs an alias. The judge is in four keys because they are three different choices, and merging
+//! them would change what old links open: `judge` is the set of judges the leaderboard pools (a list),
+//! `cjudge` is the one judge whose verdicts the compare and clusters pages read (already shared by
+//! both, so a judge picked on one stays picked on the other), and `jx`/`jy` are the two judges the
+//! judges page sets side by side. Likewise the leaderboard's `group` and the clusters page's `label`
+//! name the same kind of value (a label field) but stay two keys, because the two pages default
+//! differently (no grouping / the finest label). What does change is spelling: values accept their
+//! aliases (`group=ko-cluster`, `unit=rows`, `cmethod=k-means`) and print under the canonical name.
 
 use crate::battle_set::BattleOptions;
-use crate::bootstrap::BootstrapUnit;
+use crate::bootstrap::{BootstrapSpec, BootstrapUnit, Purpose};
 use crate::leaderboard::{GroupBy, LeaderboardOptions};
 use crate::style::StyleMode;
 
+pub mod aliases;
 pub mod keys;
+pub mod parse;
+mod query;
 mod scope_request;
+mod sort_key;
 
-/// Table sort columns.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortKey {
-    #[default]
-    Score,
-    Model,
-    Rank,
-    Width,
-    Battles,
-    Tokens,
-}
-
-impl SortKey {
-    pub fn parse(s: &str) -> Option<SortKey> {
-        Some(match s {
-            "score" => SortKey::Score,
-            "model" => SortKey::Model,
-            "rank" => SortKey::Rank,
-            "width" => SortKey::Width,
-            "battles" => SortKey::Battles,
-            "tokens" => SortKey::Tokens,
-            _ => return None,
-        })
-    }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Score => "score",
-            SortKey::Model => "model",
-            SortKey::Rank => "rank",
-            SortKey::Width => "width",
-            SortKey::Battles => "battles",
-            SortKey::Tokens => "tokens",
-        }
-    }
-}
+pub use parse::MAX_ROUNDS;
+pub use query::{decode, encode, parse_query};
+pub use sort_key::SortKey;
 
 /// Everything a link restores.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,119 +91,105 @@ impl Default for ViewState {
     }
 }
 
-/// Largest bootstrap round count a link may ask for, so a hostile link cannot hang a tab.
-pub const MAX_ROUNDS: u32 = 10_000;
-
 impl ViewState {
-    /// Reads decoded query pairs; unknown or invalid values fall back to defaults.
+    /// Reads decoded query pairs; unknown or invalid values fall back to defaults. Keys that are not
+    /// fields are kept in `extra` in order, their values under their canonical spelling.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ViewState {
-        let d = ViewState::default();
-        let mut s = d.clone();
+        let mut s = ViewState::default();
         for (k, v) in pairs {
-            let opt = || (!v.is_empty()).then(|| v.to_string());
-            match k {
-                "data" => s.data = opt(),
-                "bench" => s.bench = opt(),
-                "judge" => {
-                    s.judges = v
-                        .split(',')
-                        .filter(|j| !j.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                }
-                "baseline" => s.baseline = opt(),
-                "judged" => s.judged_baseline = opt(),
-                "weight" => {
-                    s.weight = v
-                        .parse()
-                        .ok()
-                        .filter(|w| (1..=100).contains(w))
-                        .unwrap_or(d.weight)
-                }
-                "first" => s.first_game_only = v == "1",
-                "rounds" => {
-                    s.rounds = v
-                        .parse()
-                        .ok()
-                        .map(|r: u32| r.min(MAX_ROUNDS))
-                        .unwrap_or(d.rounds)
-                }
-                "seed" => s.seed = v.parse().unwrap_or(d.seed),
-                "level" => {
-                    s.level = v
-                        .parse()
-                        .ok()
-                        .filter(|l: &f64| *l > 0.0 && *l < 1.0)
-                        .unwrap_or(d.level)
-                }
-                "unit" => s.unit = BootstrapUnit::parse(v).unwrap_or_default(),
-                "style" => s.style = StyleMode::parse(v).unwrap_or_default(),
-                "group" => s.group_by = GroupBy::parse(v),
-                "compat" => s.compat = v == "1",
-                "sort" => s.sort = SortKey::parse(v).unwrap_or_default(),
-                "asc" => s.asc = v == "1",
-                "q" => s.filter = v.to_string(),
-                _ => s.extra.push((k.to_string(), v.to_string())),
+            if !s.apply(k, v) {
+                s.extra
+                    .push((k.to_string(), aliases::canonical(k, v).to_string()));
             }
         }
         s
     }
 
+    /// Sets the field `key` names from a raw value, as a link would (through [`parse`]): an invalid
+    /// value gives the default. Returns `false`, changing nothing, when `key` is not a field (a page's
+    /// own key: see [`ViewState::set_extra`]). The controls call this with what the reader typed.
+    pub fn apply(&mut self, key: &str, raw: &str) -> bool {
+        use self::keys as k;
+        let d = ViewState::default();
+        match key {
+            k::DATA => self.data = parse::text(raw),
+            k::BENCH => self.bench = parse::text(raw),
+            k::JUDGE => self.judges = parse::list(raw),
+            k::BASELINE => self.baseline = parse::text(raw),
+            k::JUDGED => self.judged_baseline = parse::text(raw),
+            k::WEIGHT => self.weight = parse::weight(raw).unwrap_or(d.weight),
+            k::FIRST => self.first_game_only = parse::flag(raw),
+            k::ROUNDS => self.rounds = parse::rounds(raw).unwrap_or(d.rounds),
+            k::SEED => self.seed = parse::seed(raw).unwrap_or(d.seed),
+            k::LEVEL => self.level = parse::level(raw).unwrap_or(d.level),
+            k::UNIT => self.unit = parse::unit(raw).unwrap_or(d.unit),
+            k::STYLE => self.style = parse::style(raw).unwrap_or(d.style),
+            k::GROUP => self.group_by = parse::group(raw),
+            k::COMPAT => self.compat = parse::flag(raw),
+            k::SORT => self.sort = parse::sort(raw).unwrap_or(d.sort),
+            k::ASC => self.asc = parse::flag(raw),
+            k::FILTER => self.filter = raw.to_string(),
+            _ => return false,
+        }
+        true
+    }
+
     /// The query string (without `?`), listing only what differs from the defaults, in a fixed order.
     pub fn to_query(&self) -> String {
+        use self::keys as k;
         let d = ViewState::default();
         let mut parts: Vec<(&str, String)> = Vec::new();
         let mut put = |k: &'static str, v: String| parts.push((k, v));
         if let Some(v) = &self.data {
-            put("data", v.clone());
+            put(k::DATA, v.clone());
         }
         if let Some(v) = &self.bench {
-            put("bench", v.clone());
+            put(k::BENCH, v.clone());
         }
         if !self.judges.is_empty() {
-            put("judge", self.judges.join(","));
+            put(k::JUDGE, self.judges.join(","));
         }
         if let Some(v) = &self.baseline {
-            put("baseline", v.clone());
+            put(k::BASELINE, v.clone());
         }
         if let Some(v) = &self.judged_baseline {
-            put("judged", v.clone());
+            put(k::JUDGED, v.clone());
         }
         if self.weight != d.weight {
-            put("weight", self.weight.to_string());
+            put(k::WEIGHT, self.weight.to_string());
         }
         if self.first_game_only {
-            put("first", "1".into());
+            put(k::FIRST, "1".into());
         }
         if self.rounds != d.rounds {
-            put("rounds", self.rounds.to_string());
+            put(k::ROUNDS, self.rounds.to_string());
         }
         if self.seed != d.seed {
-            put("seed", self.seed.to_string());
+            put(k::SEED, self.seed.to_string());
         }
         if self.level != d.level {
-            put("level", self.level.to_string());
+            put(k::LEVEL, self.level.to_string());
         }
         if self.unit != d.unit {
-            put("unit", self.unit.as_str().into());
+            put(k::UNIT, self.unit.as_str().into());
         }
         if self.style != d.style {
-            put("style", self.style.as_str().into());
+            put(k::STYLE, self.style.as_str().into());
         }
         if let Some(g) = self.group_by {
-            put("group", g.as_str().into());
+            put(k::GROUP, g.as_str().into());
         }
         if self.compat {
-            put("compat", "1".into());
+            put(k::COMPAT, "1".into());
         }
         if self.sort != d.sort {
-            put("sort", self.sort.as_str().into());
+            put(k::SORT, self.sort.as_str().into());
         }
         if self.asc {
-            put("asc", "1".into());
+            put(k::ASC, "1".into());
         }
         if !self.filter.is_empty() {
-            put("q", self.filter.clone());
+            put(k::FILTER, self.filter.clone());
         }
         let mut out: Vec<String> = parts
             .into_iter()
@@ -249,6 +225,23 @@ impl ViewState {
         }
     }
 
+    /// The bootstrap a page runs for `purpose`: the link's seed and level, its rounds capped by
+    /// [`Purpose`]'s table, and its unit where the analysis has a choice (compare and clusters always
+    /// resample prompts: their scores are per prompt).
+    pub fn bootstrap(&self, purpose: Purpose) -> BootstrapSpec {
+        let unit = match purpose {
+            Purpose::Leaderboard | Purpose::Judges => self.unit,
+            Purpose::Compare | Purpose::Clusters => BootstrapUnit::Prompt,
+        };
+        let rounds = purpose.cap(self.rounds);
+        // `level` is checked by every parse; only code that writes the field directly can break it,
+        // and then the default level is the least surprising answer.
+        BootstrapSpec::new(rounds, self.seed, self.level, unit).unwrap_or_else(|_| {
+            BootstrapSpec::new(rounds, self.seed, ViewState::default().level, unit)
+                .expect("the default level is in (0, 1)")
+        })
+    }
+
     /// An extra key's value.
     pub fn extra(&self, key: &str) -> Option<&str> {
         self.extra
@@ -264,56 +257,6 @@ impl ViewState {
             self.extra.push((key.to_string(), v));
         }
     }
-}
-
-/// Percent-encodes a query component (everything but RFC 3986 unreserved characters). Written by hand:
-/// it is eight lines, and the url crates pull in IDNA tables that would double the WASM size.
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Decodes a percent-encoded query component (`+` as space), for tests and native callers.
-pub fn decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                Ok(v) => {
-                    out.push(v);
-                    i += 2;
-                }
-                Err(_) => out.push(b'%'),
-            },
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Parses a raw query string (with or without `?`).
-pub fn parse_query(q: &str) -> ViewState {
-    let owned: Vec<(String, String)> = q
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
-        .collect();
-    ViewState::from_pairs(owned.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 #[cfg(test)]
@@ -344,6 +287,47 @@ mod tests {
         };
         assert_eq!(parse_query(&s.to_query()), s);
         assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    #[test]
+    fn bootstrap_caps_rounds_per_purpose_and_fixes_the_unit_where_there_is_no_choice() {
+        let s = parse_query("rounds=5000&unit=row&seed=9&level=0.9");
+        let lb = s.bootstrap(Purpose::Leaderboard);
+        assert_eq!((lb.rounds(), lb.seed(), lb.level()), (5000, 9, 0.9));
+        assert_eq!(s.bootstrap(Purpose::Compare).rounds(), 2_000);
+        assert_eq!(s.bootstrap(Purpose::Clusters).rounds(), 1_000);
+        assert_eq!(s.bootstrap(Purpose::Judges).rounds(), 200);
+        assert_eq!(s.bootstrap(Purpose::Judges).unit(), BootstrapUnit::Row);
+        assert_eq!(s.bootstrap(Purpose::Clusters).unit(), BootstrapUnit::Prompt);
+        let broken = ViewState {
+            level: 7.0,
+            ..ViewState::default()
+        };
+        assert_eq!(broken.bootstrap(Purpose::Leaderboard).level(), 0.95);
+    }
+
+    #[test]
+    fn apply_reads_a_typed_value_as_a_link_would() {
+        let mut s = parse_query("seed=7&rounds=300");
+        assert!(s.apply(keys::ROUNDS, "20000"));
+        assert_eq!(s.rounds, MAX_ROUNDS);
+        assert!(s.apply(keys::SEED, "oops"));
+        assert_eq!(s.seed, crate::leaderboard::DEFAULT_SEED);
+        // The weight control used to clamp (0 -> 1, 500 -> 100) where a link fell back to the
+        // default; both now read through `parse::weight`, so a value outside 1..=100 gives 3.
+        assert!(s.apply(keys::WEIGHT, "500"));
+        assert_eq!(s.weight, 3);
+        assert!(!s.apply(keys::compare::A, "m"));
+        assert_eq!(s.extra(keys::compare::A), None);
+    }
+
+    #[test]
+    fn value_aliases_print_under_their_canonical_name() {
+        let s = parse_query("group=ko-cluster&unit=rows&label=ko-cluster&cmethod=k-means");
+        assert_eq!(
+            s.to_query(),
+            "group=ko_cluster&label=ko_cluster&cmethod=kmeans"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! "Copy link": the current URL (the whole view state) in a read-only field and a button that copies it.
 
-use crate::url_state::use_view_state;
+use crate::url_state::{href, use_view_state};
 use leptos::prelude::*;
 
 #[component]
@@ -10,22 +10,10 @@ pub fn ShareLink() -> impl IntoView {
     // Built from the view state, not read from `location`: the query signal changes before the
     // router has rewritten the address bar, so `location.href` can still be the previous URL.
     let share_url = move || {
-        let q = view.with(|v| v.to_query());
-        let base = web_sys::window()
-            .map(|w| {
-                let loc = w.location();
-                format!(
-                    "{}{}",
-                    loc.origin().unwrap_or_default(),
-                    loc.pathname().unwrap_or_default()
-                )
-            })
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        if q.is_empty() {
-            base
-        } else {
-            format!("{base}?{q}")
-        }
+        format!("{origin}{}", href(&view.with(|v| v.to_query())))
     };
     let copy = move |_| {
         if let Some(w) = web_sys::window() {

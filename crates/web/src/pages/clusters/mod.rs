@@ -27,9 +27,10 @@ use crate::data::{DataContext, LoadState, Loaded};
 use crate::ui::Shared;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::battle_set::Baseline;
+use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::cluster::groups::{GroupField, Groups};
 use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf};
-use arena_lens_core::cluster::performance::{BootstrapSpec, SliceScore};
+use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::selection::parse_selection;
 use arena_lens_core::compare::judged_baseline;
@@ -41,9 +42,6 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use arena_lens_core::view_state::keys::clusters as key;
-
-/// Most bootstrap rounds the page runs per group (the URL's `rounds`, capped).
-const MAX_ROUNDS: u32 = 1000;
 
 /// The bench, judge and baseline the page works on.
 pub struct Base {
@@ -204,13 +202,7 @@ pub fn ClustersPage() -> impl IntoView {
         };
         Some(Shared(Arc::new(groups)))
     });
-    let spec = Memo::new(move |_| {
-        view.with(|v| BootstrapSpec {
-            rounds: v.rounds.min(MAX_ROUNDS),
-            seed: v.seed,
-            level: v.level,
-        })
-    });
+    let spec = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Clusters)));
     let perf: PerfMemo = Memo::new(move |_| {
         let Some(Ok(b)) = base.get() else {
             return None;
@@ -332,7 +324,7 @@ pub fn ClustersPage() -> impl IntoView {
                 return view! { <p class="hint">"Topics appear here when the clustering finishes."</p> }.into_any();
             };
             let p = perf.get();
-            let level = spec.with(|s| s.level);
+            let level = spec.with(|s| s.level());
             let open_group = open_group.clone();
             let open_group2 = open_group.clone();
             let open_group3 = open_group.clone();
@@ -344,7 +336,7 @@ pub fn ClustersPage() -> impl IntoView {
                         <p class="hint">{format!(
                             "Win rate against the baseline per {}, from each prompt's games (win 1, tie ½, loss 0; strong verdicts unweighted). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from the baseline there. Click a cell to read those prompts.",
                             if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.as_str()) },
-                            level * 100.0, p.rounds, spec.with(|s| s.seed)
+                            level * 100.0, p.rounds, spec.with(|s| s.seed())
                         )}</p>
                         {heatmap(p.clone(), g.clone(), open_group.clone())}
                     </section>
