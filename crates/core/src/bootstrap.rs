@@ -42,37 +42,7 @@ impl BootstrapUnit {
     }
 }
 
-/// What a bootstrap is for: each analysis costs a different amount per round, so the site caps the
-/// rounds a link may ask for per purpose (the CLI does not cap).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Purpose {
-    /// One Bradley-Terry fit per round over count cells (cheap: O(cells)).
-    Leaderboard,
-    /// The paired difference of two models' prompt scores.
-    Compare,
-    /// One interval per group and model, recomputed on every control change.
-    Clusters,
-    /// One leaderboard per judge and per confidence level, all on one page.
-    Judges,
-}
-
-impl Purpose {
-    /// The table of caps: most bootstrap rounds each purpose runs. The leaderboard's is the largest, and
-    /// is also what a link may carry at all ([`crate::view_state::MAX_ROUNDS`]).
-    pub const fn max_rounds(self) -> u32 {
-        match self {
-            Purpose::Leaderboard => 10_000,
-            Purpose::Compare => 2_000,
-            Purpose::Clusters => 1_000,
-            Purpose::Judges => 200,
-        }
-    }
-
-    /// `rounds`, capped for this purpose.
-    pub fn cap(self, rounds: u32) -> u32 {
-        rounds.min(self.max_rounds())
-    }
-}
+pub use crate::purpose::Purpose;
 
 /// Why a [`BootstrapSpec`] was refused.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,31 +1,7 @@
 //! What a view asks for: a bench, judges, a display baseline and a judged baseline, each possibly
 //! left open, and what the view is for, which decides how open choices are filled.
 
-/// What the scope is for. It decides how judges left open are chosen, and whether a judged baseline
-/// that cannot be told stops the view.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Purpose {
-    /// A leaderboard or its battles: the named judges pooled; none named: the only judge (several:
-    /// see [`Several`]). A judged baseline that cannot be told is an error: battles need it.
-    #[default]
-    Leaderboard,
-    /// Two models prompt by prompt under one judge: the tab, else the first named judge, else the
-    /// first judge by name. Without a judged baseline, games are read by position (with a note).
-    Compare,
-    /// Win rates per group of prompts under one judge, chosen as for [`Purpose::Compare`]. A bench
-    /// with prompts but no verdicts will do: its topics can still be computed.
-    Clusters,
-    /// Judge-by-judge analyses: every judge, or the named ones. A judged baseline that cannot be
-    /// told is an error, as for a leaderboard.
-    Judges,
-}
-
-impl Purpose {
-    /// The view shows one judge at a time.
-    pub fn one_judge(self) -> bool {
-        matches!(self, Purpose::Compare | Purpose::Clusters)
-    }
-}
+pub use crate::purpose::Purpose;
 
 /// What to do when several benches (or, for a pooled leaderboard, several judges) fit and the
 /// request names none.

@@ -16,10 +16,9 @@ use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader;
 use crate::url_state::{use_set_view, use_view_state};
-use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::compare::{
-    choose_models, choose_prompt, filter_rows, judged_baseline, pair_rows, paired_ci, search_texts,
-    CompareIndex, PairOutcome, PairSummary, PairedCi, PromptFilter,
+    choose_models, choose_prompt, filter_rows, pair_rows, paired_ci, search_texts, CompareIndex,
+    PairOutcome, PairSummary, PairedCi, PromptFilter,
 };
 use arena_lens_core::view_state::keys::compare as key;
 use arena_lens_core::view_state::ViewState;
@@ -27,85 +26,34 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+use crate::ui::scope as ui_scope;
 use crate::ui::Shared;
+use arena_lens_core::bootstrap::Purpose;
+use arena_lens_core::scope::{self, ScopeRequest};
 
-#[derive(Clone, PartialEq)]
-struct Inputs {
-    bench: Option<String>,
-    judge: Option<String>,
-    pooled: Vec<String>,
-    judged: Option<String>,
-    baseline: Option<String>,
-}
-
-fn build_base(loaded: Arc<Loaded>, inp: &Inputs) -> Result<Base, String> {
-    let mut notes = Vec::new();
+/// The compare page's view model of its scope (resolved by the core, the one place that decides
+/// which bench, judge and baselines a view uses).
+fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     let ds = &loaded.dataset;
-    let bench = match ds.bench(inp.bench.as_deref()) {
-        Ok(b) => b,
-        Err(e) => {
-            // A stale bench name, or several benches: take the first with judgments, and say so.
-            let fallback = ds
-                .benches
-                .values()
-                .find(|b| !b.judgments.is_empty())
-                .ok_or_else(|| {
-                    "This data has no judgment files, so there are no verdicts or judge texts to compare (a battles file holds only outcomes).".to_string()
-                })?;
-            notes.push(format!("{e} Showing bench “{}”.", fallback.name));
-            fallback
-        }
-    };
-    if bench.judgments.is_empty() {
+    let s = scope::resolve(ds, req).map_err(|e| ui_scope::error_text(&e))?;
+    let bench = s.bench(ds);
+    let Some(judge) = s.judge_id().filter(|_| !bench.judgments.is_empty()) else {
         return Err(format!(
-            "Bench “{}” has no judgment files, so there are no verdicts or judge texts to compare.",
+            "Bench “{}” has no judgment files, so there are no verdicts or judge texts to compare (a battles file holds only outcomes).",
             bench.name
         ));
-    }
-    let mut judges: Vec<(u32, String)> = bench
-        .judge_names()
+    };
+    let judges: Vec<(u32, String)> = s
+        .all_judges
         .iter()
-        .enumerate()
-        .map(|(i, n)| (i as u32, n.clone()))
+        .filter_map(|n| bench.judges.get(n).map(|id| (id, n.clone())))
         .collect();
-    judges.sort_by(|x, y| x.1.cmp(&y.1));
-    let by_name = |n: &str| judges.iter().find(|(_, j)| j == n).map(|(i, _)| *i);
-    let default_judge = inp
-        .pooled
-        .iter()
-        .find_map(|n| by_name(n))
-        .unwrap_or(judges[0].0);
-    let judge = match &inp.judge {
-        None => default_judge,
-        Some(n) => by_name(n).unwrap_or_else(|| {
-            notes.push(format!(
-                "Judge “{n}” is not in this data; showing “{}”.",
-                bench.judges.name(default_judge)
-            ));
-            default_judge
-        }),
-    };
-    let mut baseline_label = None;
-    let baseline = match judged_baseline(
-        bench,
-        judge,
-        inp.judged.as_deref(),
-        inp.baseline.as_deref(),
-    ) {
-        Ok(Some(Baseline::Known(id))) => Some(id),
-        Ok(Some(Baseline::New(name))) => {
-            baseline_label = Some(name);
-            None
-        }
-        Ok(None) => None,
-        Err(e) => {
-            notes.push(format!(
-                    "{e} Verdicts are shown as the judge wrote them; add ?judged=MODEL to the link to name the baseline."
-                ));
-            None
-        }
-    };
-    let index = CompareIndex::new(bench, judge, baseline);
+    // A judged baseline the bench holds no file of is shown by its name only.
+    let baseline_label = s
+        .judged_baseline
+        .clone()
+        .filter(|_| s.judged_baseline_id.is_none());
+    let index = CompareIndex::new(bench, judge, s.judged_baseline_id);
     let texts = search_texts(bench);
     Ok(Base {
         bench_name: bench.name.clone(),
@@ -113,7 +61,7 @@ fn build_base(loaded: Arc<Loaded>, inp: &Inputs) -> Result<Base, String> {
         judges,
         index,
         baseline_label,
-        notes,
+        notes: s.notes.iter().map(ui_scope::note_text).collect(),
         texts,
     })
 }
@@ -150,15 +98,7 @@ pub fn ComparePage() -> impl IntoView {
     let view = use_view_state();
     let set = use_set_view();
 
-    let inputs = Memo::new(move |_| {
-        view.with(|v| Inputs {
-            bench: v.bench.clone(),
-            judge: v.extra(key::JUDGE).map(str::to_string),
-            pooled: v.judges.clone(),
-            judged: v.judged_baseline.clone(),
-            baseline: v.baseline.clone(),
-        })
-    });
+    let inputs = Memo::new(move |_| view.with(|v| ScopeRequest::from_view(v, Purpose::Compare)));
     let base = Memo::new(move |_| {
         let LoadState::Ready(loaded) = ctx.state.get() else {
             return None;
@@ -264,11 +204,11 @@ pub fn ComparePage() -> impl IntoView {
         })
     });
     let paired_tab = Memo::new(move |_| view.with(|v| v.extra(key::TAB) == Some("paired")));
-    let ci_inputs = Memo::new(move |_| view.with(|v| (v.rounds.min(2000), v.seed, v.level)));
+    let ci_inputs = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Compare)));
     let ci: Memo<Option<PairedCi>> = Memo::new(move |_| {
         let p = pair.get()?;
-        let (rounds, seed, level) = ci_inputs.get();
-        paired_ci(&p.rows, rounds, seed, level)
+        let spec = ci_inputs.get();
+        paired_ci(&p.rows, spec.rounds(), spec.seed(), spec.level())
     });
 
     // Keyboard: j/→ next prompt, k/← previous, s swaps A and B, g switches the game.

@@ -4,6 +4,7 @@
 
 pub mod format;
 pub mod pager;
+pub mod scope;
 pub mod set_view;
 pub mod shared;
 
