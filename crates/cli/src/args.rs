@@ -45,7 +45,7 @@ pub enum Command {
     Clusters(ClustersArgs),
     /// Judges and their biases: per-judge leaderboards, agreement, position consistency,
     /// self-preference, separability, style coefficients, and agreement with a reference CSV.
-    Judges(crate::judges::JudgesArgs),
+    Judges(JudgesArgs),
 }
 
 /// Which data to read and how verdicts become battles.
@@ -251,6 +251,34 @@ pub struct ClustersArgs {
     pub level: f64,
     /// Print JSON: per cluster and model the win rate, interval and prompt count (and with
     /// --compute the clustering: labels, sizes, assignment by question_id, dendrogram).
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct JudgesArgs {
+    /// The data; `--judge` (repeatable) picks the judges to analyse. Default: every judge.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// First judge of the judge-against-judge agreement. Default: the first judge by name.
+    #[arg(long, value_name = "JUDGE", requires = "y")]
+    pub x: Option<String>,
+    /// Second judge of the agreement. Default: the second judge by name.
+    #[arg(long, value_name = "JUDGE", requires = "x")]
+    pub y: Option<String>,
+    /// A published leaderboard CSV to compare each judge with (Arena-Hard's, or model,elo).
+    #[arg(long, value_name = "CSV")]
+    pub reference: Option<PathBuf>,
+    /// Model-family prefixes added to the defaults, e.g. "atlas=atlas,my-model=acme".
+    #[arg(long, value_name = "PREFIX=FAMILY,...")]
+    pub families: Option<String>,
+    /// Bootstrap rounds for every leaderboard.
+    #[arg(long, default_value_t = defaults().rounds)]
+    pub rounds: u32,
+    /// Bootstrap seed (leaderboards and correlation intervals).
+    #[arg(long, default_value_t = defaults().seed)]
+    pub seed: u64,
+    /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }

@@ -2,7 +2,7 @@
 //! judge-against-judge agreement, position consistency, self-preference, separability, style
 //! coefficients, and agreement with a published leaderboard (the site's judges page).
 
-use crate::args::InputArgs;
+use crate::args::JudgesArgs;
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
 use arena_lens_core::judges::analysis::CORR_ROUNDS;
 use arena_lens_core::judges::boards::per_judge;
@@ -11,38 +11,8 @@ use arena_lens_core::judges::family::{self, FamilyTable};
 use arena_lens_core::judges::reference;
 use arena_lens_core::leaderboard::{Leaderboard, LeaderboardOptions};
 use arena_lens_core::scope::Purpose;
-use clap::Args;
 use serde_json::{json, Value};
 use std::io::Write;
-use std::path::PathBuf;
-
-#[derive(Args, Debug)]
-pub struct JudgesArgs {
-    /// The data; `--judge` (repeatable) picks the judges to analyse. Default: every judge.
-    #[command(flatten)]
-    pub input: InputArgs,
-    /// First judge of the judge-against-judge agreement. Default: the first judge by name.
-    #[arg(long, value_name = "JUDGE", requires = "y")]
-    pub x: Option<String>,
-    /// Second judge of the agreement. Default: the second judge by name.
-    #[arg(long, value_name = "JUDGE", requires = "x")]
-    pub y: Option<String>,
-    /// A published leaderboard CSV to compare each judge with (Arena-Hard's, or model,elo).
-    #[arg(long, value_name = "CSV")]
-    pub reference: Option<PathBuf>,
-    /// Model-family prefixes added to the defaults, e.g. "atlas=atlas,my-model=acme".
-    #[arg(long, value_name = "PREFIX=FAMILY,...")]
-    pub families: Option<String>,
-    /// Bootstrap rounds for every leaderboard.
-    #[arg(long, default_value_t = crate::args::defaults().rounds)]
-    pub rounds: u32,
-    /// Bootstrap seed (leaderboards and correlation intervals).
-    #[arg(long, default_value_t = crate::args::defaults().seed)]
-    pub seed: u64,
-    /// Print JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
 
 fn err(e: impl std::fmt::Display) -> String {
     e.to_string()

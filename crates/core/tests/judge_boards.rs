@@ -9,6 +9,7 @@ use arena_lens_core::judges::consistency;
 use arena_lens_core::judges::family::{self, FamilyTable};
 use arena_lens_core::judges::separability;
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
+use arena_lens_core::scope::{self, Purpose, Scope, ScopeError, ScopeRequest};
 use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
 
@@ -88,6 +89,13 @@ fn a_failing_judge_names_itself() {
     assert!(e.to_string().starts_with("no-such-judge: "), "{e}");
 }
 
+/// The judges view's scope: every judge of the bench, sorted by name.
+fn judges_scope(ds: &Dataset, bench: Option<&str>) -> Result<Scope, ScopeError> {
+    let mut req = ScopeRequest::new(Purpose::Judges);
+    req.bench = bench.map(str::to_string);
+    scope::resolve(ds, &req)
+}
+
 #[test]
 fn analysis_takes_judges_by_name_and_pools_them() {
     let ds = demo();
@@ -96,7 +104,7 @@ fn analysis_takes_judges_by_name_and_pools_them() {
     // Ignored: the analysis sets its own judges, style and grouping.
     o.battles.judges = vec!["judge-sage".into()];
     o.style = StyleMode::Full;
-    let an = analysis::analyse(&ds, None, &o).unwrap();
+    let an = analysis::analyse(&ds, &judges_scope(&ds, None).unwrap(), &o).unwrap();
     // The demo's files list judge-sage first; the analysis sorts by name.
     assert_eq!(an.judges, ["judge-atlas", "judge-sage"]);
     assert_eq!(an.bench_name, arena_lens_demo::DEMO_BENCH);
@@ -154,15 +162,18 @@ fn analysis_takes_judges_by_name_and_pools_them() {
 #[test]
 fn analysis_errors_are_neutral() {
     let ds = demo();
-    let e = analysis::analyse(&ds, Some("no-such-bench"), &opts(0.95)).unwrap_err();
-    assert!(matches!(e, AnalysisError::Bench(_)), "{e:?}");
+    // A bench the data lacks is the scope's error, before any analysis.
+    let e = judges_scope(&ds, Some("no-such-bench")).unwrap_err();
+    assert!(matches!(e, ScopeError::UnknownBench { .. }), "{e:?}");
+    assert!(!e.to_string().contains("--"), "{e}");
     // A battles file (Chatbot Arena style) has verdicts but no judges.
     let battles_only = Dataset::load(vec![SourceFile {
         path: "t/battles.jsonl".into(),
         text: "{\"model_a\":\"m\",\"model_b\":\"n\",\"winner\":\"model_a\"}\n".into(),
     }]);
     assert!(battles_only.bench(None).is_ok());
-    let e = analysis::analyse(&battles_only, None, &opts(0.95)).unwrap_err();
+    let s = judges_scope(&battles_only, None).unwrap();
+    let e = analysis::analyse(&battles_only, &s, &opts(0.95)).unwrap_err();
     assert_eq!(e, AnalysisError::NoJudges);
     assert!(!e.to_string().contains("--"), "{e}");
 }

@@ -9,6 +9,8 @@ use crate::pages::compare::ComparePage;
 use crate::pages::judges::JudgesPage;
 use crate::pages::leaderboard::LeaderboardPage;
 use crate::url_state::use_view_state;
+use arena_lens_core::view_state::keys::page::{CLUSTERS, COMPARE, JUDGES};
+use arena_lens_core::view_state::keys::PAGE as PAGE_KEY;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -23,15 +25,6 @@ pub fn base_path() -> String {
         .unwrap_or_else(|| "/".into());
     base.trim_end_matches('/').to_string()
 }
-
-/// The query key that picks the page (absent: the leaderboard).
-pub const PAGE_KEY: &str = arena_lens_core::view_state::keys::PAGE;
-/// [`PAGE_KEY`]'s value for the compare page.
-pub const COMPARE: &str = "compare";
-/// [`PAGE_KEY`]'s value for the topic-clusters page.
-pub const CLUSTERS: &str = "clusters";
-/// [`PAGE_KEY`]'s value for the judges page.
-pub const JUDGES: &str = "judges";
 
 /// The whole application.
 #[component]
@@ -52,6 +45,8 @@ pub fn App() -> impl IntoView {
 /// Header, data loading, routes and footer.
 #[component]
 fn Shell() -> impl IntoView {
+    // The view state (the URL) is read once, here, and given to every page through context.
+    crate::url_state::provide_view_state();
     let ctx = expect_context::<DataContext>();
     let view = use_view_state();
     let data_url = Memo::new(move |_| view.with(|v| v.data.clone()));

@@ -13,6 +13,7 @@ use crate::judges::boards::{self, BoardError, JudgeBoards};
 use crate::judges::consistency::{self, ConsistencyError, JudgeConsistency};
 use crate::judges::family::{self, FamilyTable, SelfPreferenceError, SelfPreferenceRow};
 use crate::leaderboard::{Leaderboard, LeaderboardOptions};
+use crate::scope::Scope;
 use crate::style::StyleMode;
 
 /// Rounds of the rank-correlation bootstraps (over models, so cheap).
@@ -21,8 +22,6 @@ pub const CORR_ROUNDS: u32 = 1000;
 /// Why a bench cannot be analysed.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnalysisError {
-    /// The bench asked for is not in the data (or the data has none).
-    Bench(crate::Error),
     /// The bench has no judgments.
     NoJudges,
     /// A judge's leaderboard failed.
@@ -32,7 +31,6 @@ pub enum AnalysisError {
 impl std::fmt::Display for AnalysisError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            AnalysisError::Bench(e) => write!(f, "{e}"),
             AnalysisError::NoJudges => write!(f, "the data has no judges (no judgment files)"),
             AnalysisError::Board(e) => write!(f, "{e}"),
         }
@@ -57,16 +55,15 @@ pub struct Analysis {
     pub consistency: Result<Vec<JudgeConsistency>, ConsistencyError>,
 }
 
-/// Analyses the bench `bench` (the data's only one when `None`) with `opts`; its judges, style
-/// and grouping are ignored.
+/// Analyses the bench and judges of `scope` (resolved for [`crate::scope::Purpose::Judges`]: every
+/// judge, sorted by name) with `opts`; its judges, style and grouping are ignored.
 pub fn analyse(
     ds: &Dataset,
-    bench: Option<&str>,
+    scope: &Scope,
     opts: &LeaderboardOptions,
 ) -> Result<Analysis, AnalysisError> {
-    let bench = ds.bench(bench).map_err(AnalysisError::Bench)?;
-    let mut judges = bench.judge_names().to_vec();
-    judges.sort();
+    let bench = scope.bench(ds);
+    let judges = scope.judges.clone();
     if judges.is_empty() {
         return Err(AnalysisError::NoJudges);
     }

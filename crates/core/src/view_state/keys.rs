@@ -23,8 +23,15 @@ pub const SORT: &str = "sort";
 pub const ASC: &str = "asc";
 pub const FILTER: &str = "q";
 
-/// Which page is shown (absent: the leaderboard).
+/// Which page is shown (absent: the leaderboard); its values are in [`page`].
 pub const PAGE: &str = "view";
+
+/// The values of [`PAGE`] (the leaderboard is its absence).
+pub mod page {
+    pub const COMPARE: &str = "compare";
+    pub const CLUSTERS: &str = "clusters";
+    pub const JUDGES: &str = "judges";
+}
 
 /// The leaderboard's chosen group (with [`GROUP`] set).
 pub const LB_GROUP: &str = "g";

@@ -23,20 +23,18 @@ use crate::components::judges::whatif::JudgesWhatIf;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader::yield_to_browser;
+use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::judges::agreement::Agreement;
 use arena_lens_core::judges::analysis::{self, Analysis, AnalysisError};
 use arena_lens_core::judges::family::{FamilyTable, SelfPreferenceRow};
 use arena_lens_core::leaderboard::LeaderboardOptions;
+use arena_lens_core::scope::{self, Purpose, ScopeRequest};
 use arena_lens_core::style::StyleMode;
 use arena_lens_core::view_state::keys::judges as jkey;
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// Bootstrap rounds of the per-judge leaderboards are capped here: the page computes two or three
-/// leaderboards per judge, and a link asking for 10,000 rounds should not freeze the tab.
-const MAX_PAGE_ROUNDS: u32 = 200;
 
 /// The analysis with what the page adds: the data it came from (for the what-if) and its time.
 #[derive(Debug)]
@@ -59,12 +57,13 @@ impl PartialEq for Shared {
 
 /// What the per-judge leaderboards depend on: the bench, the options (rounds capped) and the
 /// rounds the link asked for.
-type Inputs = (Option<String>, LeaderboardOptions, u32);
+type Inputs = (ScopeRequest, LeaderboardOptions, u32);
 
 fn analyse(loaded: Arc<Loaded>, inputs: &Inputs) -> Result<Computed, String> {
     let t0 = now_ms();
-    let (bench, opts, _) = inputs;
-    let an = analysis::analyse(&loaded.dataset, bench.as_deref(), opts).map_err(|e| match e {
+    let (req, opts, _) = inputs;
+    let scope = scope::resolve(&loaded.dataset, req).map_err(|e| ui_scope::error_text(&e))?;
+    let an = analysis::analyse(&loaded.dataset, &scope, opts).map_err(|e| match e {
         AnalysisError::NoJudges => "This data has no judges (a battles file has no judgment files), so there is nothing to compare here. Open an Arena-Hard folder with model_judgment/<judge>/ files.".to_string(),
         e => e.to_string(),
     })?;
@@ -90,11 +89,11 @@ pub fn JudgesPage() -> impl IntoView {
     let inputs: Memo<Inputs> = Memo::new(move |_| {
         view.with(|v| {
             let mut o = v.options();
-            o.rounds = v.rounds.min(MAX_PAGE_ROUNDS);
+            o.rounds = Purpose::Judges.cap(v.rounds);
             o.battles.judges.clear();
             o.style = StyleMode::Off;
             o.group_by = None;
-            (v.bench.clone(), o, v.rounds)
+            (ScopeRequest::from_view(v, Purpose::Judges), o, v.rounds)
         })
     });
     let resource = LocalResource::new(move || {
@@ -211,7 +210,7 @@ pub fn JudgesPage() -> impl IntoView {
             <section aria-labelledby="h-whatif">
                 <h2 id="h-whatif">"What if…"</h2>
                 <p class="def">{format!("Change one option of the computation for judge {primary} (judge X) and see which models change rank (ranks by point score among the models both versions rate). Weight: how many times a strong verdict (A>>B) counts. Drop inconsistent rows: leave out rows whose two games disagree.")}</p>
-                <JudgesWhatIf loaded=c.loaded.clone() bench=a.1.0.clone() base=px.lb.clone() opts={
+                <JudgesWhatIf loaded=c.loaded.clone() bench=Some(an.bench_name.clone()) base=px.lb.clone() opts={
                     let mut o = an.opts.clone();
                     o.battles.judges = vec![primary.clone()];
                     o
@@ -234,7 +233,8 @@ pub fn JudgesPage() -> impl IntoView {
         let level_pct = format!("{:.0}%", an.opts.level * 100.0);
         let capped = (requested_rounds > an.opts.rounds).then(|| {
             format!(
-                " (the link asks for {requested_rounds} rounds; this page caps them at {MAX_PAGE_ROUNDS})"
+                " (the link asks for {requested_rounds} rounds; this page caps them at {})",
+                Purpose::Judges.max_rounds()
             )
         });
         Some(view! {
@@ -264,7 +264,7 @@ pub fn JudgesPage() -> impl IntoView {
             </div>
             {status}
             {method}
-            <JudgesBootstrap max_rounds=MAX_PAGE_ROUNDS />
+            <JudgesBootstrap max_rounds=Purpose::Judges.max_rounds() />
             <section aria-labelledby="h-pair">
                 <h2 id="h-pair">"Judge against judge"</h2>
                 <p class="def">"Each model's score (win rate against the baseline) under judge X against judge Y. Points on the diagonal mean the judges agree; the whiskers are each judge's bootstrap intervals. Spearman and Kendall compare the two orderings; their intervals resample the models."</p>

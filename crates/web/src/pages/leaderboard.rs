@@ -8,10 +8,12 @@ use crate::components::leaderboard_table::LeaderboardTable;
 use crate::components::load_report::LoadReportView;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
+use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
 use arena_lens_core::bootstrap::BootstrapUnit;
-use arena_lens_core::leaderboard::{self, Leaderboard, ModelRow};
+use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions, ModelRow};
+use arena_lens_core::scope::{self, Purpose, ScopeRequest};
 use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -20,6 +22,9 @@ use std::sync::Arc;
 #[derive(Clone, Debug)]
 struct Computed {
     result: Result<Arc<Leaderboard>, String>,
+    /// The scope's bench and what a reader should know about the scope (core `scope` notes).
+    bench: Option<String>,
+    notes: Vec<String>,
     ms: f64,
     loaded: Arc<Loaded>,
 }
@@ -27,6 +32,8 @@ struct Computed {
 impl PartialEq for Computed {
     fn eq(&self, other: &Self) -> bool {
         self.result == other.result
+            && self.bench == other.bench
+            && self.notes == other.notes
             && self.ms == other.ms
             && Arc::ptr_eq(&self.loaded, &other.loaded)
     }
@@ -63,25 +70,36 @@ pub fn LeaderboardPage() -> impl IntoView {
     let ctx = expect_context::<DataContext>();
     let view = use_view_state();
     let set = use_set_view();
-    let inputs = Memo::new(move |_| view.with(|v| (v.bench.clone(), v.options())));
+    let inputs = Memo::new(move |_| {
+        view.with(|v| {
+            (
+                ScopeRequest::from_view(v, Purpose::Leaderboard),
+                v.options(),
+            )
+        })
+    });
     let computed = Memo::new(move |_| {
         let LoadState::Ready(loaded) = ctx.state.get() else {
             return None;
         };
-        let (bench, mut opts) = inputs.get();
+        let (req, opts) = inputs.get();
         let t0 = now_ms();
-        let result = loaded
-            .dataset
-            .bench(bench.as_deref())
-            .map_err(|e| e.to_string())
-            .and_then(|b| {
-                // The site opens on the first judge rather than stopping to ask, as the CLI does.
-                if opts.battles.judges.is_empty() && b.judge_names().len() > 1 {
-                    let mut names = b.judge_names().to_vec();
-                    names.sort();
-                    opts.battles.judges = vec![names[0].clone()];
-                }
-                leaderboard::compute(b, &opts).map_err(|e| e.to_string())
+        // The scope (bench, judges, baselines) is the core's decision, as for every page and the CLI;
+        // the site opens on the first judge by name rather than stopping to ask.
+        let scoped = scope::resolve(&loaded.dataset, &req).map_err(|e| ui_scope::error_text(&e));
+        let bench = scoped.as_ref().ok().map(|s| s.bench.clone());
+        let notes = scoped
+            .as_ref()
+            .map(|s| s.notes.iter().map(ui_scope::note_text).collect())
+            .unwrap_or_default();
+        let result = scoped
+            .and_then(|s| {
+                let o = LeaderboardOptions {
+                    battles: opts.battles.clone().scoped(&s),
+                    baseline: s.baseline.clone(),
+                    ..opts
+                };
+                leaderboard::compute(s.bench(&loaded.dataset), &o).map_err(|e| e.to_string())
             })
             .map(|mut lb| {
                 lb.report.merge(&loaded.dataset.report);
@@ -89,6 +107,8 @@ pub fn LeaderboardPage() -> impl IntoView {
             });
         Some(Computed {
             result,
+            bench,
+            notes,
             ms: now_ms() - t0,
             loaded,
         })
@@ -108,12 +128,12 @@ pub fn LeaderboardPage() -> impl IntoView {
                 .collect(),
             ..Choices::default()
         };
-        if let Ok(b) = c
-            .loaded
-            .dataset
-            .bench(view.with_untracked(|v| v.bench.clone()).as_deref())
+        if let Some(b) = c
+            .bench
+            .as_ref()
+            .and_then(|n| c.loaded.dataset.benches.get(n))
         {
-            ch.judges = b.judge_names().to_vec();
+            ch.judges = arena_lens_core::scope::judges::sorted_names(b);
             ch.has_style = b.answers.iter().any(|a| a.style.is_some())
                 || b.file_battles.iter().any(|f| f.style.is_some());
         }
@@ -138,6 +158,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                 return Some(view! { <div class="status error" role="alert" data-testid="compute-error">{e.clone()}</div> }.into_any());
             }
         };
+        let notes = c.notes.clone();
         let title = format!(
             "Win rate vs {} with {:.0}% CI",
             lb.baseline,
@@ -160,6 +181,11 @@ pub fn LeaderboardPage() -> impl IntoView {
         let set_group = set_group.clone();
         let unrated = lb.unrated.clone();
         Some(view! {
+            {(!notes.is_empty()).then(|| view! {
+                <div class="status note" role="status" data-testid="scope-notes">
+                    <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <section class="summary" data-testid="summary">
                 <p>
                     <strong>{lb.bench.clone()}</strong>

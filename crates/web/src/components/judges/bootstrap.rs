@@ -4,6 +4,7 @@
 
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
 
 /// The unit, level and rounds controls; `max_rounds` caps the rounds shown and set.
@@ -19,7 +20,7 @@ pub fn JudgesBootstrap(max_rounds: u32) -> impl IntoView {
                 <span>"Bootstrap over"</span>
                 <select data-testid="judges-unit" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    set_unit(&|s| s.unit = BootstrapUnit::parse(&v).unwrap_or(BootstrapUnit::Row))
+                    set_unit(&|s| { s.apply(keys::UNIT, &v); })
                 }>
                     <option value="row" selected=move || now().0 == BootstrapUnit::Row>"battle rows (show_result.py-compatible)"</option>
                     <option value="prompt" selected=move || now().0 == BootstrapUnit::Prompt>"prompts (clustered: wider, more honest)"</option>
@@ -28,8 +29,8 @@ pub fn JudgesBootstrap(max_rounds: u32) -> impl IntoView {
             <label class="field">
                 <span>"Confidence level"</span>
                 <select data-testid="judges-level" on:change=move |ev| {
-                    let v = event_target_value(&ev).parse::<f64>().unwrap_or(0.95);
-                    set_level(&|s| s.level = v)
+                    let v = event_target_value(&ev);
+                    set_level(&|s| { s.apply(keys::LEVEL, &v); })
                 }>
                     {[0.8, 0.9, 0.95, 0.99].into_iter().map(|l| view! {
                         <option value=l.to_string() selected=move || (now().1 - l).abs() < 1e-9>{format!("{:.0}%", l * 100.0)}</option>
@@ -41,8 +42,11 @@ pub fn JudgesBootstrap(max_rounds: u32) -> impl IntoView {
                 <input type="number" min="0" max=max_rounds.to_string() data-testid="judges-rounds"
                     prop:value=move || now().2.to_string()
                     on:change=move |ev| {
-                        let v = event_target_value(&ev).parse::<u32>().unwrap_or(100).min(max_rounds);
-                        set_rounds(&|s| s.rounds = v)
+                        let v = event_target_value(&ev);
+                        set_rounds(&|s| {
+                            s.apply(keys::ROUNDS, &v);
+                            s.rounds = s.rounds.min(max_rounds);
+                        })
                     } />
             </label>
         </div>

@@ -7,6 +7,7 @@ use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::judges::what_if::{self, Sensitivity, Variant};
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
 use arena_lens_core::view_state::keys::judges as jkey;
+use arena_lens_core::view_state::parse;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,10 +15,9 @@ use std::sync::Arc;
 fn variant_of(v: &arena_lens_core::view_state::ViewState, base: &LeaderboardOptions) -> Variant {
     let weight = v
         .extra(jkey::WHATIF_WEIGHT)
-        .and_then(|w| w.parse::<u32>().ok())
-        .filter(|w| (1..=100).contains(w))
+        .and_then(parse::weight)
         .filter(|w| *w != base.battles.weight);
-    let flag = |k: &str| v.extra(k) == Some("1");
+    let flag = |k: &str| parse::flag(v.extra(k).unwrap_or(""));
     let first = flag(jkey::WHATIF_FIRST);
     let drop = flag(jkey::WHATIF_DROP);
     let baseline = v
@@ -86,8 +86,9 @@ pub fn JudgesWhatIf(
         let set = set.clone();
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
+            // A typed weight outside the allowed range is clamped into it (a link's is refused).
             if let Ok(k) = v.trim().parse::<u32>() {
-                let k = k.clamp(1, 100);
+                let k = k.clamp(*parse::WEIGHTS.start(), *parse::WEIGHTS.end());
                 set(&|s| s.set_extra(jkey::WHATIF_WEIGHT, Some(k.to_string())));
             }
         }
@@ -111,7 +112,8 @@ pub fn JudgesWhatIf(
     };
     let custom = move || weight_choice() == "custom";
     let k_value = move || view.with(|v| v.extra(jkey::WHATIF_WEIGHT).unwrap_or("2").to_string());
-    let checked = move |k: &'static str| move || view.with(|v| v.extra(k) == Some("1"));
+    let checked =
+        move |k: &'static str| move || view.with(|v| parse::flag(v.extra(k).unwrap_or("")));
     let chosen_baseline =
         move || view.with(|v| v.extra(jkey::WHATIF_BASELINE).unwrap_or("").to_string());
     view! {

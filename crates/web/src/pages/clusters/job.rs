@@ -10,6 +10,7 @@ use arena_lens_core::cluster::groups::default_topics;
 use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_info};
 use arena_lens_core::cluster::{ClusterJob, ClusterParams, Clustering, Method};
 use arena_lens_core::view_state::keys::clusters as key;
+use arena_lens_core::view_state::parse;
 use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -48,7 +49,7 @@ impl JobKey {
                 .clamp(1, b.bench().prompts.len().max(1)),
             method: v
                 .extra(key::METHOD)
-                .and_then(Method::parse)
+                .and_then(parse::method)
                 .unwrap_or(Method::Kmeans),
             seed: v.seed,
         }

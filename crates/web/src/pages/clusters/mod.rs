@@ -24,19 +24,18 @@ use crate::components::cluster_treemap::treemap;
 use crate::components::prompt_map::prompt_map;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
+use crate::ui::scope as ui_scope;
 use crate::ui::Shared;
 use crate::url_state::{use_set_view, use_view_state};
-use arena_lens_core::battle_set::Baseline;
 use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::cluster::groups::{GroupField, Groups};
 use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf};
 use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::selection::parse_selection;
-use arena_lens_core::compare::judged_baseline;
 use arena_lens_core::leaderboard::GroupBy;
+use arena_lens_core::scope::{self, ScopeRequest};
 use arena_lens_core::view_state::keys::compare as ckey;
-use arena_lens_core::view_state::ViewState;
 use job::{progress_view, start_job, JobKey, JobState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -66,60 +65,22 @@ type BaseMemo = Memo<Option<Result<Shared<Base>, String>>>;
 /// Per-group performance; `None` without groups or a judge.
 type PerfMemo = Memo<Option<Shared<Perf>>>;
 
-fn build_base(loaded: Arc<Loaded>, v: &ViewState) -> Result<Base, String> {
-    let mut notes = Vec::new();
+/// The page's view model of its scope (resolved by the core, the one place that decides which
+/// bench, judge and baselines a view uses) and the label fields its prompts carry.
+fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     let ds = &loaded.dataset;
-    let bench = match ds.bench(v.bench.as_deref()) {
-        Ok(b) => b,
-        Err(e) => {
-            let fallback = ds
-                .benches
-                .values()
-                .find(|b| !b.prompts.is_empty())
-                .ok_or_else(|| "This data has no prompts to group.".to_string())?;
-            notes.push(format!("{e} Showing bench “{}”.", fallback.name));
-            fallback
-        }
-    };
-    let mut judges: Vec<String> = bench.judge_names().to_vec();
-    judges.sort();
-    let wanted = v.extra(ckey::JUDGE).map(str::to_string);
-    let judge_name = match &wanted {
-        Some(j) if judges.contains(j) => Some(j.clone()),
-        Some(j) => {
-            if let Some(first) = judges.first() {
-                notes.push(format!(
-                    "Judge “{j}” is not in this data; showing “{first}”."
-                ));
-            }
-            judges.first().cloned()
-        }
-        None => v
-            .judges
-            .iter()
-            .find(|j| judges.contains(j))
-            .cloned()
-            .or_else(|| judges.first().cloned()),
-    };
-    let judge = judge_name.as_deref().and_then(|j| bench.judges.get(j));
-    let mut baseline = None;
-    if let Some(j) = judge {
-        match judged_baseline(
-            bench,
-            j,
-            v.judged_baseline.as_deref(),
-            v.baseline.as_deref(),
-        ) {
-            Ok(Some(Baseline::Known(id))) => baseline = Some(id),
-            Ok(_) => {}
-            Err(e) => notes.push(e.to_string()),
-        }
-    } else {
+    let s = scope::resolve(ds, req).map_err(|e| ui_scope::error_text(&e))?;
+    let bench = s.bench(ds);
+    let mut notes: Vec<String> = s.notes.iter().map(ui_scope::note_text).collect();
+    let judge = s.judge_id();
+    if judge.is_none() {
         notes.push(
             "This data has no judgments, so there are no win rates; topics can still be computed from the prompts."
                 .into(),
         );
     }
+    let baseline = s.judged_baseline_id;
+    let judges = s.all_judges;
     let fields = [
         GroupBy::Cluster,
         GroupBy::KoCluster,
@@ -151,11 +112,12 @@ pub fn ClustersPage() -> impl IntoView {
     let view = use_view_state();
     let set = use_set_view();
 
+    let request = Memo::new(move |_| view.with(|v| ScopeRequest::from_view(v, Purpose::Clusters)));
     let base = Memo::new(move |_| {
         let LoadState::Ready(loaded) = ctx.state.get() else {
             return None;
         };
-        Some(view.with(|v| build_base(loaded, v).map(|b| Shared(Arc::new(b)))))
+        Some(request.with(|r| build_base(loaded, r).map(|b| Shared(Arc::new(b)))))
     });
     let field = Memo::new(move |_| {
         let Some(Ok(b)) = base.get() else {
@@ -247,7 +209,10 @@ pub fn ClustersPage() -> impl IntoView {
             let ids = g.ids(b.bench(), &group).join(",");
             let field = g.field;
             set(&|s| {
-                s.set_extra(crate::app::PAGE_KEY, Some(crate::app::COMPARE.into()));
+                s.set_extra(
+                    arena_lens_core::view_state::keys::PAGE,
+                    Some(arena_lens_core::view_state::keys::page::COMPARE.into()),
+                );
                 if let Some(m) = &model {
                     s.set_extra(ckey::A, Some(m.clone()));
                 }
@@ -277,7 +242,10 @@ pub fn ClustersPage() -> impl IntoView {
         move |id: String| {
             let m = model.get_untracked();
             set(&|s| {
-                s.set_extra(crate::app::PAGE_KEY, Some(crate::app::COMPARE.into()));
+                s.set_extra(
+                    arena_lens_core::view_state::keys::PAGE,
+                    Some(arena_lens_core::view_state::keys::page::COMPARE.into()),
+                );
                 if let Some(m) = &m {
                     s.set_extra(ckey::A, Some(m.clone()));
                 }
