@@ -89,10 +89,12 @@ fn a_failing_judge_names_itself() {
     assert!(e.to_string().starts_with("no-such-judge: "), "{e}");
 }
 
-/// The judges view's scope: every judge of the bench, sorted by name.
+/// The judges view's scope: every judge of the bench, sorted by name, judged against the demo's
+/// baseline (as [`opts`] names it).
 fn judges_scope(ds: &Dataset, bench: Option<&str>) -> Result<Scope, ScopeError> {
     let mut req = ScopeRequest::new(Purpose::Judges);
     req.bench = bench.map(str::to_string);
+    req.judged_baseline = Some(arena_lens_demo::DEMO_BASELINE.into());
     scope::resolve(ds, &req)
 }
 
