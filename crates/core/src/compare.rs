@@ -11,9 +11,7 @@
 //! on every prompt, so "A beat B" with A the baseline means the model lost to the baseline.
 
 use crate::bench::{Bench, Judgment};
-use crate::error::Error;
 use crate::quantile;
-use crate::scope::baseline::{self, Baseline};
 use crate::verdict::Verdict;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -148,23 +146,6 @@ impl CompareIndex {
             games,
         }
     }
-}
-
-/// The model `judge`'s rows were judged against, for rows that do not name it (v0.1), by the scope's
-/// rules ([`crate::scope::baseline`]). `Ok(None)` when every row names its own baseline (v2.0).
-/// A page or command resolves a whole [`crate::scope::Scope`] instead; this is the rule alone.
-pub fn judged_baseline(
-    bench: &Bench,
-    judge: u32,
-    explicit: Option<&str>,
-    fallback: Option<&str>,
-) -> Result<Option<Baseline>, Error> {
-    if !baseline::needed(bench) {
-        return Ok(None);
-    }
-    Ok(Some(
-        baseline::judged(bench, &[judge], explicit, fallback)?.0,
-    ))
 }
 
 /// Who did better on a prompt.
