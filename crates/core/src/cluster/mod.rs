@@ -15,6 +15,7 @@
 //! No neural embeddings: they would need a model download far larger than the site, and on
 //! templated benchmark prompts TF-IDF + LSA already recovers the topics well (see the tests).
 
+pub mod clustering;
 pub mod ctfidf;
 pub mod groups;
 pub mod job;

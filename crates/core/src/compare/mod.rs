@@ -11,13 +11,18 @@
 //! on every prompt, so "A beat B" with A the baseline means the model lost to the baseline.
 
 use crate::bench::{Bench, Judgment};
-use crate::quantile;
 use crate::verdict::Verdict;
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
 
 pub use crate::game_result::{model_result, ModelResult};
+
+pub mod choose;
+pub mod filter;
+pub mod paired_ci;
+
+pub use choose::*;
+pub use filter::*;
+pub use paired_ci::*;
 
 /// One usable game of a judgment.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -287,235 +292,6 @@ impl PairSummary {
             Some(Side::B)
         }
     }
-}
-
-/// Lower-cased searchable text of every prompt (id, then every turn), by prompt id.
-pub fn search_texts(bench: &Bench) -> Vec<String> {
-    bench
-        .prompts
-        .iter()
-        .map(|p| {
-            let mut s = String::with_capacity(p.id.len() + p.text.len() + 1);
-            s.push_str(&p.id);
-            s.push('\n');
-            s.push_str(&p.text);
-            for t in &p.later_turns {
-                s.push('\n');
-                s.push_str(t);
-            }
-            s.to_lowercase()
-        })
-        .collect()
-}
-
-/// The prompt list's filters.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct PromptFilter {
-    /// Free text; matched case-insensitively as a substring of the id or any turn.
-    pub text: String,
-    pub category: Option<String>,
-    pub cluster: Option<String>,
-    pub outcome: Option<PairOutcome>,
-    pub disagree: bool,
-    pub upset: bool,
-    /// Only these prompt ids (a group the clusters page links to: a computed cluster, or a label with
-    /// no filter of its own such as `ko_cluster`).
-    pub ids: Option<std::collections::BTreeSet<String>>,
-}
-
-impl PromptFilter {
-    pub fn is_empty(&self) -> bool {
-        *self == PromptFilter::default()
-    }
-}
-
-/// Indices into `rows` that pass `filter`, in order. `texts` comes from [`search_texts`].
-pub fn filter_rows(
-    bench: &Bench,
-    rows: &[PairRow],
-    texts: &[String],
-    filter: &PromptFilter,
-    stronger: Option<Side>,
-) -> Vec<usize> {
-    let needle = filter.text.trim().to_lowercase();
-    rows.iter()
-        .enumerate()
-        .filter(|(_, r)| {
-            let p = &bench.prompts[r.prompt as usize];
-            (needle.is_empty()
-                || texts
-                    .get(r.prompt as usize)
-                    .is_some_and(|t| t.contains(&needle)))
-                && filter.category.as_ref().is_none_or(|c| &p.category == c)
-                && filter.cluster.as_ref().is_none_or(|c| &p.cluster == c)
-                && filter.outcome.is_none_or(|o| r.outcome() == Some(o))
-                && (!filter.disagree || r.games_disagree())
-                && (!filter.upset || r.is_upset(stronger))
-                && filter.ids.as_ref().is_none_or(|ids| ids.contains(&p.id))
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The models a compare view can show for one judge: every model the judge judged, plus the
-/// baseline, sorted by name (case-insensitive).
-pub fn candidates(bench: &Bench, index: &CompareIndex) -> Vec<u32> {
-    let mut v: Vec<u32> = (0..bench.models.len() as u32)
-        .filter(|&m| index.judged(m) || index.baseline == Some(m))
-        .collect();
-    v.sort_by_key(|&m| bench.models.name(m).to_lowercase());
-    v
-}
-
-/// Models A and B for a view, with notes when the link asked for something this data lacks.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ModelChoice {
-    pub a: u32,
-    pub b: u32,
-    pub notes: Vec<String>,
-}
-
-/// Resolves the models a link asks for. Unknown names fall back to the first non-baseline models (or
-/// the baseline), each with a note; `None` when there is no model at all.
-pub fn choose_models(
-    bench: &Bench,
-    index: &CompareIndex,
-    want_a: Option<&str>,
-    want_b: Option<&str>,
-) -> Option<ModelChoice> {
-    let cands = candidates(bench, index);
-    let judged: Vec<u32> = cands
-        .iter()
-        .copied()
-        .filter(|&m| Some(m) != index.baseline)
-        .collect();
-    let defaults: Vec<u32> = judged
-        .iter()
-        .chain(index.baseline.iter())
-        .copied()
-        .collect();
-    let first = *defaults.first()?;
-    let mut notes = Vec::new();
-    let mut pick = |want: Option<&str>, side: &str, avoid: Option<u32>| -> u32 {
-        let fallback = defaults
-            .iter()
-            .copied()
-            .find(|&m| Some(m) != avoid)
-            .unwrap_or(first);
-        match want {
-            None => fallback,
-            Some(name) => match bench.models.get(name).filter(|m| cands.contains(m)) {
-                Some(m) => m,
-                None => {
-                    notes.push(format!(
-                        "Model {side} “{name}” is not in this data (or has no verdicts from this judge); showing “{}” instead.",
-                        bench.models.name(fallback)
-                    ));
-                    fallback
-                }
-            },
-        }
-    };
-    let a = pick(want_a, "A", None);
-    let mut b = pick(want_b, "B", Some(a));
-    if b == a {
-        if let Some(other) = defaults.iter().copied().find(|&m| m != a) {
-            if want_b.is_some() {
-                notes.push(format!(
-                    "A and B were the same model; B is now “{}”.",
-                    bench.models.name(other)
-                ));
-            }
-            b = other;
-        }
-    }
-    Some(ModelChoice { a, b, notes })
-}
-
-/// The row of `rows` to show for the prompt a link names: that prompt if listed; otherwise the first
-/// row that passes the filters (or the first row), with a note when the link named a prompt that is
-/// not there.
-pub fn choose_prompt(
-    bench: &Bench,
-    rows: &[PairRow],
-    filtered: &[usize],
-    want: Option<&str>,
-) -> (Option<usize>, Option<String>) {
-    let fallback = filtered
-        .first()
-        .copied()
-        .or((!rows.is_empty()).then_some(0));
-    let Some(id) = want else {
-        return (fallback, None);
-    };
-    let found = bench
-        .prompt_index
-        .get(id)
-        .and_then(|&p| rows.iter().position(|r| r.prompt == p));
-    match found {
-        Some(i) => (Some(i), None),
-        None => (
-            fallback,
-            Some(format!(
-                "Prompt “{id}” is not in this data; showing {} instead.",
-                fallback
-                    .map(|i| format!("“{}”", bench.prompts[rows[i].prompt as usize].id))
-                    .unwrap_or_else(|| "nothing".into())
-            )),
-        ),
-    }
-}
-
-/// A paired bootstrap interval for the difference of two win rates, in percentage points.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PairedCi {
-    /// Prompts with a score for both models.
-    pub n: usize,
-    /// 100 × mean(A − B): A's win rate minus B's.
-    pub diff: f64,
-    pub lower: f64,
-    pub upper: f64,
-    pub rounds: u32,
-    pub level: f64,
-    pub seed: u64,
-}
-
-/// Resamples prompts with replacement (`rounds` times, seeded) and takes the percentile interval of the
-/// mean difference: a prompt's two scores always travel together, so the pairing is kept. `diffs` holds
-/// A's prompt score minus B's (each in −1..1). `None` without prompts or rounds.
-pub fn paired_bootstrap(diffs: &[f64], rounds: u32, seed: u64, level: f64) -> Option<PairedCi> {
-    let n = diffs.len();
-    if n == 0 || rounds == 0 {
-        return None;
-    }
-    let mean = |sum: f64| 100.0 * sum / n as f64;
-    let diff = mean(diffs.iter().sum());
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut sample: Vec<f64> = (0..rounds)
-        .map(|_| {
-            mean(
-                (0..n)
-                    .map(|_| diffs[rng.random_range(0..n as u32) as usize])
-                    .sum(),
-            )
-        })
-        .collect();
-    let (lower, upper) = quantile::interval(&mut sample, level)?;
-    Some(PairedCi {
-        n,
-        diff,
-        lower,
-        upper,
-        rounds,
-        level,
-        seed,
-    })
-}
-
-/// The paired interval of A − B over `rows` (prompts where both have a score).
-pub fn paired_ci(rows: &[PairRow], rounds: u32, seed: u64, level: f64) -> Option<PairedCi> {
-    let diffs: Vec<f64> = rows.iter().filter_map(PairRow::diff).collect();
-    paired_bootstrap(&diffs, rounds, seed, level)
 }
 
 #[cfg(test)]

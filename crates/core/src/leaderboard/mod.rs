@@ -3,6 +3,8 @@
 //! Scores are win rates (%) against the display baseline. Intervals are percentiles of bootstrap
 //! strengths (numpy's linear rule), converted to win rates, as show_result.py does.
 
+mod anchor;
+
 use crate::battle_set::{self, BattleOptions, BattleRow, BattleSet};
 use crate::bench::Bench;
 use crate::bootstrap::{BootstrapUnit, Cells};
@@ -11,6 +13,7 @@ use crate::error::Error;
 use crate::quantile;
 use crate::report::{IssueKind, LoadReport};
 use crate::style::{self, StyleGroup, StyleMode};
+use anchor::resolve_anchor;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -229,41 +232,6 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         groups,
         report,
     })
-}
-
-/// The display baseline: the option, else the judged baseline, else the most frequent `model_a`.
-fn resolve_anchor(set: &BattleSet, wanted: Option<&str>) -> Result<u32, Error> {
-    if let Some(w) = wanted {
-        let in_battles = set
-            .id(w)
-            .filter(|&id| set.rows.iter().any(|r| r.a == id || r.b == id));
-        return in_battles.ok_or_else(|| Error::UnknownBaseline {
-            name: w.to_string(),
-            models: battle_models(set),
-        });
-    }
-    if let Some(b) = set.judged_baseline {
-        return Ok(b);
-    }
-    let mut freq: BTreeMap<u32, u64> = BTreeMap::new();
-    // model_a is the baseline in judgment-made battles (v2.0 rows name theirs) and in show_result.py's
-    // battles files, so the most frequent model_a is the natural anchor.
-    for r in &set.rows {
-        *freq.entry(r.a).or_default() += r.copies as u64;
-    }
-    freq.into_iter()
-        .max_by_key(|&(m, c)| (c, std::cmp::Reverse(m)))
-        .map(|(m, _)| m)
-        .ok_or(Error::NoBattles)
-}
-
-fn battle_models(set: &BattleSet) -> Vec<String> {
-    let mut ids: Vec<u32> = set.rows.iter().flat_map(|r| [r.a, r.b]).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut names: Vec<String> = ids.iter().map(|&i| set.name(i).to_string()).collect();
-    names.sort();
-    names
 }
 
 type Rated = ((Vec<ModelRow>, Vec<String>), BTreeMap<String, f64>, usize);
