@@ -344,7 +344,7 @@ pub fn JudgesPage() -> impl IntoView {
                     {format!("Spearman ρ {} · Kendall τ-b {} ({level_pct} bootstrap intervals, {CORR_ROUNDS} rounds, unit: models resampled; {} shared models).",
                         corr_text(&g.spearman), corr_text(&g.kendall), g.n_shared)}
                 </p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="board" data-testid="rank-shift">
                         <thead><tr>
                             <th scope="col">"Model"</th>
@@ -403,7 +403,7 @@ pub fn JudgesPage() -> impl IntoView {
                 let same: Vec<SelfPreferenceRow> = rows.into_iter().filter(|r| r.same_family).collect();
                 view! {
                     <p data-testid="self-preference-summary">{format!("{flagged} flagged (judge, model) pairs. Rows: models of each judge's own family.")}</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="board" data-testid="self-preference">
                             <thead><tr>
                                 <th scope="col">"Judge"</th>
@@ -464,7 +464,7 @@ pub fn JudgesPage() -> impl IntoView {
                 let e = ensemble::combine(an.judges.clone(), an.per.iter().map(|p| (*p.lb).clone()).collect(), pooled.clone());
                 let judges = e.judges.clone();
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="board" data-testid="ensemble">
                             <thead><tr>
                                 <th scope="col">"Model"</th>
@@ -498,7 +498,7 @@ pub fn JudgesPage() -> impl IntoView {
         // Length and style, for the primary judge; coefficients for every judge.
         let features = StyleMode::Full.feature_names();
         let coef_table = view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="board" data-testid="style-coefficients">
                     <thead><tr>
                         <th scope="col">"Feature"</th>
@@ -584,7 +584,7 @@ pub fn JudgesPage() -> impl IntoView {
 
         // Benchmark quality.
         let sep_view = view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="board" data-testid="separability">
                     <thead><tr>
                         <th scope="col">"Judge"</th>
