@@ -118,6 +118,8 @@ pub fn treemap(
                                 <rect x=t.x y=t.y width=t.w.max(0.0) height=t.h.max(0.0) rx="3" fill=fill></rect>
                                 {show.then(|| view! {
                                     <text x=t.x + 5.0 y=t.y + 15.0 fill=ink class="tile-name">{name}</text>
+                                    // Not drawn: keeps name and value two words in the text content.
+                                    " "
                                     <text x=t.x + 5.0 y=t.y + 29.0 fill=ink class="tile-value">{text.clone()}</text>
                                 })}
                             </g>
