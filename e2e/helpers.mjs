@@ -139,10 +139,11 @@ export const AXE_SOURCE = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.
 /**
  * Like openPage, but in a context that bypasses the page's Content-Security-Policy, so that a test
  * can inject a script (axe-core) the policy would refuse. For the accessibility check only: every
- * other test keeps the CSP, which is part of what they check.
+ * other test keeps the CSP, which is part of what they check. `colorScheme` ('light' or 'dark')
+ * picks the stylesheet's theme.
  */
-export async function openPageBypassingCsp(browser, url = '', { viewport = { width: 1280, height: 800 }, waitFor } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP: true });
+export async function openPageBypassingCsp(browser, url = '', { viewport = { width: 1280, height: 800 }, colorScheme = 'light', waitFor } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
   const page = await context.newPage();
   const errors = collectErrors(page);
   await page.goto(new URL(url, BASE_URL).href, { waitUntil: 'load' });
