@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors, writeQuestionsBench } from './helpers.mjs';
 
-const DEMO = path.join(REPO_ROOT, 'public', 'data', 'demo');
+const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
 const QUESTIONS = path.join(DEMO, 'arena-hard-demo', 'question.jsonl');
 const HEATMAP = '[data-testid="cluster-heatmap"]';
 

@@ -132,3 +132,41 @@ export function writeQuestionsBench(name, rows) {
   runCli(['index', dir], { json: false });
   return `e2e/${name}/`;
 }
+
+/** axe-core's browser bundle (pinned in package.json). */
+export const AXE_SOURCE = path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Like openPage, but in a context that bypasses the page's Content-Security-Policy, so that a test
+ * can inject a script (axe-core) the policy would refuse. For the accessibility check only: every
+ * other test keeps the CSP, which is part of what they check. `colorScheme` ('light' or 'dark')
+ * picks the stylesheet's theme.
+ */
+export async function openPageBypassingCsp(browser, url = '', { viewport = { width: 1280, height: 800 }, colorScheme = 'light', waitFor } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(new URL(url, BASE_URL).href, { waitUntil: 'load' });
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 15_000 });
+  return { page, context, errors };
+}
+
+/**
+ * Injects axe-core into `page` (opened with openPageBypassingCsp) and runs it over the document.
+ * `options` go to axe.run; returns its violations.
+ */
+export async function runAxe(page, options = {}) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ path: AXE_SOURCE });
+  }
+  const results = await page.evaluate((opts) => window.axe.run(document, opts), { resultTypes: ['violations'], ...options });
+  return results.violations;
+}
+
+/** One line per violated rule and one per offending node: id, impact, target and axe's summary. */
+export function describeViolations(violations) {
+  return violations.map((v) => [
+    `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} ${v.helpUrl}`,
+    ...v.nodes.map((n) => `    ${n.impact ?? v.impact} ${JSON.stringify(n.target)}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').trim()}`),
+  ].join('\n')).join('\n');
+}

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import { DATA_URL, DATA_DIR, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
 
-const DEMO = path.join(REPO_ROOT, 'public', 'data', 'demo');
+const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
 const READY = 'table[data-testid="style-coefficients"]';
 let browser;
 before(async () => { browser = await launchBrowser(); });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { BASE_URL, DATA_URL, DATA_DIR, REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
 
-const DEMO = path.join(REPO_ROOT, 'public', 'data', 'demo');
+const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
 const TABLE = 'table[data-testid="leaderboard"]';
 let browser;
 before(async () => { browser = await launchBrowser(); });

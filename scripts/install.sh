@@ -6,11 +6,11 @@
 # cheap) and is skipped when already satisfied; a run with everything present
 # takes about a second. Each step prints its time.
 #
-#   1. rustup target wasm32-unknown-unknown
+#   1. rustup target wasm32-unknown-unknown, components rustfmt + clippy (the lint step)
 #   2. chromium + chromium-driver from apt (apt-get update first, only if missing)
 #   3. trunk 0.21.14 (every 0.22.x needs a newer rustc)
 #   4. wasm-bindgen-cli at the `wasm-bindgen` version in Cargo.lock
-#   5. npm ci (binaryen 132 = wasm-opt, playwright-core) when node_modules is missing or stale
+#   5. npm ci (binaryen 132 = wasm-opt, playwright-core, axe-core) when node_modules is missing or stale
 #   6. cargo fetch --locked (trunk builds with --offline)
 #
 # Never installs Debian's `binaryen`: its wasm-opt 108 produces a broken wasm.
@@ -50,6 +50,18 @@ if [ -d "$(rustc --print sysroot)/lib/rustlib/wasm32-unknown-unknown/lib" ]; the
 else
     rustup target add wasm32-unknown-unknown
     step_done "wasm32 target" "installed"
+fi
+
+# 1b. rustfmt + clippy (scripts/test.sh's lint step) ------------------------------
+# A minimal rustup profile leaves them out; `cargo fmt` / `cargo clippy` then fail.
+MISSING_COMPONENTS=()
+cargo fmt --version >/dev/null 2>&1 || MISSING_COMPONENTS+=(rustfmt)
+cargo clippy --version >/dev/null 2>&1 || MISSING_COMPONENTS+=(clippy)
+if [ "${#MISSING_COMPONENTS[@]}" -eq 0 ]; then
+    step_done "rustfmt+clippy" "ok"
+else
+    rustup component add "${MISSING_COMPONENTS[@]}"
+    step_done "rustfmt+clippy" "installed"
 fi
 
 # 2. chromium + chromedriver (Debian's, same major version) -------------------
@@ -92,7 +104,7 @@ else
     step_done "wasm-bindgen $WBG_VERSION" "installed"
 fi
 
-# 5. npm packages: wasm-opt (binaryen) + playwright-core -----------------------
+# 5. npm packages: wasm-opt (binaryen) + playwright-core + axe-core -------------
 command -v node >/dev/null 2>&1 || die "node not found: install Node.js >= 20 (playwright-core needs it)"
 NODE_VERSION=$(node --version)
 NODE_MAJOR=${NODE_VERSION#v}
@@ -104,7 +116,8 @@ npm_ok() {
     [ -x node_modules/.bin/wasm-opt ] || return 1
     # `wasm-opt --version` runs binaryen under node (~0.8 s): read the installed version instead.
     grep -q "\"version\": \"$BINARYEN_VERSION\"" node_modules/binaryen/package.json || return 1
-    [ -f node_modules/playwright-core/package.json ]
+    [ -f node_modules/playwright-core/package.json ] || return 1
+    [ -f node_modules/axe-core/axe.min.js ]
 }
 if npm_ok; then
     step_done "npm packages" "ok"

@@ -2,11 +2,14 @@
 # README command 2: every test suite, from a fresh machine to a summary line.
 #
 #   1. scripts/install.sh (tools; about a second when everything is present)
-#   2. native tests: cargo test --workspace --exclude arena-lens-web (core, cli, demo, charts)
-#   3. browser tests of the web package: wasm-bindgen-test in headless chromium
-#   4. demo data + site build (scripts/build.sh)
-#   5. end-to-end tests: static servers for dist/ (and ../shared/data if present),
-#      then `node --test` over e2e/*.test.mjs (Playwright + Debian chromium)
+#   2. lints, each one check (1 passed or 1 failed): cargo fmt --all --check; cargo clippy
+#      -D warnings natively (every crate but the web one) and for wasm32 (the web crate)
+#   3. native tests: cargo test --workspace --exclude arena-lens-web (core, cli, demo, charts)
+#   4. browser tests of the web package: wasm-bindgen-test in headless chromium
+#   5. demo data + site build (scripts/build.sh)
+#   6. end-to-end tests: static servers for dist/ (and ../shared/data if present),
+#      then `node --test` over e2e/*.test.mjs (Playwright + Debian chromium; e2e/a11y.test.mjs
+#      runs axe-core on every page)
 #
 # The last line is exactly "N passed, N failed" (all suites together); the exit
 # status is non-zero when anything failed. Logs go to test-results/logs/.
@@ -102,6 +105,23 @@ run_step() {
     return "$rc"
 }
 
+# run_lint NAME CMD... : one lint check; a non-zero exit counts as one failure, a clean run as one pass.
+LINT_PASSED=0
+LINT_FAILED=0
+run_lint() {
+    local name=$1 rc
+    shift
+    echo "--- $name: $*"
+    "$@" 2>&1 | tee "$LOG_DIR/lint-$name.log"
+    rc=${PIPESTATUS[0]}
+    if [ "$rc" -eq 0 ]; then
+        LINT_PASSED=$((LINT_PASSED + 1))
+    else
+        echo "!! lint $name: exited with status $rc (counted as 1 failure)"
+        LINT_FAILED=$((LINT_FAILED + 1))
+    fi
+}
+
 # start_server DIR VAR: serves DIR on a free loopback port (scripts/serve.py: http.server plus
 # CORS, so the site can fetch ?data= from the other server, and no caching); sets VAR to its URL.
 start_server() {
@@ -131,6 +151,15 @@ if ! run_step install bash scripts/install.sh; then
     summary
     exit 1
 fi
+
+section "lint"
+T_LINT=$(now)
+run_lint fmt cargo fmt --all --check
+run_lint clippy-native cargo clippy --workspace --exclude arena-lens-web --all-targets -- -D warnings
+run_lint clippy-wasm32 cargo clippy -p arena-lens-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+PASSED=$((PASSED + LINT_PASSED))
+FAILED=$((FAILED + LINT_FAILED))
+TIMINGS+=("$(printf '%-12s %6ss  %s passed, %s failed' lint "$(since "$T_LINT")" "$LINT_PASSED" "$LINT_FAILED")")
 
 run_suite native count_cargo cargo test --workspace --exclude arena-lens-web --no-fail-fast
 

@@ -128,11 +128,11 @@ pub fn render(md: &str) -> String {
                 };
                 fenced.push(!lang.is_empty());
                 if lang.is_empty() {
-                    Event::Html(r#"<div class="md-code"><pre><code>"#.into())
+                    Event::Html(r#"<div class="md-code"><pre tabindex="0"><code>"#.into())
                 } else {
                     Event::Html(
                         format!(
-                            r#"<div class="md-code"><div class="md-lang">{}</div><pre><code>"#,
+                            r#"<div class="md-code"><div class="md-lang">{}</div><pre tabindex="0"><code>"#,
                             escape(&truncate_chars(&lang, 40))
                         )
                         .into(),
@@ -257,11 +257,18 @@ mod tests {
                 assert!(
                     [
                         "href", "title", "rel", "target", "class", "type", "checked", "disabled",
-                        "style"
+                        "style", "tabindex"
                     ]
                     .contains(&attr.as_str()),
                     "attribute {attr} in <{name}{attrs}>"
                 );
+                // Only code blocks get a tab stop (keyboard users scroll them), and only 0.
+                if attr == "tabindex" {
+                    assert!(
+                        name == "pre" && value == "0",
+                        "tabindex {value} on <{name}>"
+                    );
+                }
                 if attr == "href" {
                     assert!(
                         value.starts_with("http://")
@@ -420,7 +427,7 @@ mod tests {
         assert!(h.contains("<ol>"), "{h}");
         assert!(h.contains("<table>") && h.contains("<th>x</th>"), "{h}");
         assert!(
-            h.contains(r#"<div class="md-code"><div class="md-lang">rust</div><pre><code>fn main() { let x = 1 &lt; 2; }"#),
+            h.contains(r#"<div class="md-code"><div class="md-lang">rust</div><pre tabindex="0"><code>fn main() { let x = 1 &lt; 2; }"#),
             "{h}"
         );
         assert!(h.contains("<blockquote>"), "{h}");

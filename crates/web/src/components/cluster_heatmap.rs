@@ -1,6 +1,11 @@
 //! The models × groups heatmap: each cell a model's win rate against the baseline on one group of
 //! prompts, on a diverging scale centred on 50%, muted when its interval includes 50%. Cells are
 //! buttons: clicking one (or Enter on it) opens that group's prompts in the compare page.
+//!
+//! Accessibility (checked by e2e/a11y.test.mjs with axe-core): a cell's ink is picked by its colour's
+//! WCAG contrast ([`ink_on`]), muted cells are tinted in CSS (style/clusters.css) rather than faded
+//! with `opacity`, which faded the text too, and a cell's accessible name starts with the number it
+//! shows, so that speech input ("click 64") finds it.
 
 use crate::ui::Shared;
 use arena_lens_charts::palette::{ink_on, rate_css};
@@ -53,13 +58,17 @@ pub fn heatmap(
                                 x.n_prompts,
                                 if x.ci_crosses_50 { " (interval includes 50%)" } else { "" }
                             );
+                            let shown = format!("{:.0}", x.win_rate);
+                            let label = format!("{shown}: {title}");
+                            // The colours go in as custom properties: the stylesheet paints a
+                            // muted cell as a tint of them on the page background.
+                            let style = format!("--cell:{};--ink:{}", rate_css(x.win_rate), ink_on(x.win_rate));
                             view! {
                                 <td data-cluster=c.clone() data-model=m.clone() data-rate=format!("{:.2}", x.win_rate)
                                     class:muted=x.ci_crosses_50>
-                                    <button type="button" title=title.clone() aria-label=title
-                                        style=format!("background:{};color:{}", rate_css(x.win_rate), ink_on(x.win_rate))
+                                    <button type="button" aria-label=label title=title style=style
                                         on:click=move |_| on_cell(Some(model.clone()), group.clone())>
-                                        {format!("{:.0}", x.win_rate)}
+                                        {shown}
                                     </button>
                                 </td>
                             }

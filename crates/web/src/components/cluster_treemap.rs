@@ -4,7 +4,7 @@
 
 use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
-use arena_lens_charts::palette::diverging;
+use arena_lens_charts::palette::{diverging, ink_on_rgb};
 use arena_lens_charts::short;
 use arena_lens_core::cluster::groups::Groups;
 use arena_lens_core::cluster::perf::Perf;
@@ -92,7 +92,7 @@ pub fn treemap(
                         let (fill, ink) = match v {
                             Some((_, x)) => {
                                 let (cr, cg, cb) = diverging(x);
-                                (format!("rgb({cr},{cg},{cb})"), if x.abs() > 0.6 { "#fff" } else { "#111827" })
+                                (format!("rgb({cr},{cg},{cb})"), ink_on_rgb((cr, cg, cb)))
                             }
                             None => ("#e5e7eb".to_string(), "#111827"),
                         };
@@ -106,14 +106,20 @@ pub fn treemap(
                         let open = on_open.clone();
                         let (g1, mm) = (g.clone(), m.clone());
                         let title = format!("{g}: {n} prompts{}", if text.is_empty() { String::new() } else { format!(", {text}") });
-                        let aria = title.clone();
+                        // The accessible name starts with the text shown (name, value), so speech
+                        // input finds the tile; a cut name is followed by the full one.
+                        let name = short(g, chars.max(4));
+                        let named = if !show || name == *g { g.clone() } else { format!("{name} ({g})") };
+                        let aria = format!("{named}{}, {n} prompts", if text.is_empty() { String::new() } else { format!(" {text}") });
                         view! {
                             <g class="tile" data-cluster=g.clone() role="button" tabindex="0" aria-label=aria
                                 on:click=move |_| open(mm.clone(), g1.clone())>
                                 <title>{title}</title>
                                 <rect x=t.x y=t.y width=t.w.max(0.0) height=t.h.max(0.0) rx="3" fill=fill></rect>
                                 {show.then(|| view! {
-                                    <text x=t.x + 5.0 y=t.y + 15.0 fill=ink class="tile-name">{short(g, chars.max(4))}</text>
+                                    <text x=t.x + 5.0 y=t.y + 15.0 fill=ink class="tile-name">{name}</text>
+                                    // Not drawn: keeps name and value two words in the text content.
+                                    " "
                                     <text x=t.x + 5.0 y=t.y + 29.0 fill=ink class="tile-value">{text.clone()}</text>
                                 })}
                             </g>
@@ -121,15 +127,18 @@ pub fn treemap(
                     })
                     .collect_view();
                 let cat_label = format!("{cat_name} ({} prompts){}", gs.iter().map(|g| g.1).sum::<usize>(), if zoomed { "" } else { " — click to zoom in" });
+                // As for tiles: the accessible name starts with the (possibly cut) text shown.
+                let cat_shown = short(&cat_label, ((r.w - 10.0) / 8.0).max(4.0) as usize);
+                let cat_aria = if cat_shown == cat_label { cat_label.clone() } else { format!("{cat_shown} ({cat_label})") };
                 view! {
                     <g class="category" data-category=cat_name.clone()>
                         {head.then(|| {
                             let c = cat_name.clone();
                             view! {
-                                <g class="cat-head" role="button" tabindex="0" aria-label=cat_label.clone()
+                                <g class="cat-head" role="button" tabindex="0" aria-label=cat_aria.clone()
                                     on:click=move |_| set(&|s| s.set_extra(key::ZOOM, (!zoomed).then(|| c.clone())))>
                                     <rect x=r.x y=r.y width=r.w.max(0.0) height=HEAD - 2.0 rx="3"></rect>
-                                    <text x=r.x + 6.0 y=r.y + 15.0>{short(&cat_label, ((r.w - 10.0) / 8.0).max(4.0) as usize)}</text>
+                                    <text x=r.x + 6.0 y=r.y + 15.0>{cat_shown.clone()}</text>
                                 </g>
                             }
                         })}

@@ -21,7 +21,7 @@ fn matrix(judge: &str, s: &ConsistencySummary) -> impl IntoView {
     let rows = s.counts.matrix;
     let max = rows.iter().flatten().copied().max().unwrap_or(0).max(1);
     view! {
-        <div class="table-wrap matrix-wrap">
+        <div class="table-wrap matrix-wrap" tabindex="0">
             <table class="board matrix" data-testid="consistency-matrix" data-judge=judge.to_string()
                 data-rows=s.counts.two_game_rows.to_string()>
                 <caption>"Rows: game 1 verdict (baseline = A). Columns: game 2 verdict, mirrored into game 1's order."</caption>
@@ -68,7 +68,7 @@ pub fn JudgesConsistency(data: Vec<JudgeConsistency>) -> impl IntoView {
                         {matrix(&judge, &o)}
                         <details class="per-model">
                             <summary>{format!("Per model ({})", jc.per_model.len())}</summary>
-                            <div class="table-wrap">
+                            <div class="table-wrap" tabindex="0">
                                 <table class="board">
                                     <thead><tr>
                                         <th scope="col">"Model"</th>

@@ -15,7 +15,7 @@ pub fn ensemble_view(an: &Analysis) -> AnyView {
             let e = ensemble::combine(an.judges.clone(), an.per.iter().map(|p| (*p.lb).clone()).collect(), pooled.clone());
             let judges = e.judges.clone();
             view! {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="board" data-testid="ensemble">
                         <thead><tr>
                             <th scope="col">"Model"</th>

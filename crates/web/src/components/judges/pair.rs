@@ -108,7 +108,7 @@ pub fn pair_view(
                 {format!("Spearman ρ {} · Kendall τ-b {} ({level_pct} bootstrap intervals, {CORR_ROUNDS} rounds, unit: models resampled; {} shared models).",
                     corr_text(&g.spearman), corr_text(&g.kendall), g.n_shared)}
             </p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="board" data-testid="rank-shift">
                     <thead><tr>
                         <th scope="col">"Model"</th>

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// The separability table, one row per judge.
 pub fn separability_table(an: &Analysis) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="board" data-testid="separability">
                 <thead><tr>
                     <th scope="col">"Judge"</th>

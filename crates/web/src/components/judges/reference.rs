@@ -141,7 +141,7 @@ pub fn JudgesReference(boards: Vec<JudgeBoard>, level: f64, seed: u64) -> impl I
         Some(view! {
             <p class="hint">{format!("{from}: {} models ({:?} table){}", board.rows.len(), board.kind,
                 if board.issues.is_empty() { String::new() } else { format!(", {} lines skipped", board.issues.len()) })}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="board" data-testid="reference-agreement" data-shared=first_shared.to_string()>
                     <thead><tr>
                         <th scope="col">"Judge"</th>

@@ -34,7 +34,7 @@ pub fn self_preference_view(
             let same: Vec<SelfPreferenceRow> = rows.into_iter().filter(|r| r.same_family).collect();
             view! {
                 <p data-testid="self-preference-summary">{format!("{flagged} flagged (judge, model) pairs. Rows: models of each judge's own family.")}</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="board" data-testid="self-preference">
                         <thead><tr>
                             <th scope="col">"Judge"</th>

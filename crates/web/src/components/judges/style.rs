@@ -16,7 +16,7 @@ use leptos::prelude::*;
 pub fn style_view(an: &Analysis, px: &JudgeBoards, primary: &str) -> impl IntoView {
     let features = StyleMode::Full.feature_names();
     let coef_table = view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="board" data-testid="style-coefficients">
                 <thead><tr>
                     <th scope="col">"Feature"</th>
