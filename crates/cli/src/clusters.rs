@@ -3,6 +3,7 @@
 
 use crate::args::{ClustersArgs, Group};
 use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
+use arena_lens_core::cluster::groups::GroupField;
 use arena_lens_core::cluster::performance::cluster_performance;
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
 use arena_lens_core::scope::Purpose;
@@ -72,9 +73,10 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             "judge": judge_name,
             "baseline": baseline.map(|b| bench.models.name(b)),
             "labels": match a.compute {
-                Some(_) => "computed".to_string(),
-                None => a.label.as_str().to_string(),
-            },
+                Some(_) => GroupField::Computed,
+                None => GroupField::Label(a.label),
+            }
+            .as_str(),
             "rounds": a.rounds,
             "seed": a.seed,
             "level": a.level,
