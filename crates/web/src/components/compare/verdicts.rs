@@ -180,16 +180,12 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
         })
     };
     let direct = row.a.is_baseline || row.b.is_baseline;
-    let cols = if direct {
-        let (side, m, mp) = if row.a.is_baseline {
-            ("B", p.b, &row.b)
-        } else {
-            ("A", p.a, &row.a)
-        };
+    // One column: a side's verdicts against the baseline, titled for the reader.
+    let col = |side: &'static str, title: &dyn Fn(&str) -> String, m: u32, mp| {
         let name = p.name(m);
-        vec![verdict_col(
-            "direct",
-            format!("Direct judgments: {side} ({name}) against the baseline {base}"),
+        verdict_col(
+            side,
+            title(&name),
             name.clone(),
             base.clone(),
             Judged {
@@ -199,28 +195,35 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
             },
             game,
         )
-        .into_any()]
+        .into_any()
+    };
+    let cols = if direct {
+        let (side, m, mp) = if row.a.is_baseline {
+            ("B", p.b, &row.b)
+        } else {
+            ("A", p.a, &row.a)
+        };
+        vec![col(
+            "direct",
+            &|name| format!("Direct judgments: {side} ({name}) against the baseline {base}"),
+            m,
+            mp,
+        )]
     } else {
         [("a", p.a, &row.a), ("b", p.b, &row.b)]
             .into_iter()
             .map(|(side, m, mp)| {
-                let name = p.name(m);
-                verdict_col(
+                col(
                     side,
-                    format!(
-                        "{} · {name} against the baseline {base}",
-                        side.to_uppercase()
-                    ),
-                    name.clone(),
-                    base.clone(),
-                    Judged {
-                        mp,
-                        judgment: judgment(mp),
-                        texts: texts(&name),
+                    &|name| {
+                        format!(
+                            "{} · {name} against the baseline {base}",
+                            side.to_uppercase()
+                        )
                     },
-                    game,
+                    m,
+                    mp,
                 )
-                .into_any()
             })
             .collect()
     };
