@@ -29,13 +29,13 @@ use wasm_bindgen::JsCast;
 use crate::ui::scope as ui_scope;
 use crate::ui::Shared;
 use arena_lens_core::bootstrap::Purpose;
-use arena_lens_core::scope::{self, ScopeRequest};
+use arena_lens_core::scope::ScopeRequest;
 
 /// The compare page's view model of its scope (resolved by the core, the one place that decides
 /// which bench, judge and baselines a view uses).
 fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     let ds = &loaded.dataset;
-    let s = scope::resolve(ds, req).map_err(|e| ui_scope::error_text(&e))?;
+    let s = ui_scope::resolve(ds, req)?;
     let bench = s.bench(ds);
     let Some(judge) = s.judge_id().filter(|_| !bench.judgments.is_empty()) else {
         return Err(format!(
@@ -61,7 +61,7 @@ fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
         judges,
         index,
         baseline_label,
-        notes: s.notes.iter().map(ui_scope::note_text).collect(),
+        notes: ui_scope::notes(&s),
         texts,
     })
 }

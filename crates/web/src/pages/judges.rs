@@ -30,7 +30,7 @@ use arena_lens_core::judges::agreement::Agreement;
 use arena_lens_core::judges::analysis::{self, Analysis, AnalysisError};
 use arena_lens_core::judges::family::{FamilyTable, SelfPreferenceRow};
 use arena_lens_core::leaderboard::LeaderboardOptions;
-use arena_lens_core::scope::{self, Purpose, ScopeRequest};
+use arena_lens_core::scope::{Purpose, ScopeRequest};
 use arena_lens_core::style::StyleMode;
 use arena_lens_core::view_state::keys::judges as jkey;
 use leptos::prelude::*;
@@ -62,7 +62,7 @@ type Inputs = (ScopeRequest, LeaderboardOptions, u32);
 fn analyse(loaded: Arc<Loaded>, inputs: &Inputs) -> Result<Computed, String> {
     let t0 = now_ms();
     let (req, opts, _) = inputs;
-    let scope = scope::resolve(&loaded.dataset, req).map_err(|e| ui_scope::error_text(&e))?;
+    let scope = ui_scope::resolve(&loaded.dataset, req)?;
     let an = analysis::analyse(&loaded.dataset, &scope, opts).map_err(|e| match e {
         AnalysisError::NoJudges => "This data has no judges (a battles file has no judgment files), so there is nothing to compare here. Open an Arena-Hard folder with model_judgment/<judge>/ files.".to_string(),
         e => e.to_string(),

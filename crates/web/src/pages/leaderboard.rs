@@ -13,7 +13,7 @@ use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions, ModelRow};
-use arena_lens_core::scope::{self, Purpose, ScopeRequest};
+use arena_lens_core::scope::{Purpose, ScopeRequest};
 use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -86,12 +86,9 @@ pub fn LeaderboardPage() -> impl IntoView {
         let t0 = now_ms();
         // The scope (bench, judges, baselines) is the core's decision, as for every page and the CLI;
         // the site opens on the first judge by name rather than stopping to ask.
-        let scoped = scope::resolve(&loaded.dataset, &req).map_err(|e| ui_scope::error_text(&e));
+        let scoped = ui_scope::resolve(&loaded.dataset, &req);
         let bench = scoped.as_ref().ok().map(|s| s.bench.clone());
-        let notes = scoped
-            .as_ref()
-            .map(|s| s.notes.iter().map(ui_scope::note_text).collect())
-            .unwrap_or_default();
+        let notes = scoped.as_ref().map(ui_scope::notes).unwrap_or_default();
         let result = scoped
             .and_then(|s| {
                 let o = LeaderboardOptions {

@@ -3,12 +3,17 @@
 //! adds the site's control hints to the core's neutral error and note texts (the CLI adds flag hints).
 
 use arena_lens_core::dataset::Dataset;
-use arena_lens_core::scope::{self, Purpose, Scope, ScopeError, ScopeNote, ScopeRequest};
-use arena_lens_core::view_state::ViewState;
+use arena_lens_core::scope::{self, Scope, ScopeError, ScopeNote, ScopeRequest};
 
-/// Resolves the scope of the page `purpose` stands for; an error comes with its control hint.
-pub fn resolve(ds: &Dataset, v: &ViewState, purpose: Purpose) -> Result<Scope, String> {
-    scope::resolve(ds, &ScopeRequest::from_view(v, purpose)).map_err(|e| error_text(&e))
+/// Resolves a page's request (`ScopeRequest::from_view(view, Purpose::…)`, kept in a memo so the
+/// scope is resolved again only when its keys change); an error comes with its control hint.
+pub fn resolve(ds: &Dataset, req: &ScopeRequest) -> Result<Scope, String> {
+    scope::resolve(ds, req).map_err(|e| error_text(&e))
+}
+
+/// The scope's notes as the page shows them.
+pub fn notes(s: &Scope) -> Vec<String> {
+    s.notes.iter().map(note_text).collect()
 }
 
 /// A scope error's text with the control that settles it.

@@ -34,7 +34,7 @@ use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::selection::parse_selection;
 use arena_lens_core::leaderboard::GroupBy;
-use arena_lens_core::scope::{self, ScopeRequest};
+use arena_lens_core::scope::ScopeRequest;
 use arena_lens_core::view_state::keys::compare as ckey;
 use job::{progress_view, start_job, JobKey, JobState};
 use leptos::prelude::*;
@@ -69,9 +69,9 @@ type PerfMemo = Memo<Option<Shared<Perf>>>;
 /// bench, judge and baselines a view uses) and the label fields its prompts carry.
 fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     let ds = &loaded.dataset;
-    let s = scope::resolve(ds, req).map_err(|e| ui_scope::error_text(&e))?;
+    let s = ui_scope::resolve(ds, req)?;
     let bench = s.bench(ds);
-    let mut notes: Vec<String> = s.notes.iter().map(ui_scope::note_text).collect();
+    let mut notes: Vec<String> = ui_scope::notes(&s);
     let judge = s.judge_id();
     if judge.is_none() {
         notes.push(
