@@ -60,7 +60,7 @@ export function sharedTest(name, { needs = [], served = true, ...options }, fn) 
       throw new Error(`ARENA_LENS_REQUIRE_SHARED=1 but ${missing}`);
     });
   }
-  return test(name, { ...options, skip: `SKIP: ${missing}; ARENA_LENS_REQUIRE_SHARED=1 makes this a failure` }, fn);
+  return test(name, { ...options, skip: `${missing}; ARENA_LENS_REQUIRE_SHARED=1 makes this a failure` }, fn);
 }
 
 function withSlash(u) {
