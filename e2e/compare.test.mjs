@@ -10,15 +10,15 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, existsSync } from 'node:fs';
 import {
   BASE_URL, DATA_URL, DATA_DIR, REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, collectErrors,
-  screenshot, runCli, describeErrors,
+  screenshot, runCli, describeErrors, missingShared, sharedTest,
 } from './helpers.mjs';
 import {
   prepareMalicious, prepareFulltext, loadFulltext, modelResult, gamesDisagree, promptScore,
   readJsonl, MALICIOUS_DATA, FULLTEXT_DATA, FULLTEXT_BASELINE,
 } from './compare-data.mjs';
 
-const HAVE_DATA = Boolean(DATA_URL && DATA_DIR && existsSync(path.join(DATA_DIR ?? '', 'fulltext-10-prompts')));
-const needData = HAVE_DATA ? {} : { skip: 'E2E_DATA_URL / E2E_DATA_DIR not set (../shared/data not served)' };
+const needData = { needs: ['fulltext-10-prompts'] };
+const HAVE_DATA = !missingShared(needData.needs);
 const A = 'mistral-7b';
 const B = 'dolphin-miner';
 const HEX_A = '0x453e587e45fe9737d4bee9cfffdd44e57380eb27-5ml1863';
@@ -68,7 +68,7 @@ function plainPhrase(md, min = 30) {
   return squash(m[0]).slice(0, Math.max(min, 60)).trim();
 }
 
-test('fulltext-10-prompts: both answers and both games of both models, with the right labels (1280 and 390 px)', needData, async () => {
+sharedTest('fulltext-10-prompts: both answers and both games of both models, with the right labels (1280 and 390 px)', needData, async () => {
   const data = loadFulltext();
   const [ansA, ansB] = [data.answers(A), data.answers(B)];
   const [judA, judB] = [data.judgments(A), data.judgments(B)];
@@ -122,7 +122,7 @@ test('fulltext-10-prompts: both answers and both games of both models, with the 
   }
 });
 
-test('search finds prompts by a phrase (any case); "games disagree" and the outcome filter list exactly the prompts computed from the files', needData, async () => {
+sharedTest('search finds prompts by a phrase (any case); "games disagree" and the outcome filter list exactly the prompts computed from the files', needData, async () => {
   const data = loadFulltext();
   const { page, context, errors } = await openPage(browser, compareUrl({ data: FULLTEXT_DATA, a: A, b: B }));
   try {
@@ -172,7 +172,7 @@ test('search finds prompts by a phrase (any case); "games disagree" and the outc
   } finally { await context.close(); }
 });
 
-test('the paired table and its interval equal `arena-lens compare --json`; sorting by disagreement', needData, async () => {
+sharedTest('the paired table and its interval equal `arena-lens compare --json`; sorting by disagreement', needData, async () => {
   const json = runCli(['compare', path.join(DATA_DIR, 'fulltext-10-prompts'), '--a', A, '--b', B, '--judged-baseline', FULLTEXT_BASELINE, '--seed', '7', '--rounds', '300']);
   const { page, context, errors } = await openPage(browser, compareUrl({ data: FULLTEXT_DATA, a: A, b: B, tab: 'paired', seed: '7', rounds: '300' }));
   try {
@@ -385,9 +385,9 @@ test('a stale link (unknown models, removed prompt, unknown judge) opens the nea
 });
 
 const KO_DIR = DATA_DIR ? path.join(DATA_DIR, 'ko-arena-hard-v0.1') : null;
-const needKo = HAVE_DATA && existsSync(KO_DIR) ? {} : { skip: 'ko-arena-hard-v0.1 not served' };
+const needKo = { needs: ['fulltext-10-prompts', 'ko-arena-hard-v0.1'] };
 
-test('Korean: a phrase in Hangul finds exactly the prompts that contain it (ko-arena-hard-v0.1, 76 models)', needKo, async () => {
+sharedTest('Korean: a phrase in Hangul finds exactly the prompts that contain it (ko-arena-hard-v0.1, 76 models)', needKo, async () => {
   const manifest = path.join(REPO_ROOT, 'dist', 'e2e', 'ko', 'manifest.json');
   if (!existsSync(manifest)) {
     runCli(['index', KO_DIR, '--out', manifest, '--base', `${DATA_URL}ko-arena-hard-v0.1/`, '--baseline', 'claude-3.7-sonnet'], { json: false });

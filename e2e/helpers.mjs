@@ -4,15 +4,19 @@
 // builds it, starts the static servers and sets:
 //   E2E_BASE_URL  the site (dist/), e.g. http://127.0.0.1:41234/
 //   E2E_DATA_URL  a server for ../shared/data (the real Arena-Hard files), or unset
+//   E2E_DATA_DIR  ../shared/data on disk, or unset
+// A test that needs that data is declared with sharedTest (below): skipped, with the reason, when
+// the data is absent, and a failure instead when ARENA_LENS_REQUIRE_SHARED=1 (.ci/run sets it).
 // Run by hand: `E2E_BASE_URL=http://127.0.0.1:8080/ node --test e2e/`
 // (after `bash scripts/serve.sh` in another terminal).
 //
 // The browser is Debian's chromium (/usr/bin/chromium): never run
 // `npx playwright install`, it downloads a browser.
 
+import { test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +30,38 @@ export const BASE_URL = withSlash(process.env.E2E_BASE_URL || 'http://127.0.0.1:
 export const DATA_URL = process.env.E2E_DATA_URL ? withSlash(process.env.E2E_DATA_URL) : null;
 /** Path of ../shared/data on disk (for comparing the app with the CLI), or null. */
 export const DATA_DIR = process.env.E2E_DATA_DIR || null;
+
+/** ARENA_LENS_REQUIRE_SHARED=1: a test that needs ../shared/data fails when it is missing. */
+export const REQUIRE_SHARED = process.env.ARENA_LENS_REQUIRE_SHARED === '1';
+
+/**
+ * Why the real data a test needs is not there, or null when it is: each of `needs` (paths relative
+ * to ../shared/data, e.g. 'ko-arena-hard-v0.1' or '../reference') must exist below DATA_DIR, and
+ * with `served` (the default) the data server (DATA_URL) must be running too.
+ */
+export function missingShared(needs = [], { served = true } = {}) {
+  if (!DATA_DIR) return 'E2E_DATA_DIR is unset (../shared/data, the real Arena-Hard data, is absent)';
+  if (served && !DATA_URL) return 'E2E_DATA_URL is unset (../shared/data is not served)';
+  const gone = needs.map((n) => path.join(DATA_DIR, n)).find((p) => !existsSync(p));
+  return gone ? `${gone} not found (the real Arena-Hard data)` : null;
+}
+
+/**
+ * `test(name, options, fn)` for a test that needs ../shared/data, the one place of the rule:
+ * `options.needs` and `options.served` go to missingShared, the rest to test(). Data present: the
+ * test runs. Absent: it is skipped with the reason (TAP prints "# SKIP <reason>", and node counts it
+ * under "# skipped"), or, with ARENA_LENS_REQUIRE_SHARED=1, it fails naming what is missing.
+ */
+export function sharedTest(name, { needs = [], served = true, ...options }, fn) {
+  const missing = missingShared(needs, { served });
+  if (!missing) return test(name, options, fn);
+  if (REQUIRE_SHARED) {
+    return test(name, options, () => {
+      throw new Error(`ARENA_LENS_REQUIRE_SHARED=1 but ${missing}`);
+    });
+  }
+  return test(name, { ...options, skip: `${missing}; ARENA_LENS_REQUIRE_SHARED=1 makes this a failure` }, fn);
+}
 
 function withSlash(u) {
   return u.endsWith('/') ? u : `${u}/`;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { DATA_URL, DATA_DIR, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
+import { DATA_URL, DATA_DIR, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors, sharedTest } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
 const READY = 'table[data-testid="style-coefficients"]';
@@ -225,9 +225,9 @@ async function openKo() {
 }
 after(async () => { if (koPage) (await koPage).context.close().catch(() => {}); });
 
-const koSkip = !DATA_URL || !DATA_DIR ? 'E2E_DATA_URL / E2E_DATA_DIR unset (needs ../shared/data)' : false;
+const KO_NEEDS = ['ko-arena-hard-v0.1', KO_REF, '../reference/ko_v01_ensemble_style-control_71models.txt'];
 
-test('Korean set: style coefficients equal show_result.py to 0.02; consistency and separability are shown', { skip: koSkip, timeout: 600_000 }, async () => {
+sharedTest('Korean set: style coefficients equal show_result.py to 0.02; consistency and separability are shown', { needs: KO_NEEDS, timeout: 600_000 }, async () => {
   const json = runCli(['judges', path.join(DATA_DIR, 'ko-arena-hard-v0.1'), '--baseline', 'claude-3.7-sonnet']);
   const { page, errors } = await openKo();
   // One judge: the pair section says so instead of failing.
@@ -248,7 +248,7 @@ test('Korean set: style coefficients equal show_result.py to 0.02; consistency a
   assert.deepEqual(errors, [], describeErrors(errors));
 });
 
-test('reference CSV from a URL (jref) against the Korean set: shared models and agreement equal the CLI', { skip: koSkip, timeout: 600_000 }, async () => {
+sharedTest('reference CSV from a URL (jref) against the Korean set: shared models and agreement equal the CLI', { needs: KO_NEEDS, timeout: 600_000 }, async () => {
   const csv = path.join(DATA_DIR, KO_REF);
   const json = runCli(['judges', path.join(DATA_DIR, 'ko-arena-hard-v0.1'), '--baseline', 'claude-3.7-sonnet', '--reference', csv]);
   const { page, errors } = await openKo();

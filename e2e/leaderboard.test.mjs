@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
-import { BASE_URL, DATA_URL, DATA_DIR, REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
+import { BASE_URL, DATA_URL, DATA_DIR, REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, screenshot, runCli, describeErrors, sharedTest } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
 const TABLE = 'table[data-testid="leaderboard"]';
@@ -136,7 +136,7 @@ function csv(file) {
   return out;
 }
 
-test('real data over ?data=: battles-10-models equals show_result.py to 0.05; the Korean set loads with progress', { skip: !DATA_URL && 'SKIP: ../shared/data not served (real Arena-Hard data absent)' }, async () => {
+sharedTest('real data over ?data=: battles-10-models equals show_result.py to 0.05; the Korean set loads with progress', { needs: ['battles-10-models', 'ko-arena-hard-v0.1', '../reference'] }, async () => {
   const ref = csv(path.join(DATA_DIR, '..', 'reference', 'zeppombal_v01_gpt-4-1106-preview_10models_from-battles_default.leaderboard.csv'));
   const { page, context, errors } = await openPage(browser, `?data=${encodeURIComponent(DATA_URL + 'battles-10-models/arena_hard_battles.jsonl')}`);
   try {
@@ -178,7 +178,7 @@ function listFiles(dir) {
   return out;
 }
 
-test('a local folder through the file input gives the same numbers as via URL, and nothing is uploaded', { skip: !DATA_DIR && 'SKIP: ../shared/data absent' }, async () => {
+sharedTest('a local folder through the file input gives the same numbers as via URL, and nothing is uploaded', { needs: ['fulltext-10-prompts'], served: false }, async () => {
   const dir = path.join(DATA_DIR, 'fulltext-10-prompts');
   const json = runCli(['leaderboard', dir, '--baseline', 'truth_model']);
   // The demo has no truth_model, so the page first says so; then the local folder brings it.

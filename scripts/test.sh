@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: every test suite, from a fresh machine to a summary line.
 #
+#   0. the real data (../shared, or ARENA_LENS_SHARED / ARENA_LENS_SHARED_DATA): when
+#      ARENA_LENS_REQUIRE_SHARED=1 (.ci/run sets it) and it is missing, one failure at once, and
+#      every test that needs it fails too instead of being skipped
 #   1. scripts/install.sh (tools; about a second when everything is present)
 #   2. lints, each one check (1 passed or 1 failed): cargo fmt --all --check; cargo clippy
 #      -D warnings natively (every crate but the web one) and for wasm32 (the web crate)
@@ -11,8 +14,9 @@
 #      then `node --test` over e2e/*.test.mjs (Playwright + Debian chromium; e2e/a11y.test.mjs
 #      runs axe-core on every page)
 #
-# The last line is exactly "N passed, N failed" (all suites together); the exit
-# status is non-zero when anything failed. Logs go to test-results/logs/.
+# The last line is exactly "N passed, N failed, N skipped" (all suites together; skipped: node's
+# "# skipped N" and the native tests' "SKIP: " lines, which cargo counts as passed and this script
+# does not); the exit status is non-zero when anything failed. Logs go to test-results/logs/.
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,7 +25,9 @@ export PATH="$REPO_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$REPO_ROOT/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
-SHARED_DATA="${ARENA_LENS_SHARED_DATA:-$REPO_ROOT/../shared/data}"
+SHARED_DATA="${ARENA_LENS_SHARED_DATA:-${ARENA_LENS_SHARED:-$REPO_ROOT/../shared}/data}"
+# The native tests read ARENA_LENS_SHARED (the folder above data/): the same folder as the e2e data.
+export ARENA_LENS_SHARED="${ARENA_LENS_SHARED:-$(dirname "$SHARED_DATA")}"
 
 LOG_DIR="$REPO_ROOT/test-results/logs"
 rm -rf "$REPO_ROOT/test-results"
@@ -29,6 +35,7 @@ mkdir -p "$LOG_DIR"
 
 PASSED=0
 FAILED=0
+SKIPPED=0
 TIMINGS=()
 PIDS=()
 
@@ -51,41 +58,48 @@ summary() {
     section "summary"
     local t
     for t in "${TIMINGS[@]}"; do echo "  $t"; done
-    echo "$PASSED passed, $FAILED failed"
+    echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 }
 
-# Sums "test result: ... N passed; M failed" lines of cargo / wasm-bindgen-test-runner.
-count_cargo() { # log -> "passed failed"
+# Sums "test result: ... N passed; M failed" lines of cargo / wasm-bindgen-test-runner. A test
+# without ../shared prints "SKIP: " (crates/core/tests/common/shared.rs) and returns, which cargo
+# counts as passed: those are moved from passed to skipped. Counted anywhere in a line, as a
+# test's stderr may share a line with the harness's output.
+count_cargo() { # log -> "passed failed skipped"
     awk '/^test result: / {
             for (i = 1; i <= NF; i++) {
                 if ($(i + 1) ~ /^passed;?$/) p += $i
                 if ($(i + 1) ~ /^failed;?$/) f += $i
             }
-         } END { print p + 0, f + 0 }' "$1"
+         }
+         { s += gsub(/SKIP: /, "") }
+         END { if (s > p) s = p; print p - s, f + 0, s + 0 }' "$1"
 }
-# node --test (TAP reporter): "# pass N" / "# fail N".
+# node --test (TAP reporter): "# pass N" / "# fail N" / "# skipped N".
 count_tap() {
-    awk '/^# pass / { p += $3 } /^# fail / { f += $3 } END { print p + 0, f + 0 }' "$1"
+    awk '/^# pass / { p += $3 } /^# fail / { f += $3 } /^# skipped / { s += $3 }
+         END { print p + 0, f + 0, s + 0 }' "$1"
 }
 
 # run_suite NAME COUNTER CMD... : runs CMD, shows and logs its output, adds its counts.
 # A non-zero exit with no failed test counted (a build error, a crash) counts as one failure.
 run_suite() {
-    local name=$1 counter=$2 log rc p f t
+    local name=$1 counter=$2 log rc p f s t
     shift 2
     log="$LOG_DIR/$name.log"
     section "$name: $*"
     t=$(now)
     "$@" 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
-    read -r p f < <("$counter" "$log")
+    read -r p f s < <("$counter" "$log")
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         echo "!! $name: exited with status $rc (counted as 1 failure)"
         f=1
     fi
     PASSED=$((PASSED + p))
     FAILED=$((FAILED + f))
-    TIMINGS+=("$(printf '%-12s %6ss  %s passed, %s failed' "$name" "$(since "$t")" "$p" "$f")")
+    SKIPPED=$((SKIPPED + s))
+    TIMINGS+=("$(printf '%-12s %6ss  %s passed, %s failed, %s skipped' "$name" "$(since "$t")" "$p" "$f" "$s")")
     return "$rc"
 }
 
@@ -145,7 +159,22 @@ start_server() {
     echo "serving $dir at ${!var}"
 }
 
+# check_shared: whether the real data is there; missing counts as a failure only when it is required.
+check_shared() {
+    if [ -d "$SHARED_DATA" ]; then
+        echo "real data: $SHARED_DATA"
+    elif [ "${ARENA_LENS_REQUIRE_SHARED:-}" = 1 ]; then
+        echo "!! ARENA_LENS_REQUIRE_SHARED=1 but $SHARED_DATA (the real Arena-Hard data) is missing:"
+        echo "!! every test that needs it fails (set ARENA_LENS_SHARED_DATA or ARENA_LENS_SHARED)"
+        return 1
+    else
+        echo "no $SHARED_DATA: tests that need the real data are skipped (ARENA_LENS_REQUIRE_SHARED=1 fails them)"
+    fi
+}
+
 T_ALL=$(now)
+
+run_step shared-data check_shared
 
 if ! run_step install bash scripts/install.sh; then
     summary
@@ -190,7 +219,7 @@ if run_step build bash scripts/build.sh; then
                     --baseline truth_model --slim
             fi
         else
-            echo "no $SHARED_DATA: tests that need the real data files are skipped"
+            check_shared
         fi
         # Explicit files (not just the folder) so that every Node version finds them.
         run_suite e2e count_tap node --test --test-reporter=tap e2e/*.test.mjs

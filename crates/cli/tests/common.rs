@@ -44,20 +44,14 @@ pub fn run_json(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
-/// `../shared` beside the checkout, or `ARENA_LENS_SHARED`; `None` (with a printed line) when absent.
+/// The rule for tests that need `../shared`, one file for every crate's tests.
+#[path = "../../core/tests/common/shared.rs"]
+mod shared_rule;
+
+/// `../shared` (or `ARENA_LENS_SHARED`) when its `data/` and `reference/` exist; otherwise `None`
+/// with a printed `SKIP: ` line, or a panic under `ARENA_LENS_REQUIRE_SHARED=1`.
 pub fn shared(test: &str) -> Option<PathBuf> {
-    let p = std::env::var_os("ARENA_LENS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    if p.join("data").is_dir() && p.join("reference").is_dir() {
-        Some(p)
-    } else {
-        println!(
-            "SKIP {test}: ../shared (real Arena-Hard data) not found at {}",
-            p.display()
-        );
-        None
-    }
+    shared_rule::shared_data(test, &["data", "reference"])
 }
 
 /// Loads a path the way the CLI does.

@@ -8,7 +8,6 @@ use arena_lens_core::leaderboard::{self, LeaderboardOptions};
 use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
 use criterion::{criterion_group, criterion_main, Criterion};
-use std::path::PathBuf;
 use std::time::Duration;
 
 #[path = "../tests/common/mod.rs"]
@@ -16,10 +15,8 @@ mod common;
 
 /// The Korean set and its baseline, or the demo set.
 fn input() -> (Vec<SourceFile>, String, &'static str) {
-    let ko = std::env::var_os("ARENA_LENS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
-        .join("data/ko-arena-hard-v0.1");
+    // A benchmark, not a test: it falls back to the demo set whatever ARENA_LENS_REQUIRE_SHARED says.
+    let ko = common::shared::shared_root().join("data/ko-arena-hard-v0.1");
     if ko.is_dir() {
         let files = common::read_tree(&ko, "ko", &|name| name.ends_with(".jsonl"));
         return (files, "claude-3.7-sonnet".into(), "ko-76");

@@ -5,6 +5,8 @@
 // Index loops read more plainly than zipped iterators when several arrays share the index.
 #![allow(clippy::needless_range_loop)]
 
+mod common;
+
 use arena_lens_core::cluster::kmeans::{kmeans_pp, lloyd};
 use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_info};
 use arena_lens_core::cluster::svd::{sym_eigen, truncated_svd};
@@ -12,11 +14,11 @@ use arena_lens_core::cluster::tfidf::tfidf;
 use arena_lens_core::cluster::tokenize::tokenize;
 use arena_lens_core::cluster::ward::{cut, ward};
 use arena_lens_core::cluster::{cluster_texts, ClusterError, ClusterJob, ClusterParams, Method};
+use common::shared::shared_data;
 use proptest::prelude::*;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::Value;
-use std::path::PathBuf;
 
 /// (text, planted cluster) of each demo prompt.
 fn demo_prompts() -> Vec<(String, String)> {
@@ -95,15 +97,12 @@ fn demo_planted_clusters_are_recovered() {
 
 #[test]
 fn real_prompts_nmi_against_shipped_clusters() {
-    // `../shared` beside the checkout, or ARENA_LENS_SHARED, as the other real-data tests.
-    let shared = std::env::var_os("ARENA_LENS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
-    let path = shared.join("data/arena-hard-v0.1/question.jsonl");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("SKIP real-prompt NMI: ../shared not present");
+    const QUESTIONS: &str = "data/arena-hard-v0.1/question.jsonl";
+    let Some(shared) = shared_data("real_prompts_nmi_against_shipped_clusters", &[QUESTIONS])
+    else {
         return;
     };
+    let text = std::fs::read_to_string(shared.join(QUESTIONS)).unwrap();
     let (texts, shipped): (Vec<String>, Vec<String>) = text
         .lines()
         .filter(|l| !l.trim().is_empty())

@@ -1,6 +1,8 @@
 //! The judge-analysis engine (`arena_lens_core::judges`) on the demo data (planted biases), the real
 //! Korean set and Arena-Hard's published leaderboard when `../shared` is present, and property tests.
 
+mod common;
+
 use arena_lens_core::bench::{Bench, Game};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
@@ -13,8 +15,9 @@ use arena_lens_core::report::IssueKind;
 use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
 use arena_lens_core::verdict::Verdict;
+use common::shared::shared_data;
 use proptest::prelude::*;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn demo() -> Dataset {
     let files = arena_lens_demo::generate(2024)
@@ -37,12 +40,6 @@ fn judge_opts(judge: &str, rounds: u32) -> LeaderboardOptions {
     // its own under either judge; naming it keeps the options independent of that inference.
     o.battles.judged_baseline = Some(arena_lens_demo::DEMO_BASELINE.into());
     o
-}
-
-fn shared() -> PathBuf {
-    std::env::var_os("ARENA_LENS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
 }
 
 /// Every `.jsonl` below `root`, named `<folder>/<relative path>` as the CLI names them (lossy UTF-8,
@@ -73,12 +70,9 @@ fn read_bench(root: &Path) -> Vec<SourceFile> {
 }
 
 fn korean(test: &str) -> Option<Dataset> {
-    let p = shared().join("data/ko-arena-hard-v0.1");
-    if !p.is_dir() {
-        println!("SKIP {test}: {} not found", p.display());
-        return None;
-    }
-    Some(Dataset::load(read_bench(&p)))
+    const KO: &str = "data/ko-arena-hard-v0.1";
+    let shared = shared_data(test, &[KO])?;
+    Some(Dataset::load(read_bench(&shared.join(KO))))
 }
 
 fn two_game_rows(bench: &Bench) -> u64 {
@@ -292,20 +286,17 @@ fn korean_consistency_and_separability() {
 
 #[test]
 fn reference_csv_agreement_with_the_korean_leaderboard() {
-    let path =
-        shared().join("data/arena-hard-v0.1/leaderboard/arena_hard_leaderboard_20240731.csv");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!(
-            "SKIP reference_csv_agreement_with_the_korean_leaderboard: {} not found",
-            path.display()
-        );
+    const CSV: &str = "data/arena-hard-v0.1/leaderboard/arena_hard_leaderboard_20240731.csv";
+    let test = "reference_csv_agreement_with_the_korean_leaderboard";
+    let Some(shared) = shared_data(test, &[CSV, "data/ko-arena-hard-v0.1"]) else {
         return;
     };
+    let text = std::fs::read_to_string(shared.join(CSV)).unwrap();
     let board = reference::parse(&text).unwrap();
     assert_eq!(board.kind, reference::ReferenceKind::ArenaHard);
     assert!(board.issues.is_empty(), "{:?}", board.issues);
     assert_eq!(board.rows.len(), text.lines().count() - 1);
-    let Some(ds) = korean("reference_csv_agreement_with_the_korean_leaderboard") else {
+    let Some(ds) = korean(test) else {
         return;
     };
     let bench = ds.bench(None).unwrap();

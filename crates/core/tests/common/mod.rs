@@ -1,4 +1,9 @@
-//! Reading a fixture folder into source files, shared by the integration tests and the benchmark.
+//! Reading a fixture folder into source files, shared by the integration tests and the benchmark,
+//! and (in `shared`) the rule for tests that need the real data in `../shared`.
+
+#![allow(dead_code)]
+
+pub mod shared;
 
 use arena_lens_core::source::SourceFile;
 use std::path::Path;
