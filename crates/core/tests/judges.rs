@@ -333,9 +333,9 @@ fn reference_csv_agreement_with_the_korean_leaderboard() {
         g.spearman.as_ref().map(|c| (c.estimate, c.lower, c.upper)),
         g.kendall.as_ref().map(|c| (c.estimate, c.lower, c.upper)),
         g.agreement_with_confidence,
-        g.confident_pairs,
+        g.confidence.pairs,
         g.brier,
-        g.brier_pairs
+        g.brier_score.pairs
     );
     for r in &g.ranks {
         println!(
