@@ -78,6 +78,12 @@ test('demo: length coefficient, self-preference, consistency and separability eq
     assert.ok(Math.abs(Number(await page.getAttribute('[data-testid="judge-corr"]', 'data-spearman')) - g.spearman.estimate) < 1e-12);
     assert.ok(Math.abs(Number(await page.getAttribute('[data-testid="judge-corr"]', 'data-kendall')) - g.kendall.estimate) < 1e-12);
     assert.match(await page.textContent('[data-testid="judge-corr"]'), /models resampled/);
+    // The judge pair's notebook measures (agreement with confidence, Brier) and their pair counts.
+    const pm = '[data-testid="judge-pair-measures"]';
+    assert.ok(Math.abs(Number(await page.getAttribute(pm, 'data-agreement')) - g.agreement_with_confidence) < 1e-12, 'pair agreement');
+    assert.ok(Math.abs(Number(await page.getAttribute(pm, 'data-brier')) - g.brier) < 1e-12, 'pair brier');
+    assert.equal(Number(await page.getAttribute(pm, 'data-agreement-pairs')), g.confidence.pairs);
+    assert.equal(Number(await page.getAttribute(pm, 'data-brier-pairs')), g.brier_score.pairs);
     // The charts have ink.
     for (const id of ['pair-scatter', 'length-scatter', 'slope-chart']) {
       const inked = await page.$eval(`canvas[data-testid="${id}"]`, (c) => {
@@ -265,6 +271,8 @@ sharedTest('reference CSV from a URL (jref) against the Korean set: shared model
   assert.ok(Math.abs(await attr('kendall') - g.kendall.estimate) < 1e-12, 'kendall');
   assert.ok(Math.abs(await attr('agreement') - g.agreement_with_confidence) < 1e-12, 'agreement');
   assert.ok(Math.abs(await attr('brier') - g.brier) < 1e-12, 'brier');
+  assert.equal(await attr('agreement-pairs'), g.confidence.pairs);
+  assert.equal(await attr('brier-pairs'), g.brier_score.pairs);
   assert.match(await page.textContent('[data-testid="reference-agreement"]'), /4 of ours/);
   assert.deepEqual(errors, [], describeErrors(errors));
 });

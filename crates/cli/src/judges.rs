@@ -160,13 +160,23 @@ fn corr(v: &Value) -> String {
 
 fn agreement_line(g: &Value) -> String {
     format!(
-        "shared {}, Spearman {}, Kendall {}, agreement {} over {} pairs, Brier {}",
+        "shared {}, Spearman {}, Kendall {}, agreement with confidence {} over the {} pairs the reference separates ({} same order, {} overlapping here, {} reversed), Brier {} over {} pairs{}",
         g["n_shared"],
         corr(&g["spearman"]),
         corr(&g["kendall"]),
         f(&g["agreement_with_confidence"], 3),
-        g["confident_pairs"],
-        f(&g["brier"], 4)
+        g["confidence"]["pairs"],
+        g["confidence"]["same_order"],
+        g["confidence"]["ours_overlap"],
+        g["confidence"]["reversed"],
+        f(&g["brier"], 4),
+        g["brier_score"]["pairs"],
+        match g["brier_score"]["from_samples"].as_u64() {
+            Some(n) if Some(n) != g["n_shared"].as_u64() => {
+                format!(" ({})", g["brier_score"]["note"].as_str().unwrap_or(""))
+            }
+            _ => String::new(),
+        }
     )
 }
 
@@ -257,15 +267,20 @@ fn render(v: &Value) -> String {
     }
     let _ = writeln!(
         s,
-        "\nSeparability (share of model pairs with disjoint intervals)"
+        "\nSeparability (share of model pairs whose intervals do not overlap, the baseline at [50, 50] included; {})",
+        arena_lens_core::judges::separability::SOURCE
     );
     for p in v["separability"].as_array().into_iter().flatten() {
         let _ = writeln!(
             s,
-            "  {}: {} at 95%, {} at 80%",
+            "  {}: {} at 95% ({} of {} pairs), {} at 80% ({} of {} pairs)",
             p["judge"].as_str().unwrap_or(""),
             f(&p["at_95"]["fraction"], 3),
-            f(&p["at_80"]["fraction"], 3)
+            p["at_95"]["separated"],
+            p["at_95"]["pairs"],
+            f(&p["at_80"]["fraction"], 3),
+            p["at_80"]["separated"],
+            p["at_80"]["pairs"]
         );
     }
     let _ = writeln!(s, "\nStyle coefficients (style control, point fit)");

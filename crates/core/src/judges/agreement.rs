@@ -6,32 +6,33 @@
 //! missing on one side does not shift the others), and the two pairwise metrics of the Arena-Hard
 //! paper (Li et al. 2024, "From Crowdsourced Data to High-Quality Benchmarks"), defined here as:
 //!
-//! - **Agreement with confidence**: over the pairs of shared models whose intervals on *our* side do
-//!   not overlap (the pairs we claim to order), the share that the reference orders the same way by
-//!   its scores. A pair the reference ties counts as a disagreement. `confident_pairs` says how
-//!   many pairs this rests on. (The paper additionally gives −1 when both sides separate a pair in
-//!   opposite orders; with a point-score reference that is what a disagreement is here.)
-//! - **Brier score**: for every shared pair the reference does not tie, our probability that the
-//!   model the reference ranks higher beats the other, `p`, scored as `(1 − p)²`, averaged. Lower is
-//!   better; 0.25 is a coin flip. Leaderboards do not keep their bootstrap samples, so `p` comes
-//!   from the intervals by a normal approximation: each score is taken as normal with standard
-//!   deviation `(upper − lower) / (2 z)`, `z` the normal quantile of the intervals' level, and
-//!   `p = Φ((s_i − s_j) / sqrt(σ_i² + σ_j²))`. Without intervals `p` is 1, ½ or 0 by the point
-//!   scores, which is the harshest reading.
+//! - **Agreement with confidence** and the **Brier score**, exactly as arena-hard-auto's
+//!   `notebook/benchmark_statistics.ipynb` computes them: see [`super::paper_measures`]. Agreement
+//!   is over the pairs the *reference* separates (earlier versions of this module took the pairs
+//!   *our* intervals separate, which rewarded a leaderboard for separating little); the Brier score
+//!   uses the mean and variance of our bootstrap win rates (earlier: a normal approximation rebuilt
+//!   from the percentile bounds).
 
+use super::paper_measures::{self, BrierScore, ConfidenceAgreement};
 use super::rank_corr::{self, CorrInterval, RankStat};
 use super::reference::ReferenceRow;
 use crate::leaderboard::ModelRow;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
-/// One model's score on a leaderboard, with its interval when it has one.
+/// One model's score on a leaderboard, with its interval when it has one, and the mean and
+/// variance of its bootstrap win rates when it has samples (our leaderboards; a published CSV has
+/// none).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scored {
     pub model: String,
     pub score: f64,
     pub lower: Option<f64>,
     pub upper: Option<f64>,
+    #[serde(default)]
+    pub mean: Option<f64>,
+    #[serde(default)]
+    pub var: Option<f64>,
 }
 
 impl From<&ModelRow> for Scored {
@@ -41,6 +42,8 @@ impl From<&ModelRow> for Scored {
             score: r.score,
             lower: Some(r.lower),
             upper: Some(r.upper),
+            mean: r.bootstrap_mean,
+            var: r.bootstrap_var,
         }
     }
 }
@@ -52,6 +55,8 @@ impl From<&ReferenceRow> for Scored {
             score: r.score,
             lower: r.lower,
             upper: r.upper,
+            mean: None,
+            var: None,
         }
     }
 }
@@ -59,7 +64,8 @@ impl From<&ReferenceRow> for Scored {
 /// How the comparison is computed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementOptions {
-    /// Level of *our* intervals (what the leaderboard was computed at), for the normal approximation.
+    /// Level of *our* intervals (what the leaderboard was computed at), for the Brier score's normal
+    /// approximation of a model without bootstrap samples.
     pub ours_level: f64,
     /// Bootstrap rounds for the correlation intervals (0: no interval).
     pub rounds: u32,
@@ -138,14 +144,14 @@ pub struct Agreement {
     pub kendall: Option<CorrInterval>,
     /// Sorted by our rank.
     pub ranks: Vec<RankShift>,
-    /// Pairs our intervals separate.
-    pub confident_pairs: usize,
-    /// Of those, pairs the reference orders the same way.
-    pub agreeing_pairs: usize,
+    /// `confidence.value`, kept flat for readers of the JSON.
     pub agreement_with_confidence: Option<f64>,
-    /// Pairs the reference does not tie (the Brier score's pairs).
-    pub brier_pairs: usize,
+    /// Its name, source and pair counts.
+    pub confidence: ConfidenceAgreement,
+    /// `brier_score.value`, kept flat.
     pub brier: Option<f64>,
+    /// Its name, source, pair count and what `p` came from.
+    pub brier_score: BrierScore,
 }
 
 fn validate(side: &'static str, v: &[Scored]) -> Result<(), AgreementError> {
@@ -159,7 +165,9 @@ fn validate(side: &'static str, v: &[Scored]) -> Result<(), AgreementError> {
         }
         let finite = s.score.is_finite()
             && s.lower.is_none_or(f64::is_finite)
-            && s.upper.is_none_or(f64::is_finite);
+            && s.upper.is_none_or(f64::is_finite)
+            && s.mean.is_none_or(f64::is_finite)
+            && s.var.is_none_or(f64::is_finite);
         if !finite {
             return Err(AgreementError::NotFinite {
                 side,
@@ -204,32 +212,6 @@ pub fn two_sided_z(level: f64) -> f64 {
         }
     }
     0.5 * (lo + hi)
-}
-
-/// Our probability that `a` beats `b` (see the module notes).
-fn p_beats(a: &Scored, b: &Scored, z: f64) -> f64 {
-    let sd = |s: &Scored| match (s.lower, s.upper) {
-        (Some(l), Some(u)) => ((u - l) / (2.0 * z)).max(0.0),
-        _ => 0.0,
-    };
-    let spread = (sd(a).powi(2) + sd(b).powi(2)).sqrt();
-    let d = a.score - b.score;
-    if spread > 0.0 {
-        normal_cdf(d / spread)
-    } else if d > 0.0 {
-        1.0
-    } else if d < 0.0 {
-        0.0
-    } else {
-        0.5
-    }
-}
-
-fn intervals_apart(a: &Scored, b: &Scored) -> bool {
-    match (a.lower, a.upper, b.lower, b.upper) {
-        (Some(al), Some(au), Some(bl), Some(bu)) => al > bu || bl > au,
-        _ => false,
-    }
 }
 
 /// Compares `ours` with `reference` over the models both have.
@@ -309,28 +291,8 @@ pub fn compare(
         .collect();
     ranks.sort_by_key(|r| r.ours);
 
-    let z = two_sided_z(opts.ours_level);
-    let (mut confident, mut agreeing, mut brier_pairs, mut brier_sum) = (0, 0, 0, 0.0);
-    for i in 0..shared.len() {
-        for j in (i + 1)..shared.len() {
-            let ((oi, ri), (oj, rj)) = (shared[i], shared[j]);
-            if intervals_apart(oi, oj) {
-                confident += 1;
-                let same = (oi.score > oj.score && ri.score > rj.score)
-                    || (oi.score < oj.score && ri.score < rj.score);
-                agreeing += usize::from(same);
-            }
-            if ri.score != rj.score {
-                let (hi, lo) = if ri.score > rj.score {
-                    (oi, oj)
-                } else {
-                    (oj, oi)
-                };
-                brier_sum += (1.0 - p_beats(hi, lo, z)).powi(2);
-                brier_pairs += 1;
-            }
-        }
-    }
+    let confidence = paper_measures::confidence_agreement(&shared);
+    let brier_score = paper_measures::brier(&shared, opts.ours_level);
     Ok(Agreement {
         n_shared: shared.len(),
         only_ours,
@@ -338,11 +300,10 @@ pub fn compare(
         spearman: corr(RankStat::Spearman),
         kendall: corr(RankStat::Kendall),
         ranks,
-        confident_pairs: confident,
-        agreeing_pairs: agreeing,
-        agreement_with_confidence: (confident > 0).then(|| agreeing as f64 / confident as f64),
-        brier_pairs,
-        brier: (brier_pairs > 0).then(|| brier_sum / brier_pairs as f64),
+        agreement_with_confidence: confidence.value,
+        confidence,
+        brier: brier_score.value,
+        brier_score,
     })
 }
 
@@ -367,6 +328,8 @@ mod tests {
             score,
             lower: Some(score - half),
             upper: Some(score + half),
+            mean: None,
+            var: None,
         }
     }
 
@@ -399,13 +362,21 @@ mod tests {
         .unwrap();
         assert_eq!(g.n_shared, 3);
         assert_eq!(g.only_ours, vec!["x".to_string()]);
-        // a–b and a–c are separated by our intervals and the reference agrees; b–c overlap.
-        assert_eq!((g.confident_pairs, g.agreeing_pairs), (2, 2));
+        // The reference separates all three pairs; we order a–b and a–c alike, b–c overlap (½).
+        let c = &g.confidence;
+        assert_eq!(
+            (c.pairs, c.same_order, c.ours_overlap, c.reversed),
+            (3, 2, 1, 0)
+        );
+        assert_eq!(g.agreement_with_confidence, Some(2.5 / 3.0));
         // Ranks: b is 2nd for us, 3rd for the reference.
         let b = g.ranks.iter().find(|r| r.model == "b").unwrap();
         assert_eq!((b.ours, b.reference, b.shift), (2, 3, 1));
-        // Brier: a's pairs contribute ~0; b–c: the reference has c above b, we give c
-        // Φ((59 − 60) / (sqrt(2) · 1 / 1.96)) ≈ 0.0829, so (1 − 0.0829)² ≈ 0.841; mean ≈ 0.280.
+        // Brier (no samples here, so the bounds' normal approximation): a's pairs contribute ~0;
+        // b–c: label b < c by the reference, p(b < c) = Φ((59 − 60) / (sqrt(2) · 1 / 1.96)) ≈
+        // 0.0829, so (1 − 0.0829)² ≈ 0.841; mean ≈ 0.280 (hand computation, tolerance 2e-3).
+        assert_eq!((g.brier_score.pairs, g.brier_score.from_bounds), (3, 3));
+        assert!(g.brier_score.note.contains("no bootstrap samples"));
         let brier = g.brier.unwrap();
         assert!((brier - 0.841 / 3.0).abs() < 2e-3, "{brier}");
         assert!(matches!(

@@ -5,6 +5,8 @@
 //! - [`rank_corr`]: Spearman and Kendall rank correlations, with a bootstrap over models.
 //! - [`agreement`]: do two leaderboards (two judges, or ours and a published one) order models alike?
 //! - [`separability`]: how many model pairs a leaderboard tells apart with confidence.
+//! - [`paper_measures`]: agreement with confidence and the Brier score against a reference, as the
+//!   Arena-Hard notebook computes them.
 //! - [`reference`]: reading a published leaderboard CSV to compare against.
 //! - [`family`]: which family a model belongs to, and whether a judge favours its own family.
 //! - [`ensemble`]: several judges combined, pooled or averaged, beside each member.
@@ -24,6 +26,7 @@ pub mod consistency;
 pub mod ensemble;
 pub mod family;
 pub mod length;
+pub mod paper_measures;
 pub mod rank_corr;
 pub mod reference;
 pub mod separability;

@@ -119,6 +119,16 @@ pub struct ModelRow {
     pub elo: Option<f64>,
     pub elo_lower: Option<f64>,
     pub elo_upper: Option<f64>,
+    /// Mean of the model's per-round bootstrap win rates (%) against the baseline (each round's
+    /// win rate is taken against that round's baseline strength). The Brier score of the
+    /// Arena-Hard notebook is built from this and [`ModelRow::bootstrap_var`] (benchmark_statistics
+    /// cells 63-68, `results.map(np.mean)`). `None` without bootstrap rounds. It changes no other
+    /// number: the bounds stay the percentiles of the same rounds.
+    #[serde(default)]
+    pub bootstrap_mean: Option<f64>,
+    /// Variance of the same per-round win rates, population form (ddof 0, as `np.var`).
+    #[serde(default)]
+    pub bootstrap_var: Option<f64>,
 }
 
 /// A leaderboard restricted to one group of prompts.
@@ -316,6 +326,7 @@ fn rate(
             continue;
         }
         let beta = point.beta[m];
+        let (bootstrap_mean, bootstrap_var) = round_moments(&samples, m, anchor_local as usize);
         let (lo, hi) = if opts.rounds == 0 {
             (beta, beta)
         } else {
@@ -335,6 +346,8 @@ fn rate(
             elo: to_elo(beta),
             elo_lower: to_elo(lo),
             elo_upper: to_elo(hi),
+            bootstrap_mean,
+            bootstrap_var,
         });
     }
     for i in 0..out.len() {
@@ -349,6 +362,23 @@ fn rate(
     });
     unrated.sort();
     Ok(((out, unrated), coefs, style_skipped))
+}
+
+/// Mean and population variance (ddof 0) of model `m`'s per-round win rates (%) against the
+/// anchor, `100 σ(β_m − β_anchor)` in each round; `None` without rounds or when a round's rate is
+/// not a number (an anchor without a finite strength).
+fn round_moments(samples: &[Vec<f64>], m: usize, anchor: usize) -> (Option<f64>, Option<f64>) {
+    let rates: Vec<f64> = samples
+        .iter()
+        .map(|r| 100.0 * bt::sigmoid(r[m] - r[anchor]))
+        .collect();
+    if rates.is_empty() || rates.iter().any(|x| !x.is_finite()) {
+        return (None, None);
+    }
+    let n = rates.len() as f64;
+    let mean = rates.iter().sum::<f64>() / n;
+    let var = rates.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
+    (Some(mean), Some(var))
 }
 
 type Samples = (bt::Fit, Vec<Vec<f64>>, BTreeMap<String, f64>);

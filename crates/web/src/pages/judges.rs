@@ -15,8 +15,10 @@ use crate::components::judges::bootstrap::JudgesBootstrap;
 use crate::components::judges::consistency::consistency_view;
 use crate::components::judges::ensemble::ensemble_view;
 use crate::components::judges::pair::pair_view;
-use crate::components::judges::quality::{reference_boards, separability_table};
-use crate::components::judges::reference::JudgesReference;
+use crate::components::judges::quality::{
+    reference_boards, separability_definition, separability_table,
+};
+use crate::components::judges::reference::{reference_definition, JudgesReference};
 use crate::components::judges::self_preference::self_preference_view;
 use crate::components::judges::style::style_view;
 use crate::components::judges::whatif::JudgesWhatIf;
@@ -200,10 +202,10 @@ pub fn JudgesPage() -> impl IntoView {
 
             <section aria-labelledby="h-qual">
                 <h2 id="h-qual">"Benchmark quality"</h2>
-                <p class="def">"Separability at a level: the share of model pairs whose confidence intervals at that level do not overlap, i.e. the pairs the benchmark tells apart with confidence. Higher is better; it depends on the level, so it is given at 95% and at 80%."</p>
+                <p class="def">{separability_definition()}</p>
                 {sep_view}
                 <h3>"Against a published leaderboard"</h3>
-                <p class="def">"Load a CSV (Arena-Hard's model,score,rating_q025,rating_q975,CI,avg_tokens,date, or a model/Elo table). Over the models both name: Spearman and Kendall rank correlations; agreement with confidence = of the pairs our intervals separate, the share the reference orders the same way; Brier score = mean of (1 − p)² over pairs the reference orders, p our probability (normal approximation from the intervals) that the reference's higher model wins (lower is better, 0.25 is a coin flip)."</p>
+                <p class="def">{reference_definition()}</p>
                 <JudgesReference boards=boards level=an.opts.level seed=an.opts.seed />
             </section>
 

@@ -1,7 +1,7 @@
 //! Judge against judge: the X/Y pickers, the scatter of each model's score under the two judges
 //! (self-preference flags in orange), their rank correlations and the rank-shift table.
 
-use super::format::corr_text;
+use super::format::{corr_text, num};
 use super::scatter::JudgesScatter;
 use crate::ui::SetView;
 use arena_lens_charts::{ScatterPoint, ScatterSpec};
@@ -107,6 +107,15 @@ pub fn pair_view(
                 data-kendall=g.kendall.as_ref().map(|c| c.estimate.to_string()).unwrap_or_default()>
                 {format!("Spearman ρ {} · Kendall τ-b {} ({level_pct} bootstrap intervals, {CORR_ROUNDS} rounds, unit: models resampled; {} shared models).",
                     corr_text(&g.spearman), corr_text(&g.kendall), g.n_shared)}
+            </p>
+            <p class="corr" data-testid="judge-pair-measures"
+                data-agreement=g.agreement_with_confidence.map(|v| v.to_string()).unwrap_or_default()
+                data-agreement-pairs=g.confidence.pairs.to_string()
+                data-brier=g.brier.map(|v| v.to_string()).unwrap_or_default()
+                data-brier-pairs=g.brier_score.pairs.to_string()>
+                {format!("With {y} as the reference: {} {} over the {} pairs {y} separates ({} same order, {} overlapping under {x}, {} reversed); {} {} over {} pairs (from {x}'s bootstrap mean and variance, {y}'s point scores). Definitions: Benchmark quality below.",
+                    g.confidence.name, num(g.agreement_with_confidence, 3), g.confidence.pairs, g.confidence.same_order, g.confidence.ours_overlap, g.confidence.reversed,
+                    g.brier_score.name, num(g.brier, 4), g.brier_score.pairs)}
             </p>
             <div class="table-wrap" tabindex="0">
                 <table class="board" data-testid="rank-shift">

@@ -5,7 +5,16 @@ use super::format::pct;
 use super::reference::JudgeBoard;
 use arena_lens_core::judges::agreement::Scored;
 use arena_lens_core::judges::analysis::Analysis;
+use arena_lens_core::judges::separability;
 use leptos::prelude::*;
+
+/// The definition shown above the separability table: the notebook's rule, in words.
+pub fn separability_definition() -> String {
+    format!(
+        "Separability at a level: the share of model pairs whose confidence intervals at that level do not overlap, i.e. the pairs the benchmark tells apart with confidence, over every model including the baseline at [50, 50]. Rule of the Arena-Hard notebook ({}): sort the intervals by lower bound; a later interval overlaps an earlier one when its lower bound is below the earlier one's upper bound, so touching intervals are separated and the baseline's [50, 50] inside another interval overlaps it; pairs with identical interval values count once. Higher is better; it depends on the level, so it is given at 95% and at 80%.",
+        separability::SOURCE
+    )
+}
 
 /// The separability table, one row per judge.
 pub fn separability_table(an: &Analysis) -> impl IntoView {
@@ -25,8 +34,8 @@ pub fn separability_table(an: &Analysis) -> impl IntoView {
                             data-at80=p.sep80.fraction.map(|f| f.to_string()).unwrap_or_default()>
                             <th scope="row">{p.judge.clone()}</th>
                             <td class="num">{p.sep95.models.to_string()}</td>
-                            <td class="num">{format!("{} ({} of {} pairs)", pct(p.sep95.fraction), p.sep95.separated, p.sep95.pairs)}</td>
-                            <td class="num">{format!("{} ({} of {} pairs)", pct(p.sep80.fraction), p.sep80.separated, p.sep80.pairs)}</td>
+                            <td class="num" data-pairs=p.sep95.pairs.to_string() data-separated=p.sep95.separated.to_string()>{format!("{} ({} of {} pairs)", pct(p.sep95.fraction), p.sep95.separated, p.sep95.pairs)}</td>
+                            <td class="num" data-pairs=p.sep80.pairs.to_string() data-separated=p.sep80.separated.to_string()>{format!("{} ({} of {} pairs)", pct(p.sep80.fraction), p.sep80.separated, p.sep80.pairs)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
