@@ -8,11 +8,7 @@ pub fn num(v: Option<f64>, digits: usize) -> String {
         .unwrap_or_else(|| "–".into())
 }
 
-/// A share in [0, 1] as a percentage with one decimal.
-pub fn pct(v: Option<f64>) -> String {
-    v.map(|x| format!("{:.1}%", x * 100.0))
-        .unwrap_or_else(|| "–".into())
-}
+pub use crate::ui::format::pct;
 
 /// A correlation with its interval: `0.812 [0.650, 0.910]`.
 pub fn corr_text(c: &Option<CorrInterval>) -> String {

@@ -2,6 +2,7 @@
 //! the user picks or from a URL kept in the link (`jref`), compared with each judge's leaderboard over
 //! the models both name. The file never leaves the browser; only the URL travels with a shared link.
 
+use super::format::{corr_text, num};
 use crate::loader::{fetch_text, resolve};
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::judges::agreement::{self, Agreement, AgreementOptions, Scored};
@@ -29,23 +30,6 @@ pub fn reference_definition() -> String {
     format!(
         "Load a CSV (Arena-Hard's model,score,rating_q025,rating_q975,CI,avg_tokens,date, or a model/Elo table). Over the models both name: Spearman and Kendall rank correlations. Agreement with confidence ({AGREEMENT_SOURCE}): over the pairs the reference separates (its intervals do not overlap; a table without bounds separates every pair it does not tie), 1 when we order the pair the same way, 0.5 when our intervals overlap, 0 when we order it the other way; order is that of the (lower, upper) intervals, as in the notebook. Brier score ({BRIER_SOURCE}): over all pairs, mean of (label − p)², p = Φ((mean_b − mean_a) / √(var_a + var_b)) our probability that a scores below b, from the mean and variance of our bootstrap win rates, label 1 when the reference's score of a is below b's; only the reference's point scores are used (lower is better, 0.25 is a coin flip)."
     )
-}
-
-fn num(v: Option<f64>, digits: usize) -> String {
-    v.map(|x| format!("{x:.digits$}"))
-        .unwrap_or_else(|| "–".into())
-}
-
-fn corr(c: &Option<arena_lens_core::judges::rank_corr::CorrInterval>) -> String {
-    match c {
-        Some(c) => format!(
-            "{:.3} [{}, {}]",
-            c.estimate,
-            num(c.lower, 3),
-            num(c.upper, 3)
-        ),
-        None => "–".into(),
-    }
 }
 
 fn document_base() -> String {
@@ -171,8 +155,8 @@ pub fn JudgesReference(boards: Vec<JudgeBoard>, level: f64, seed: u64) -> impl I
                                     data-brier-pairs=g.brier_score.pairs.to_string()>
                                     <th scope="row">{judge.clone()}</th>
                                     <td class="num">{format!("{} of ours, {} only here, {} only there", g.n_shared, g.only_ours.len(), g.only_reference.len())}</td>
-                                    <td class="num">{corr(&g.spearman)}</td>
-                                    <td class="num">{corr(&g.kendall)}</td>
+                                    <td class="num">{corr_text(&g.spearman)}</td>
+                                    <td class="num">{corr_text(&g.kendall)}</td>
                                     <td class="num">{format!("{} over the {} pairs the reference separates ({} same order, {} overlapping here, {} reversed)", num(g.agreement_with_confidence, 3), g.confidence.pairs, g.confidence.same_order, g.confidence.ours_overlap, g.confidence.reversed)}</td>
                                     <td class="num" title=g.brier_score.note.clone()>{format!("{} ({} pairs{})", num(g.brier, 4), g.brier_score.pairs,
                                         if g.brier_score.from_samples == g.n_shared { String::new() } else { format!("; {} models without bootstrap samples: normal approximation from their bounds", g.n_shared - g.brier_score.from_samples) })}</td>
