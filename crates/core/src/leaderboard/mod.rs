@@ -4,6 +4,7 @@
 //! strengths (numpy's linear rule), converted to win rates, as show_result.py does.
 
 mod anchor;
+mod v01_frame;
 
 use crate::battle_set::{self, BattleOptions, BattleRow, BattleSet};
 use crate::bench::Bench;
@@ -13,6 +14,7 @@ use crate::error::Error;
 use crate::quantile;
 use crate::report::{IssueKind, LoadReport};
 use crate::style::{self, StyleGroup, StyleMode};
+use crate::verdict::Outcome;
 use anchor::resolve_anchor;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -75,10 +77,13 @@ pub struct LeaderboardOptions {
     pub unit: BootstrapUnit,
     pub style: StyleMode,
     pub group_by: Option<GroupBy>,
-    /// Reproduce show_result.py's intervals exactly, quirk included: its bootstrap never passes the
-    /// baseline on, so with any baseline but gpt-4-0314 each round's ratings are centred on their mean
-    /// instead of anchored, and each bound is then taken relative to the baseline's own bound. That
-    /// makes intervals too narrow (by about a third on the 76-model Korean set); off by default.
+    /// Reproduce show_result.py v0.1 exactly, quirks included (the `show-result-v0.1` preset): the
+    /// baseline's battles against itself are kept; each bootstrap round is put in the frame
+    /// show_result.py's fit lands in (anchored at gpt-4-0314 when the data has it, else at the level
+    /// the self rows give the baseline, else mean-centred; see `v01_frame`), and each bound is
+    /// converted against the baseline's own bound. `elo_lower` / `elo_upper` are then the raw
+    /// percentiles in that frame, as its `--show-elo` prints them. Style control anchors every
+    /// round at the real baseline, as show_result.py's style path does. Off by default.
     #[serde(default)]
     pub reference_quirks: bool,
 }
@@ -162,7 +167,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         )));
     }
     let mut battle_opts = opts.battles.clone();
-    battle_opts.keep_self_battles |= opts.reference_quirks && opts.style != StyleMode::Off;
+    // show_result.py::get_battles_from_row never filters `row["model"] == baseline`.
+    battle_opts.keep_self_battles |= opts.reference_quirks;
     let set = battle_set::build(bench, &battle_opts, opts.baseline.as_deref())?;
     let anchor = resolve_anchor(&set, opts.baseline.as_deref())?;
     let mut report = bench.report.clone();
@@ -276,15 +282,18 @@ fn rate(
         return Err(Error::NoBattles);
     };
     let n = ids.len();
-    let (point, samples, coefs) = if opts.style == StyleMode::Off {
+    let (point, samples, coefs, own) = if opts.style == StyleMode::Off {
         rate_plain(&used, n, anchor_local, opts)
     } else {
-        rate_style(set, &used, n, anchor_local, opts)
+        let (p, s, c) = rate_style(set, &used, n, anchor_local, opts);
+        (p, s, c, Vec::new())
     };
     let mut battles = vec![0u64; n];
     for (_, r) in &used {
         battles[r.a as usize] += r.copies as u64;
-        battles[r.b as usize] += r.copies as u64;
+        if r.b != r.a {
+            battles[r.b as usize] += r.copies as u64;
+        }
     }
     let elo_base = if opts.style == StyleMode::Off {
         1000.0
@@ -293,16 +302,19 @@ fn rate(
     };
     let to_elo = |beta: f64| beta.is_finite().then(|| 400.0 / LN10 * beta + elo_base);
     let win = |beta: f64| 100.0 * bt::sigmoid(beta);
-    let quirk = opts.reference_quirks
-        && opts.style == StyleMode::Off
-        && set.name(anchor) != battle_set::REFERENCE_DEFAULT_BASELINE;
+    // The compat preset's frames apply to the default path only: show_result.py's style paths pass
+    // the baseline on (`utils_math.py::get_bootstrap_result_style_control`).
+    let quirk = opts.reference_quirks && opts.style == StyleMode::Off;
     let mut samples = samples;
     let mut anchor_bounds = (0.0, 0.0);
     if quirk && opts.rounds > 0 {
-        for round in samples.iter_mut() {
-            let finite: Vec<f64> = round.iter().copied().filter(|b| b.is_finite()).collect();
-            let mean = finite.iter().sum::<f64>() / finite.len().max(1) as f64;
-            round.iter_mut().for_each(|b| *b -= mean);
+        let gpt4 = set
+            .id(battle_set::REFERENCE_DEFAULT_BASELINE)
+            .and_then(|g| local.get(&g))
+            .map(|&g| g as usize);
+        for (round, &tally) in samples.iter_mut().zip(&own) {
+            let shift = v01_frame::level(round, anchor_local as usize, gpt4, tally);
+            round.iter_mut().for_each(|b| *b += shift);
         }
         let mut s: Vec<f64> = samples.iter().map(|r| r[anchor_local as usize]).collect();
         anchor_bounds = quantile::interval(&mut s, opts.level).unwrap_or((0.0, 0.0));
@@ -316,13 +328,15 @@ fn rate(
             continue;
         }
         let beta = point.beta[m];
-        let (lo, hi) = if opts.rounds == 0 {
-            (beta, beta)
+        // `raw`: percentiles in the rounds' frame; `(lo, hi)`: against the baseline's same percentile.
+        let (raw, (lo, hi)) = if opts.rounds == 0 {
+            ((beta, beta), (beta, beta))
         } else {
             let mut s: Vec<f64> = samples.iter().map(|r| r[m]).collect();
-            let (lo, hi) = quantile::interval(&mut s, opts.level).unwrap_or((beta, beta));
-            (lo - anchor_bounds.0, hi - anchor_bounds.1)
+            let raw = quantile::interval(&mut s, opts.level).unwrap_or((beta, beta));
+            (raw, (raw.0 - anchor_bounds.0, raw.1 - anchor_bounds.1))
         };
+        let (elo_lo, elo_hi) = if quirk { raw } else { (lo, hi) };
         out.push(ModelRow {
             model: name,
             score: win(beta),
@@ -333,8 +347,8 @@ fn rate(
             avg_tokens: avg_tokens(bench, ids[m]),
             estimate: point.status[m],
             elo: to_elo(beta),
-            elo_lower: to_elo(lo),
-            elo_upper: to_elo(hi),
+            elo_lower: to_elo(elo_lo),
+            elo_upper: to_elo(elo_hi),
         });
     }
     for i in 0..out.len() {
@@ -351,7 +365,17 @@ fn rate(
     Ok(((out, unrated), coefs, style_skipped))
 }
 
+/// Outcomes by `Outcome::index`.
+const OUTCOMES: [Outcome; 3] = [Outcome::AWins, Outcome::Tie, Outcome::BWins];
+
 type Samples = (bt::Fit, Vec<Vec<f64>>, BTreeMap<String, f64>);
+/// Plain fits also return each round's baseline self rows (for the compat frame).
+type PlainSamples = (
+    bt::Fit,
+    Vec<Vec<f64>>,
+    BTreeMap<String, f64>,
+    Vec<v01_frame::SelfRows>,
+);
 
 fn rng_for(opts: &LeaderboardOptions) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(opts.seed)
@@ -363,7 +387,7 @@ fn rate_plain(
     n: usize,
     anchor: u32,
     opts: &LeaderboardOptions,
-) -> Samples {
+) -> PlainSamples {
     let mut cell_of: BTreeMap<(u32, u32, usize), u32> = BTreeMap::new();
     let mut items = Vec::with_capacity(used.len());
     for (_, r) in used {
@@ -389,15 +413,28 @@ fn rate_plain(
             }),
         )
     };
+    // Self rows (a == b, kept only when asked) carry no information on differences: the fit skips
+    // them (`bt::comparisons_from_counts`) and they are tallied for the compat frame instead.
+    let own = |counts: &[u64]| {
+        let mut t = v01_frame::SelfRows::default();
+        for (&(a, b, o), &c) in keys.iter().zip(counts) {
+            if a == b {
+                t.add(OUTCOMES[o], c as f64);
+            }
+        }
+        t
+    };
     let point = bt::fit(&comparisons(&cells.count), anchor, None);
     let mut rng = rng_for(opts);
     let mut draw = Vec::new();
     let mut samples = Vec::with_capacity(opts.rounds as usize);
+    let mut tallies = Vec::with_capacity(opts.rounds as usize);
     for _ in 0..opts.rounds {
         cells.resample(opts.unit, &mut rng, &mut draw);
         samples.push(bt::fit(&comparisons(&draw), anchor, Some(&point.beta)).beta);
+        tallies.push(own(&draw));
     }
-    (point, samples, BTreeMap::new())
+    (point, samples, BTreeMap::new(), tallies)
 }
 
 /// Style-controlled Bradley-Terry: cells are (group, outcome), groups are (a, b, prompt).
