@@ -144,8 +144,9 @@ pub struct LeaderboardArgs {
     /// level the self-battles give the baseline), bounds taken against the baseline's. Off by default.
     #[arg(long)]
     pub show_result_compat: bool,
-    /// Show Elo ratings (baseline 1000) instead of win rates in the table.
-    #[arg(long)]
+    /// Show Elo ratings (baseline 1000) instead of win rates in the table; `--show-elo` is
+    /// show_result.py's spelling. With --show-result-compat they are truncated, as it prints them.
+    #[arg(long, visible_alias = "show-elo")]
     pub elo: bool,
     /// Print JSON (per model: model, score, lower, upper, rank_ub, battles, avg_tokens, ...).
     #[arg(long)]

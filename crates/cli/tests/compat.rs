@@ -135,3 +135,53 @@ fn zeppombal_compat_scores_and_bounds_match_show_result() {
 /// and worst 5.8-12.1 from the reference, so the tolerances are set just above that spread.
 const BF_MEAN_TOL: f64 = 5.0;
 const BF_WORST_TOL: f64 = 12.5;
+
+#[test]
+fn show_elo_under_compat_prints_truncated_elo_in_the_rounds_frame() {
+    let Some(sh) = shared("show_elo_under_compat_prints_truncated_elo_in_the_rounds_frame") else {
+        return;
+    };
+    let dir = sh.join("data/fulltext-10-prompts");
+    let args = [
+        "leaderboard",
+        dir.to_str().unwrap(),
+        "--baseline",
+        "truth_model",
+        "--show-result-compat",
+        "--rounds",
+        "50",
+    ];
+    let json = run_json(&[&args[..], &["--json"]].concat());
+    let out = cli()
+        .args([&args[..], &["--show-elo"]].concat())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    // show_result.py's main block: `astype(int)` on score and both bounds (truncation toward zero).
+    let trunc = |v: &serde_json::Value| format!("{}", v.as_f64().unwrap().trunc());
+    for m in json["models"].as_array().unwrap() {
+        // Table rows: rank, model, Elo, [lower, upper], battles, tokens.
+        let row: Vec<&str> = table
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .find(|t| {
+                t.len() > 4 && t[0].parse::<u32>().is_ok() && Some(t[1]) == m["model"].as_str()
+            })
+            .expect("a line per model");
+        let want = [
+            trunc(&m["elo"]),
+            format!("[{},", trunc(&m["elo_lower"])),
+            format!("{}]", trunc(&m["elo_upper"])),
+        ];
+        assert_eq!(row[2..5], want, "{row:?}");
+    }
+    // The baseline's bounds are the raw percentiles of its level in the rounds' frame, not 1000.
+    let base = json["models"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["model"] == "truth_model")
+        .unwrap();
+    assert!(base["elo_lower"].as_f64().unwrap() < 1000.0);
+}
