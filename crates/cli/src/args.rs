@@ -139,12 +139,14 @@ pub struct LeaderboardArgs {
     /// Also compute one leaderboard per group of prompts.
     #[arg(long, value_parser = group_values())]
     pub group_by: Option<Group>,
-    /// Reproduce show_result.py's intervals exactly, including its quirk for baselines other than
-    /// gpt-4-0314 (bootstrap ratings centred instead of anchored, which narrows them). Off by default.
+    /// Reproduce show_result.py v0.1 exactly, quirks included: baseline self-battles kept, and each
+    /// bootstrap round rated in the frame its fit lands in (gpt-4-0314 = 1000 when present, else the
+    /// level the self-battles give the baseline), bounds taken against the baseline's. Off by default.
     #[arg(long)]
     pub show_result_compat: bool,
-    /// Show Elo ratings (baseline 1000) instead of win rates in the table.
-    #[arg(long)]
+    /// Show Elo ratings (baseline 1000) instead of win rates in the table; `--show-elo` is
+    /// show_result.py's spelling. With --show-result-compat they are truncated, as it prints them.
+    #[arg(long, visible_alias = "show-elo")]
     pub elo: bool,
     /// Print JSON (per model: model, score, lower, upper, rank_ub, battles, avg_tokens, ...).
     #[arg(long)]

@@ -54,7 +54,12 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             let text = if a.json {
                 serde_json::to_string_pretty(&lb).map_err(|e| e.to_string())? + "\n"
             } else {
-                table::render(&lb, a.elo, a.report)
+                let elo = a.elo.then_some(if a.show_result_compat {
+                    table::EloText::Truncated
+                } else {
+                    table::EloText::Rounded
+                });
+                table::render(&lb, elo, a.report)
             };
             out.write_all(text.as_bytes()).map_err(|e| e.to_string())
         }

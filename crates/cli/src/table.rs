@@ -4,19 +4,37 @@ use arena_lens_core::bt::Estimate;
 use arena_lens_core::leaderboard::{Leaderboard, ModelRow};
 use std::fmt::Write;
 
-/// Formats a score, showing bounds as bounds.
-fn score_cell(r: &ModelRow, elo: bool) -> String {
-    match (r.estimate, elo) {
-        (Estimate::Above, _) => "> all (no losses)".into(),
-        (Estimate::Below, _) => "< all (no wins)".into(),
-        (_, true) => format!("{:.0}", r.elo.unwrap_or(f64::NAN)),
-        (_, false) => format!("{:.1}", r.score),
+/// How Elo values are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EloText {
+    Rounded,
+    /// Truncated toward zero, as show_result.py v0.1's `--show-elo` prints them (`astype(int)` in its
+    /// main block); used with the compat preset.
+    Truncated,
+}
+
+impl EloText {
+    fn show(self, v: f64) -> String {
+        match self {
+            EloText::Rounded => format!("{v:.0}"),
+            EloText::Truncated => format!("{}", v.trunc()),
+        }
     }
 }
 
-fn interval_cell(r: &ModelRow, elo: bool) -> String {
-    if elo {
-        let f = |x: Option<f64>| x.map(|v| format!("{v:.0}")).unwrap_or_else(|| "∞".into());
+/// Formats a score, showing bounds as bounds.
+fn score_cell(r: &ModelRow, elo: Option<EloText>) -> String {
+    match (r.estimate, elo) {
+        (Estimate::Above, _) => "> all (no losses)".into(),
+        (Estimate::Below, _) => "< all (no wins)".into(),
+        (_, Some(e)) => e.show(r.elo.unwrap_or(f64::NAN)),
+        (_, None) => format!("{:.1}", r.score),
+    }
+}
+
+fn interval_cell(r: &ModelRow, elo: Option<EloText>) -> String {
+    if let Some(e) = elo {
+        let f = |x: Option<f64>| x.map(|v| e.show(v)).unwrap_or_else(|| "∞".into());
         format!("[{}, {}]", f(r.elo_lower), f(r.elo_upper))
     } else {
         format!("({:+.1}, {:+.1})", r.lower - r.score, r.upper - r.score)
@@ -24,7 +42,7 @@ fn interval_cell(r: &ModelRow, elo: bool) -> String {
 }
 
 /// Renders rows as an aligned table.
-pub fn rows_table(rows: &[ModelRow], level: f64, elo: bool) -> String {
+pub fn rows_table(rows: &[ModelRow], level: f64, elo: Option<EloText>) -> String {
     let name_w = rows
         .iter()
         .map(|r| r.model.chars().count())
@@ -33,7 +51,7 @@ pub fn rows_table(rows: &[ModelRow], level: f64, elo: bool) -> String {
         .max(5);
     let mut s = String::new();
     let ci = format!("{:.0}% CI", level * 100.0);
-    let score = if elo { "Elo" } else { "Score" };
+    let score = if elo.is_some() { "Elo" } else { "Score" };
     let _ = writeln!(
         s,
         "{:>4}  {:<name_w$}  {:>7}  {:>16}  {:>8}  {:>10}",
@@ -57,7 +75,7 @@ pub fn rows_table(rows: &[ModelRow], level: f64, elo: bool) -> String {
 }
 
 /// The full text report.
-pub fn render(lb: &Leaderboard, elo: bool, list_issues: bool) -> String {
+pub fn render(lb: &Leaderboard, elo: Option<EloText>, list_issues: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "bench: {}   judges: {}", lb.bench, lb.judges.join(" + "));
     let _ = writeln!(

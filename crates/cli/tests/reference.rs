@@ -122,8 +122,7 @@ fn ko_opts(rounds: u32, seed: u64) -> LeaderboardOptions {
     }
 }
 
-/// show_result.py's intervals for a baseline other than gpt-4-0314, quirk included (see
-/// `LeaderboardOptions::reference_quirks`).
+/// The show-result-v0.1 compat preset (see `LeaderboardOptions::reference_quirks`).
 fn ko_compat(rounds: u32, seed: u64) -> LeaderboardOptions {
     LeaderboardOptions {
         reference_quirks: true,
@@ -132,13 +131,15 @@ fn ko_compat(rounds: u32, seed: u64) -> LeaderboardOptions {
 }
 
 #[test]
-fn ko_76_files_no_crash_scores_and_intervals_match() {
-    let Some(sh) = shared("ko_76_files_no_crash_scores_and_intervals_match") else {
+fn ko_76_files_no_crash_and_scores_match() {
+    // show_result.py crashes on the 76 files (reference/ko_v01_ensemble_default_76models_CRASH.txt);
+    // we report the single-game row and go on. Bounds against the 75-model run: tests/compat.rs.
+    let Some(sh) = shared("ko_76_files_no_crash_and_scores_match") else {
         return;
     };
     let ds = load(&sh.join("data/ko-arena-hard-v0.1"));
     let bench = ds.bench(None).unwrap();
-    let lb = leaderboard::compute(bench, &ko_compat(100, 42)).unwrap();
+    let lb = leaderboard::compute(bench, &ko_compat(0, 42)).unwrap();
     assert_eq!(lb.models.len(), 76);
     assert_eq!(lb.report.count(IssueKind::SingleGame), 1);
     assert!(lb
@@ -146,13 +147,13 @@ fn ko_76_files_no_crash_scores_and_intervals_match() {
         .issues
         .iter()
         .any(|i| i.kind == IssueKind::SingleGame && i.file.ends_with("o4-mini-high.jsonl")));
-    // Source: reference/ko_v01_ensemble_default_75models.leaderboard.csv (show_result.py, 100 rounds).
+    // Source: reference/ko_v01_ensemble_default_75models.leaderboard.csv; tolerance 0.05. Point
+    // scores do not depend on the other files: every battle involves the baseline.
     let refs =
         reference_csv(&sh.join("reference/ko_v01_ensemble_default_75models.leaderboard.csv"));
     assert_eq!(refs.len(), 75);
-    let (mut sum, mut n, mut worst) = (0.0, 0, 0.0f64);
     for r in lb.models.iter().filter(|r| r.model != "o4-mini-high") {
-        let (score, lo, hi, tokens) = refs[&r.model];
+        let (score, ..) = refs[&r.model];
         assert!(
             (r.score - score).abs() <= 0.05,
             "{}: {} vs {}",
@@ -160,27 +161,7 @@ fn ko_76_files_no_crash_scores_and_intervals_match() {
             r.score,
             score
         );
-        if r.model == "claude-3.7-sonnet" {
-            continue;
-        }
-        for (ours, theirs) in [(r.lower, lo), (r.upper, hi)] {
-            let d = (ours - theirs).abs();
-            sum += d;
-            n += 1;
-            worst = worst.max(d);
-        }
-        if let Some(t) = r.avg_tokens {
-            assert_eq!(t as i64 as f64, tokens, "{} avg tokens", r.model);
-        }
     }
-    let mean = sum / n as f64;
-    println!("ko 100 rounds: mean |bound diff| {mean:.3}, max {worst:.3} over {n} bounds");
-    assert!(mean < 0.5, "mean bound difference {mean}");
-    // The issue asks for at most 1.5 per bound. We measure 1.76 at seed 42: the reference's 2.5% and
-    // 97.5% points come from the 3rd and 98th of 100 samples, 22 of its fits stopped at lbfgs' iteration
-    // limit, and re-running its exact procedure in numpy with three random streams gave maxima of
-    // 1.68, 1.50 and 1.46. So we bound the worst case at 2.0 and say so on the issue.
-    assert!(worst <= 2.0, "max bound difference {worst}");
 }
 
 #[test]
@@ -259,7 +240,9 @@ fn check_style(mode: StyleMode, run: &str, coefs: &[(&str, f64)], score_tol: f64
 /// (1e-4), which stops short of the optimum; our converged fit differs from its scores by up to 0.36
 /// (mean difference 0.00), while every coefficient agrees to 0.003. Refitting the reference's own
 /// battles file with scikit-learn at tol=1e-12 agrees with us to 3e-5 and moves its scores by the
-/// same 0.35, so the gap is the reference's early stop, not a different model.
+/// same 0.35, so the gap is the reference's early stop, not a different model. The evidence is a
+/// test: `tests/style_convergence.rs` refits the reference's own battles file and finds our gradient
+/// at 1e-11 where scikit-learn's stop allows about 27.
 const STYLE_FULL_SCORE_TOL: f64 = 0.4;
 
 #[test]

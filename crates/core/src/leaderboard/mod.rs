@@ -4,18 +4,19 @@
 //! strengths (numpy's linear rule), converted to win rates, as show_result.py does.
 
 mod anchor;
+mod fits;
+mod v01_frame;
 
 use crate::battle_set::{self, BattleOptions, BattleRow, BattleSet};
 use crate::bench::Bench;
-use crate::bootstrap::{BootstrapUnit, Cells};
+use crate::bootstrap::BootstrapUnit;
 use crate::bt::{self, Estimate};
 use crate::error::Error;
 use crate::quantile;
 use crate::report::{IssueKind, LoadReport};
-use crate::style::{self, StyleGroup, StyleMode};
+use crate::style::StyleMode;
 use anchor::resolve_anchor;
-use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
+use fits::{rate_plain, rate_style};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -75,10 +76,13 @@ pub struct LeaderboardOptions {
     pub unit: BootstrapUnit,
     pub style: StyleMode,
     pub group_by: Option<GroupBy>,
-    /// Reproduce show_result.py's intervals exactly, quirk included: its bootstrap never passes the
-    /// baseline on, so with any baseline but gpt-4-0314 each round's ratings are centred on their mean
-    /// instead of anchored, and each bound is then taken relative to the baseline's own bound. That
-    /// makes intervals too narrow (by about a third on the 76-model Korean set); off by default.
+    /// Reproduce show_result.py v0.1 exactly, quirks included (the `show-result-v0.1` preset): the
+    /// baseline's battles against itself are kept; each bootstrap round is put in the frame
+    /// show_result.py's fit lands in (anchored at gpt-4-0314 when the data has it, else at the level
+    /// the self rows give the baseline, else mean-centred; see `v01_frame`), and each bound is
+    /// converted against the baseline's own bound. `elo_lower` / `elo_upper` are then the raw
+    /// percentiles in that frame, as its `--show-elo` prints them. Style control anchors every
+    /// round at the real baseline, as show_result.py's style path does. Off by default.
     #[serde(default)]
     pub reference_quirks: bool,
 }
@@ -172,7 +176,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         )));
     }
     let mut battle_opts = opts.battles.clone();
-    battle_opts.keep_self_battles |= opts.reference_quirks && opts.style != StyleMode::Off;
+    // show_result.py::get_battles_from_row never filters `row["model"] == baseline`.
+    battle_opts.keep_self_battles |= opts.reference_quirks;
     let set = battle_set::build(bench, &battle_opts, opts.baseline.as_deref())?;
     let anchor = resolve_anchor(&set, opts.baseline.as_deref())?;
     let mut report = bench.report.clone();
@@ -286,15 +291,18 @@ fn rate(
         return Err(Error::NoBattles);
     };
     let n = ids.len();
-    let (point, samples, coefs) = if opts.style == StyleMode::Off {
+    let (point, samples, coefs, own) = if opts.style == StyleMode::Off {
         rate_plain(&used, n, anchor_local, opts)
     } else {
-        rate_style(set, &used, n, anchor_local, opts)
+        let (p, s, c) = rate_style(set, &used, n, anchor_local, opts);
+        (p, s, c, Vec::new())
     };
     let mut battles = vec![0u64; n];
     for (_, r) in &used {
         battles[r.a as usize] += r.copies as u64;
-        battles[r.b as usize] += r.copies as u64;
+        if r.b != r.a {
+            battles[r.b as usize] += r.copies as u64;
+        }
     }
     let elo_base = if opts.style == StyleMode::Off {
         1000.0
@@ -303,16 +311,19 @@ fn rate(
     };
     let to_elo = |beta: f64| beta.is_finite().then(|| 400.0 / LN10 * beta + elo_base);
     let win = |beta: f64| 100.0 * bt::sigmoid(beta);
-    let quirk = opts.reference_quirks
-        && opts.style == StyleMode::Off
-        && set.name(anchor) != battle_set::REFERENCE_DEFAULT_BASELINE;
+    // The compat preset's frames apply to the default path only: show_result.py's style paths pass
+    // the baseline on (`utils_math.py::get_bootstrap_result_style_control`).
+    let quirk = opts.reference_quirks && opts.style == StyleMode::Off;
     let mut samples = samples;
     let mut anchor_bounds = (0.0, 0.0);
     if quirk && opts.rounds > 0 {
-        for round in samples.iter_mut() {
-            let finite: Vec<f64> = round.iter().copied().filter(|b| b.is_finite()).collect();
-            let mean = finite.iter().sum::<f64>() / finite.len().max(1) as f64;
-            round.iter_mut().for_each(|b| *b -= mean);
+        let gpt4 = set
+            .id(battle_set::REFERENCE_DEFAULT_BASELINE)
+            .and_then(|g| local.get(&g))
+            .map(|&g| g as usize);
+        for (round, &tally) in samples.iter_mut().zip(&own) {
+            let shift = v01_frame::level(round, anchor_local as usize, gpt4, tally);
+            round.iter_mut().for_each(|b| *b += shift);
         }
         let mut s: Vec<f64> = samples.iter().map(|r| r[anchor_local as usize]).collect();
         anchor_bounds = quantile::interval(&mut s, opts.level).unwrap_or((0.0, 0.0));
@@ -327,13 +338,15 @@ fn rate(
         }
         let beta = point.beta[m];
         let (bootstrap_mean, bootstrap_var) = round_moments(&samples, m, anchor_local as usize);
-        let (lo, hi) = if opts.rounds == 0 {
-            (beta, beta)
+        // `raw`: percentiles in the rounds' frame; `(lo, hi)`: against the baseline's same percentile.
+        let (raw, (lo, hi)) = if opts.rounds == 0 {
+            ((beta, beta), (beta, beta))
         } else {
             let mut s: Vec<f64> = samples.iter().map(|r| r[m]).collect();
-            let (lo, hi) = quantile::interval(&mut s, opts.level).unwrap_or((beta, beta));
-            (lo - anchor_bounds.0, hi - anchor_bounds.1)
+            let raw = quantile::interval(&mut s, opts.level).unwrap_or((beta, beta));
+            (raw, (raw.0 - anchor_bounds.0, raw.1 - anchor_bounds.1))
         };
+        let (elo_lo, elo_hi) = if quirk { raw } else { (lo, hi) };
         out.push(ModelRow {
             model: name,
             score: win(beta),
@@ -344,8 +357,8 @@ fn rate(
             avg_tokens: avg_tokens(bench, ids[m]),
             estimate: point.status[m],
             elo: to_elo(beta),
-            elo_lower: to_elo(lo),
-            elo_upper: to_elo(hi),
+            elo_lower: to_elo(elo_lo),
+            elo_upper: to_elo(elo_hi),
             bootstrap_mean,
             bootstrap_var,
         });
@@ -379,138 +392,6 @@ fn round_moments(samples: &[Vec<f64>], m: usize, anchor: usize) -> (Option<f64>,
     let mean = rates.iter().sum::<f64>() / n;
     let var = rates.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n;
     (Some(mean), Some(var))
-}
-
-type Samples = (bt::Fit, Vec<Vec<f64>>, BTreeMap<String, f64>);
-
-fn rng_for(opts: &LeaderboardOptions) -> ChaCha8Rng {
-    ChaCha8Rng::seed_from_u64(opts.seed)
-}
-
-/// Plain Bradley-Terry: cells are (a, b, outcome).
-fn rate_plain(
-    used: &[(usize, BattleRow)],
-    n: usize,
-    anchor: u32,
-    opts: &LeaderboardOptions,
-) -> Samples {
-    let mut cell_of: BTreeMap<(u32, u32, usize), u32> = BTreeMap::new();
-    let mut items = Vec::with_capacity(used.len());
-    for (_, r) in used {
-        let len = cell_of.len() as u32;
-        let c = *cell_of.entry((r.a, r.b, r.outcome.index())).or_insert(len);
-        items.push((c, r.prompt, r.copies as u64));
-    }
-    let keys: Vec<(u32, u32, usize)> = {
-        let mut k = vec![(0, 0, 0); cell_of.len()];
-        for (key, &c) in &cell_of {
-            k[c as usize] = *key;
-        }
-        k
-    };
-    let cells = Cells::new(keys.len(), items.into_iter());
-    let comparisons = |counts: &[u64]| {
-        bt::comparisons_from_counts(
-            n,
-            keys.iter().zip(counts).map(|(&(a, b, o), &c)| {
-                let mut v = [0.0; 3];
-                v[o] = c as f64;
-                (a, b, v)
-            }),
-        )
-    };
-    let point = bt::fit(&comparisons(&cells.count), anchor, None);
-    let mut rng = rng_for(opts);
-    let mut draw = Vec::new();
-    let mut samples = Vec::with_capacity(opts.rounds as usize);
-    for _ in 0..opts.rounds {
-        cells.resample(opts.unit, &mut rng, &mut draw);
-        samples.push(bt::fit(&comparisons(&draw), anchor, Some(&point.beta)).beta);
-    }
-    (point, samples, BTreeMap::new())
-}
-
-/// Style-controlled Bradley-Terry: cells are (group, outcome), groups are (a, b, prompt).
-fn rate_style(
-    set: &BattleSet,
-    used: &[(usize, BattleRow)],
-    n: usize,
-    anchor: u32,
-    opts: &LeaderboardOptions,
-) -> Samples {
-    let mode = opts.style;
-    let k = mode.feature_names().len();
-    let diffs: Vec<(Vec<f64>, f64)> = used
-        .iter()
-        .map(|(i, r)| {
-            let (sa, sb) = set.style[*i].expect("filtered to rows with style");
-            (style::feature_diffs(mode, &sa, &sb), r.copies as f64)
-        })
-        .collect();
-    let (mean, std) = style::normalisation(&diffs, k);
-    let mut group_of: HashMap<(u32, u32, u32), u32> = HashMap::new();
-    let mut groups: Vec<StyleGroup> = Vec::new();
-    let mut items = Vec::with_capacity(used.len());
-    for ((_, r), (f, _)) in used.iter().zip(&diffs) {
-        let g = *group_of.entry((r.a, r.b, r.prompt)).or_insert_with(|| {
-            groups.push(StyleGroup {
-                a: r.a,
-                b: r.b,
-                features: (0..k)
-                    .map(|s| {
-                        if std[s] > 0.0 {
-                            (f[s] - mean[s]) / std[s]
-                        } else {
-                            0.0
-                        }
-                    })
-                    .collect(),
-                wa: 0.0,
-                wb: 0.0,
-            });
-            groups.len() as u32 - 1
-        });
-        items.push((g * 3 + r.outcome.index() as u32, r.prompt, r.copies as u64));
-    }
-    let cells = Cells::new(groups.len() * 3, items.into_iter());
-    let weigh = |groups: &mut Vec<StyleGroup>, counts: &[u64]| {
-        for (g, grp) in groups.iter_mut().enumerate() {
-            let (aw, t, bw) = (
-                counts[g * 3] as f64,
-                counts[g * 3 + 1] as f64,
-                counts[g * 3 + 2] as f64,
-            );
-            grp.wa = 2.0 * aw + t;
-            grp.wb = 2.0 * bw + t;
-        }
-    };
-    weigh(&mut groups, &cells.count);
-    let point_fit = style::fit(&groups, n, k, None);
-    let to_beta = |f: &style::StyleFit| -> Vec<f64> {
-        let base = f.model_coef[anchor as usize];
-        f.model_coef.iter().map(|c| LN10 * (c - base)).collect()
-    };
-    let point = bt::Fit {
-        beta: to_beta(&point_fit),
-        status: vec![Estimate::Finite; n],
-        iterations: point_fit.iterations,
-    };
-    let mut rng = rng_for(opts);
-    let mut draw = Vec::new();
-    let mut samples = Vec::with_capacity(opts.rounds as usize);
-    for _ in 0..opts.rounds {
-        cells.resample(opts.unit, &mut rng, &mut draw);
-        weigh(&mut groups, &draw);
-        let f = style::fit(&groups, n, k, Some(&point_fit));
-        samples.push(to_beta(&f));
-    }
-    let coefs = mode
-        .feature_names()
-        .iter()
-        .zip(&point_fit.style_coef)
-        .map(|(name, c)| (name.to_string(), *c))
-        .collect();
-    (point, samples, coefs)
 }
 
 /// Mean answer tokens of a model's answer file (the reference averages over the file's answers).
