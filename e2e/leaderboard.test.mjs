@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, mkdirSync, cpSync, rmSync } from 'node:fs';
 import { BASE_URL, DATA_URL, DATA_DIR, REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, screenshot, runCli, describeErrors, sharedTest } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
@@ -192,6 +192,34 @@ sharedTest('a local folder through the file input gives the same numbers as via 
     assertMatchesCli(await readTable(page), json, 1e-9, 'local folder');
     assert.deepEqual(requests, [], 'no request leaves the page');
     assert.match(await page.textContent('[data-testid="data-picker"]'), /nothing is uploaded/);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+sharedTest('a judgment-only folder (no answer files) gives show_result.py\'s scores, as the CLI does', { needs: ['fulltext-10-prompts'], served: false }, async () => {
+  // Issue 10, acceptance 1: the judged side of v0.1 games is implicit, so judgments alone are enough.
+  const src = path.join(DATA_DIR, 'fulltext-10-prompts', 'arena-hard-v0.1');
+  const dir = path.join(RESULTS_DIR, 'judgment-only', 'arena-hard-v0.1');
+  rmSync(path.dirname(dir), { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(src, 'question.jsonl'), path.join(dir, 'question.jsonl'));
+  cpSync(path.join(src, 'model_judgment'), path.join(dir, 'model_judgment'), { recursive: true });
+  const json = runCli(['leaderboard', path.dirname(dir), '--judge', 'gpt-4-1106-preview', '--baseline', 'truth_model']);
+  // show_result.py v0.1's scores on the full folder (../shared/reference/binaryfiddler_*.leaderboard.csv).
+  const reference = readFileSync(path.join(DATA_DIR, '..', 'reference', 'binaryfiddler_v01_gpt-4-1106-preview_default.leaderboard.csv'), 'utf8')
+    .trim().split('\n').slice(1).map((l) => l.split(','));
+  const { page, context, errors } = await openPage(browser, '?baseline=truth_model');
+  try {
+    await page.waitForSelector('[data-testid="compute-error"]', { timeout: 60_000 });
+    await page.setInputFiles('input[data-testid="folder-input"]', path.dirname(dir));
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-model="truth_model"]').length === 1 && document.querySelectorAll('table[data-testid="leaderboard"] tbody tr').length === 6, null, { timeout: 60_000 });
+    const table = await readTable(page);
+    assertMatchesCli(table, json, 1e-9, 'judgment-only folder');
+    for (const [model, score] of reference) {
+      const ours = table[model];
+      assert.ok(ours, `${model} is on the page`);
+      assert.ok(Math.abs(ours.score - Number(score)) <= 0.05, `${model}: ${ours.score} vs show_result.py ${score}`);
+    }
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });
