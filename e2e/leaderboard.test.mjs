@@ -169,6 +169,26 @@ sharedTest('real data over ?data=: battles-10-models equals show_result.py to 0.
   } finally { await ko.context.close(); }
 });
 
+sharedTest('show_result.py quirks on the Korean set: the page equals `--show-result-compat` to 1e-9', { needs: ['ko-arena-hard-v0.1'] }, async () => {
+  // Issue 10, acceptance 2 (site half): the compat preset in the browser prints the CLI's numbers.
+  const json = runCli(['leaderboard', path.join(DATA_DIR, 'ko-arena-hard-v0.1'), '--baseline', 'claude-3.7-sonnet', '--show-result-compat']);
+  const { page, context, errors } = await openPage(browser, '?data=e2e/ko/&baseline=claude-3.7-sonnet');
+  try {
+    await readTable(page);
+    await page.check('input[data-testid="compat"]');
+    await page.waitForFunction(() => location.search.includes('compat=1'));
+    await page.waitForFunction((n) => {
+      const rows = document.querySelectorAll('table[data-testid="leaderboard"] tbody tr[data-model]');
+      return rows.length === n && /bootstrap quirks/.test(document.querySelector('[data-testid="method"]').textContent);
+    }, json.models.length, { timeout: 120_000 });
+    // The table re-renders once the compat bootstrap is done: wait for the CLI's value on one row.
+    const probe = json.models.find((m) => m.model !== 'claude-3.7-sonnet');
+    await page.waitForFunction(([m, lo]) => Math.abs(Number(document.querySelector(`tr[data-model="${CSS.escape(m)}"]`)?.dataset.lower) - lo) < 1e-9, [probe.model, probe.lower], { timeout: 120_000 });
+    assertMatchesCli(await readTable(page), json, 1e-9, 'compat on the Korean set');
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
 function listFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {

@@ -157,6 +157,9 @@ pub struct Leaderboard {
     pub seed: u64,
     pub level: f64,
     pub bootstrap_unit: BootstrapUnit,
+    /// Whether the bootstrap reproduces show_result.py v0.1's quirks (see `v01_frame`), so the method
+    /// line can say so.
+    pub reference_quirks: bool,
     pub style_control: StyleMode,
     pub style_coefficients: BTreeMap<String, f64>,
     pub models: Vec<ModelRow>,
@@ -239,6 +242,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         seed: opts.seed,
         level: opts.level,
         bootstrap_unit: opts.unit,
+        reference_quirks: opts.reference_quirks,
         style_control: opts.style,
         style_coefficients: coefs,
         models: main.0,

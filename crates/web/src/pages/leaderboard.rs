@@ -56,8 +56,13 @@ fn method_text(lb: &Leaderboard) -> String {
         BootstrapUnit::Row => "battle rows (show_result.py-compatible)",
         BootstrapUnit::Prompt => "prompts (clustered bootstrap)",
     };
+    let quirks = if lb.reference_quirks {
+        " With show_result.py v0.1's bootstrap quirks: rounds anchored as its fit anchors them, each bound taken against the baseline's (see FIDELITY.md)."
+    } else {
+        ""
+    };
     format!(
-        "{:.0}% intervals from {} bootstrap rounds over {}, seed {}.",
+        "{:.0}% intervals from {} bootstrap rounds over {}, seed {}.{quirks}",
         lb.level * 100.0,
         lb.rounds,
         unit,
