@@ -580,14 +580,7 @@ mod performance {
 
     #[test]
     fn demo_performance_is_deterministic_and_contains_points() {
-        let files = arena_lens_demo::generate(2024)
-            .into_iter()
-            .map(|f| SourceFile {
-                path: f.path,
-                text: f.contents,
-            })
-            .collect();
-        let ds = Dataset::load(files);
+        let ds = crate::common::demo_dataset();
         let bench = ds.bench(None).unwrap();
         let judge = bench.judges.get("judge-sage").unwrap();
         let baseline = bench.models.get(arena_lens_demo::DEMO_BASELINE);

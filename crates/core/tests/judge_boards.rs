@@ -1,6 +1,8 @@
 //! The per-judge leaderboards (`judges::boards`) equal computing each judge alone, and the judges
 //! analysis (`judges::analysis`) on the demo data (two judges, planted self-preference).
 
+mod common;
+
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::judges::agreement::{self, AgreementOptions};
 use arena_lens_core::judges::analysis::{self, AnalysisError, CORR_ROUNDS};
@@ -14,14 +16,7 @@ use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
 
 fn demo() -> Dataset {
-    let files = arena_lens_demo::generate(2024)
-        .into_iter()
-        .map(|f| SourceFile {
-            path: f.path,
-            text: f.contents,
-        })
-        .collect();
-    Dataset::load(files)
+    common::demo_dataset()
 }
 
 /// Few rounds keep the test quick; every comparison below is exact, so any count would do.

@@ -20,14 +20,7 @@ use proptest::prelude::*;
 use std::path::Path;
 
 fn demo() -> Dataset {
-    let files = arena_lens_demo::generate(2024)
-        .into_iter()
-        .map(|f| SourceFile {
-            path: f.path,
-            text: f.contents,
-        })
-        .collect();
-    Dataset::load(files)
+    common::demo_dataset()
 }
 
 fn judge_opts(judge: &str, rounds: u32) -> LeaderboardOptions {

@@ -3,12 +3,13 @@
 //! on the demo's judge-atlas vs judge-sage pair against a plain re-implementation written here: a
 //! loop over all pairs, with its own normal CDF.
 
+mod common;
+
 use arena_lens_core::bt::Estimate;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
 use arena_lens_core::judges::separability;
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions, ModelRow};
-use arena_lens_core::source::SourceFile;
 
 fn row(model: &str, lower: f64, upper: f64) -> ModelRow {
     ModelRow {
@@ -172,14 +173,7 @@ fn brier_by_hand() {
 // ---- the demo's judge pair against a plain re-implementation ----
 
 fn demo() -> Dataset {
-    let files = arena_lens_demo::generate(2024)
-        .into_iter()
-        .map(|f| SourceFile {
-            path: f.path,
-            text: f.contents,
-        })
-        .collect();
-    Dataset::load(files)
+    common::demo_dataset()
 }
 
 fn board(ds: &Dataset, judge: &str, rounds: u32) -> Leaderboard {

@@ -5,6 +5,7 @@
 
 pub mod shared;
 
+use arena_lens_core::dataset::Dataset;
 use arena_lens_core::source::SourceFile;
 use std::path::Path;
 
@@ -41,4 +42,16 @@ fn walk(
             });
         }
     }
+}
+
+/// The demo data set the tests share (the generator's seed 2024, as the site's demo).
+pub fn demo_dataset() -> Dataset {
+    let files = arena_lens_demo::generate(2024)
+        .into_iter()
+        .map(|f| SourceFile {
+            path: f.path,
+            text: f.contents,
+        })
+        .collect();
+    Dataset::load(files)
 }
