@@ -94,3 +94,27 @@ pub fn reference_csv(path: &std::path::Path) -> BTreeMap<String, (f64, f64, f64,
     }
     out
 }
+
+/// Asserts that every model of the reference CSV `refs` has a score in `ours` within `tol`
+/// win-rate points of the reference's.
+pub fn assert_reference_scores<'a>(
+    ours: impl IntoIterator<Item = (&'a str, f64)>,
+    refs: &BTreeMap<String, (f64, f64, f64, f64)>,
+    tol: f64,
+) {
+    let ours: BTreeMap<&str, f64> = ours.into_iter().collect();
+    for (model, (score, ..)) in refs {
+        let got = *ours
+            .get(model.as_str())
+            .unwrap_or_else(|| panic!("{model} is missing"));
+        assert!(
+            (got - score).abs() <= tol,
+            "{model}: ours {got}, show_result.py {score}"
+        );
+    }
+}
+
+/// A leaderboard's (model, score) pairs, for [`assert_reference_scores`].
+pub fn scores(lb: &arena_lens_core::leaderboard::Leaderboard) -> impl Iterator<Item = (&str, f64)> {
+    lb.models.iter().map(|r| (r.model.as_str(), r.score))
+}

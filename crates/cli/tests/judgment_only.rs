@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{reference_csv, run_json, shared, tempdir};
+use common::{assert_reference_scores, reference_csv, run_json, shared, tempdir};
 use std::path::Path;
 
 /// Links `question.jsonl` and every judgment file of `bench` into a scratch bench with no
@@ -27,28 +27,13 @@ fn judgment_only_copy(bench: &Path, name: &str) -> std::path::PathBuf {
     root
 }
 
-/// Every model of the reference CSV, scored within `tol` (win-rate points) of it.
-fn assert_scores(json: &serde_json::Value, reference: &Path, tol: f64) -> usize {
-    let want = reference_csv(reference);
-    let got: std::collections::BTreeMap<String, f64> = json["models"]
+/// The (model, score) pairs of `leaderboard --json`.
+fn json_scores(json: &serde_json::Value) -> impl Iterator<Item = (&str, f64)> {
+    json["models"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| {
-            (
-                m["model"].as_str().unwrap().to_string(),
-                m["score"].as_f64().unwrap(),
-            )
-        })
-        .collect();
-    for (model, (score, ..)) in &want {
-        let ours = got.get(model).unwrap_or_else(|| panic!("{model} missing"));
-        assert!(
-            (ours - score).abs() <= tol,
-            "{model}: ours {ours}, show_result.py {score}"
-        );
-    }
-    want.len()
+        .map(|m| (m["model"].as_str().unwrap(), m["score"].as_f64().unwrap()))
 }
 
 #[test]
@@ -71,12 +56,11 @@ fn fulltext_judgments_alone_give_the_reference_scores() {
     ]);
     // Reference: show_result.py v0.1 on the full folder (../shared/reference/binaryfiddler_*),
     // scores printed to 0.1, so 0.05 is its rounding.
-    let n = assert_scores(
-        &json,
+    let refs = reference_csv(
         &sh.join("reference/binaryfiddler_v01_gpt-4-1106-preview_default.leaderboard.csv"),
-        0.05,
     );
-    assert_eq!(n, 6);
+    assert_eq!(refs.len(), 6);
+    assert_reference_scores(json_scores(&json), &refs, 0.05);
 }
 
 #[test]
@@ -99,10 +83,8 @@ fn korean_judgments_alone_give_the_reference_scores() {
     // Reference: ../shared/reference/ko_v01_ensemble_default_75models (show_result.py v0.1 without
     // o4-mini-high.jsonl, on which it crashes); point scores do not depend on the bootstrap, so no
     // rounds are drawn. Tolerance 0.05: the CSV's scores are rounded.
-    let n = assert_scores(
-        &json,
-        &sh.join("reference/ko_v01_ensemble_default_75models.leaderboard.csv"),
-        0.05,
-    );
-    assert_eq!(n, 75);
+    let refs =
+        reference_csv(&sh.join("reference/ko_v01_ensemble_default_75models.leaderboard.csv"));
+    assert_eq!(refs.len(), 75);
+    assert_reference_scores(json_scores(&json), &refs, 0.05);
 }
