@@ -56,19 +56,21 @@ pub fn results_differ(games: &[Game]) -> bool {
     }
 }
 
+/// Two games with these verdicts, for tests here and in the modules that read games.
+#[cfg(test)]
+pub(crate) fn games(a: Option<Verdict>, b: Option<Verdict>) -> Vec<Game> {
+    [a, b]
+        .into_iter()
+        .map(|verdict| Game {
+            verdict,
+            ..Game::default()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn games(a: Option<Verdict>, b: Option<Verdict>) -> Vec<Game> {
-        [a, b]
-            .into_iter()
-            .map(|verdict| Game {
-                verdict,
-                ..Game::default()
-            })
-            .collect()
-    }
 
     #[test]
     fn game_results_follow_the_positions() {

@@ -210,16 +210,7 @@ pub fn position_consistency(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn games(a: Option<Verdict>, b: Option<Verdict>) -> Vec<Game> {
-        [a, b]
-            .into_iter()
-            .map(|verdict| Game {
-                verdict,
-                ..Game::default()
-            })
-            .collect()
-    }
+    use crate::game_result::games;
 
     #[test]
     fn mirrored_pairs_are_diagonal_and_flips_follow_results() {
