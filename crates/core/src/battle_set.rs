@@ -15,7 +15,7 @@ use crate::style::StyleRaw;
 use crate::verdict::Outcome;
 use serde::{Deserialize, Serialize};
 
-pub use crate::scope::baseline::{Baseline, REFERENCE_DEFAULT_BASELINE};
+use crate::scope::baseline::Baseline;
 
 /// How verdicts become battles.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

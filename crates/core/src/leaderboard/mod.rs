@@ -322,7 +322,7 @@ fn rate(
     let mut anchor_bounds = (0.0, 0.0);
     if quirk && opts.rounds > 0 {
         let gpt4 = set
-            .id(battle_set::REFERENCE_DEFAULT_BASELINE)
+            .id(crate::scope::REFERENCE_DEFAULT_BASELINE)
             .and_then(|g| local.get(&g))
             .map(|&g| g as usize);
         for (round, &tally) in samples.iter_mut().zip(&own) {
