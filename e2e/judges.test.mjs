@@ -101,14 +101,14 @@ test('the prompt-level bootstrap is a labelled choice beside the row one: it wid
   const { page, context, errors } = await openPage(browser, '?view=judges');
   try {
     await ready(page);
-    assert.match(await page.textContent('[data-testid="judges-method"]'), /95% intervals from 100 bootstrap rounds over battle rows/);
+    assert.match(await page.textContent('[data-testid="judges-method"]'), /Method arena-lens .*95% intervals from 100 bootstrap rounds over prompts \(clustered bootstrap\)/);
     assert.match(await page.textContent('select[data-testid="judges-unit"]'), /battle rows \(show_result\.py-compatible\)[\s\S]*prompts \(clustered/);
-    const rowSep = await separability95(page, 'judge-sage');
-    await page.selectOption('select[data-testid="judges-unit"]', 'prompt');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('unit') === 'prompt');
-    await page.waitForFunction(() => /over prompts \(clustered\)/.test(document.querySelector('[data-testid="judges-method"]')?.textContent ?? ''));
-    await ready(page);
     const promptSep = await separability95(page, 'judge-sage');
+    await page.selectOption('select[data-testid="judges-unit"]', 'row');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('unit') === 'row');
+    await page.waitForFunction(() => /over battle rows/.test(document.querySelector('[data-testid="judges-method"]')?.textContent ?? ''));
+    await ready(page);
+    const rowSep = await separability95(page, 'judge-sage');
     assert.ok(promptSep <= rowSep, `prompt-level ${promptSep} vs row ${rowSep}`);
     await page.selectOption('select[data-testid="judges-level"]', '0.8');
     await page.waitForFunction(() => /80% intervals/.test(document.querySelector('[data-testid="judges-method"]')?.textContent ?? ''));

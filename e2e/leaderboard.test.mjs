@@ -40,7 +40,9 @@ test('demo leaderboard equals `arena-lens leaderboard --json` to 1e-9, at 1280 a
       const table = await readTable(page);
       assertMatchesCli(table, json, 1e-9, `demo @${width}`);
       const method = await page.textContent('[data-testid="method"]');
-      assert.match(method, /95% intervals from 100 bootstrap rounds over battle rows/);
+      // The default method, named with its source.
+      assert.match(method, /^Method arena-lens \(arena-lens: .*\)\. 95% intervals from 100 bootstrap rounds over prompts \(clustered bootstrap\), seed 42\./);
+      assert.equal(await page.inputValue('select[data-testid="method-select"]'), 'arena-lens');
       assert.match(await page.textContent('[data-testid="timings"]'), /Loaded \d+ files .* computed in \d+ ms/);
       // The forest plot is drawn (non-blank canvas).
       const inked = await page.$eval('canvas[data-testid="forest"]', (c) => {
@@ -54,7 +56,7 @@ test('demo leaderboard equals `arena-lens leaderboard --json` to 1e-9, at 1280 a
   }
 });
 
-test('baseline and seed changed in the UI go to the URL; the URL reproduces the table; prompt bootstrap is labelled', async () => {
+test('baseline and seed changed in the UI go to the URL; the URL reproduces the table; the row bootstrap is labelled', async () => {
   const { page, context, errors } = await openPage(browser, '');
   try {
     await readTable(page);
@@ -74,13 +76,13 @@ test('baseline and seed changed in the UI go to the URL; the URL reproduces the 
     try {
       assert.deepEqual(await readTable(fresh.page), before);
     } finally { await fresh.context.close(); }
-    // The clustered bootstrap is a labelled choice and widens the intervals.
-    await page.selectOption('select[data-testid="unit"]', 'prompt');
-    await page.waitForFunction(() => location.search.includes('unit=prompt'));
-    await page.waitForFunction(() => /over prompts \(clustered bootstrap\)/.test(document.querySelector('[data-testid="method"]').textContent));
-    const clustered = await readTable(page);
-    const json2 = runCli(['leaderboard', DEMO, '--judge', 'judge-atlas', '--baseline', 'nimbus-large', '--judged-baseline', 'atlas-base', '--seed', '7', '--bootstrap-unit', 'prompt']);
-    assertMatchesCli(clustered, json2, 1e-9, 'prompt bootstrap');
+    // show_result.py's row bootstrap is a labelled choice under the default method.
+    await page.selectOption('select[data-testid="unit"]', 'row');
+    await page.waitForFunction(() => location.search.includes('unit=row'));
+    await page.waitForFunction(() => /over battle rows/.test(document.querySelector('[data-testid="method"]').textContent));
+    const rows = await readTable(page);
+    const json2 = runCli(['leaderboard', DEMO, '--judge', 'judge-atlas', '--baseline', 'nimbus-large', '--judged-baseline', 'atlas-base', '--seed', '7', '--bootstrap-unit', 'row']);
+    assertMatchesCli(rows, json2, 1e-9, 'row bootstrap');
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });
@@ -169,14 +171,17 @@ sharedTest('real data over ?data=: battles-10-models equals show_result.py to 0.
   } finally { await ko.context.close(); }
 });
 
-sharedTest('show_result.py quirks on the Korean set: the page equals `--show-result-compat` to 1e-9', { needs: ['ko-arena-hard-v0.1'] }, async () => {
-  // Issue 10, acceptance 2 (site half): the compat preset in the browser prints the CLI's numbers.
-  const json = runCli(['leaderboard', path.join(DATA_DIR, 'ko-arena-hard-v0.1'), '--baseline', 'claude-3.7-sonnet', '--show-result-compat']);
+sharedTest('show_result.py v0.1 on the Korean set: the page equals `--method show-result-v0.1` to 1e-9', { needs: ['ko-arena-hard-v0.1'] }, async () => {
+  // Issue 10, acceptance 2 (site half): the show-result-v0.1 method in the browser prints the CLI's numbers.
+  const json = runCli(['leaderboard', path.join(DATA_DIR, 'ko-arena-hard-v0.1'), '--baseline', 'claude-3.7-sonnet', '--method', 'show-result-v0.1']);
   const { page, context, errors } = await openPage(browser, '?data=e2e/ko/&baseline=claude-3.7-sonnet');
   try {
     await readTable(page);
-    await page.check('input[data-testid="compat"]');
-    await page.waitForFunction(() => location.search.includes('compat=1'));
+    await page.selectOption('select[data-testid="method-select"]', 'show-result-v0.1');
+    await page.waitForFunction(() => location.search.includes('method=show-result-v0.1'));
+    // The method fixes show_result.py's unit and level: shown, not choosable.
+    assert.equal(await page.inputValue('select[data-testid="unit"]'), 'row');
+    assert.ok(await page.isDisabled('select[data-testid="unit"]'));
     await page.waitForFunction((n) => {
       const rows = document.querySelectorAll('table[data-testid="leaderboard"] tbody tr[data-model]');
       return rows.length === n && /bootstrap quirks/.test(document.querySelector('[data-testid="method"]').textContent);

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 pub use arena_lens_core::bootstrap::BootstrapUnit as Unit;
 pub use arena_lens_core::cluster::Method as ClusterMethod;
 pub use arena_lens_core::leaderboard::GroupBy as Group;
+pub use arena_lens_core::method::Method;
 
 /// The computation's defaults (rounds, level, seed, weight) come from the core, the one place the
 /// site takes them from too.
@@ -103,6 +104,18 @@ fn unit_values() -> impl TypedValueParser<Value = Unit> {
     )
 }
 
+pub(crate) fn scoring_values() -> impl TypedValueParser<Value = Method> {
+    spelled(
+        Domain::Scoring,
+        parse::scoring,
+        &[
+            ("arena-lens", "show_result.py v0.1's fit with a prompt-level bootstrap, 95% (the default, except on v2.0 data)."),
+            ("show-result-v0.1", "Exactly what show_result.py v0.1 prints: row bootstrap and its quirks."),
+            ("arena-hard-v2.0", "Exactly what v2.0's show_result.py prints: mean of per-model bootstrap means, 5-95%, per-category baselines (the default on v2.0 data)."),
+        ],
+    )
+}
+
 fn group_values() -> impl TypedValueParser<Value = Group> {
     spelled(Domain::GroupBy, parse::group, &[])
 }
@@ -121,12 +134,17 @@ pub struct LeaderboardArgs {
     /// Bootstrap seed; the same seed gives the same intervals everywhere (CLI and browser).
     #[arg(long, default_value_t = defaults().seed)]
     pub seed: u64,
-    /// Confidence level of the intervals (show_result.py v0.1 uses 0.95, v2.0 prints 0.90).
-    #[arg(long, default_value_t = defaults().level)]
-    pub level: f64,
-    /// What a bootstrap round resamples.
-    #[arg(long, value_parser = unit_values(), default_value = Unit::Row.as_str())]
-    pub bootstrap_unit: Unit,
+    /// The scoring method: a named preset of battles, fit, bootstrap, interval and score.
+    /// Default: arena-lens, or arena-hard-v2.0 on v2.0 data.
+    #[arg(long, value_parser = scoring_values())]
+    pub method: Option<Method>,
+    /// Confidence level of the intervals (default 0.95; show-result-v0.1 fixes 0.95, arena-hard-v2.0
+    /// fixes 0.90).
+    #[arg(long)]
+    pub level: Option<f64>,
+    /// What a bootstrap round resamples (default: prompts; the anchor methods fix battle rows).
+    #[arg(long, value_parser = unit_values())]
+    pub bootstrap_unit: Option<Unit>,
     /// Control for answer length and markdown (tokens, headers, lists, bold), as show_result.py.
     #[arg(long, conflicts_with_all = ["length_control", "markdown_control"])]
     pub style_control: bool,
@@ -139,10 +157,10 @@ pub struct LeaderboardArgs {
     /// Also compute one leaderboard per group of prompts.
     #[arg(long, value_parser = group_values())]
     pub group_by: Option<Group>,
-    /// Reproduce show_result.py v0.1 exactly, quirks included: baseline self-battles kept, and each
-    /// bootstrap round rated in the frame its fit lands in (gpt-4-0314 = 1000 when present, else the
-    /// level the self-battles give the baseline), bounds taken against the baseline's. Off by default.
-    #[arg(long)]
+    /// The older spelling of `--method show-result-v0.1`: show_result.py v0.1 exactly, quirks
+    /// included (baseline self-battles kept, each bootstrap round rated in the frame its fit lands
+    /// in, bounds taken against the baseline's).
+    #[arg(long, conflicts_with = "method")]
     pub show_result_compat: bool,
     /// Show Elo ratings (baseline 1000) instead of win rates in the table; `--show-elo` is
     /// show_result.py's spelling. With --show-result-compat they are truncated, as it prints them.
@@ -215,15 +233,19 @@ pub struct CompareArgs {
     /// The model the v0.1 judgments were made against, when the data does not tell.
     #[arg(long, value_name = "MODEL")]
     pub judged_baseline: Option<String>,
+    /// The scoring method (its level applies to the paired interval; the interval always
+    /// resamples prompts). Default: arena-lens, or arena-hard-v2.0 on v2.0 data.
+    #[arg(long, value_parser = scoring_values())]
+    pub method: Option<Method>,
     /// Bootstrap rounds.
     #[arg(long, default_value_t = defaults().rounds)]
     pub rounds: u32,
     /// Bootstrap seed (the site uses the same default).
     #[arg(long, default_value_t = defaults().seed)]
     pub seed: u64,
-    /// Confidence level of the interval.
-    #[arg(long, default_value_t = defaults().level)]
-    pub level: f64,
+    /// Confidence level of the interval (default 0.95; an anchor method fixes its own).
+    #[arg(long)]
+    pub level: Option<f64>,
     /// Print JSON: per prompt both models' games, scores and difference; totals; the interval.
     #[arg(long)]
     pub json: bool,
@@ -268,6 +290,10 @@ pub struct JudgesArgs {
     /// Second judge of the agreement. Default: the second judge by name.
     #[arg(long, value_name = "JUDGE", requires = "x")]
     pub y: Option<String>,
+    /// The scoring method of every judge's leaderboard. Default: arena-lens, or arena-hard-v2.0 on
+    /// v2.0 data.
+    #[arg(long, value_parser = scoring_values())]
+    pub method: Option<Method>,
     /// A published leaderboard CSV to compare each judge with (Arena-Hard's, or model,elo).
     #[arg(long, value_name = "CSV")]
     pub reference: Option<PathBuf>,

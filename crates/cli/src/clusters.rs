@@ -15,7 +15,10 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     let ds = crate::load(&a.input)?;
     // A questions-only folder has no verdicts, but its prompts can still be clustered: the scope
     // then has a bench and no judge.
-    let scope = crate::scope::resolve(&ds, &crate::scope::request(&a.input, Purpose::Clusters))?;
+    let scope = crate::scope::resolve(
+        &ds,
+        &crate::scope::request(&a.input, Purpose::Clusters, None),
+    )?;
     let bench = scope.bench(&ds);
     let scoring = match (scope.judge(), scope.judge_id()) {
         (Some(name), Some(id)) => Some((name.to_string(), id, scope.judged_baseline_id)),
@@ -60,7 +63,9 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             (labels, None)
         }
     };
-    let spec = BootstrapSpec::new(a.rounds, a.seed, a.level, BootstrapUnit::Prompt)
+    // The data's method decides the level where it fixes one (v2.0 data: 90%), as on the page.
+    let level = scope.method.level(a.level);
+    let spec = BootstrapSpec::new(a.rounds, a.seed, level, BootstrapUnit::Prompt)
         .map_err(|e| format!("--level: {e}"))?;
     let perf = match &scoring {
         Some((_, judge, baseline)) => cluster_performance(bench, *judge, *baseline, &labels, spec),
@@ -79,7 +84,9 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             .as_str(),
             "rounds": a.rounds,
             "seed": a.seed,
-            "level": a.level,
+            "level": level,
+            "method": scope.method,
+            "method_line": scope.method.line(Purpose::Clusters, &spec, false),
             "clusters": perf,
         });
         if let Some(c) = &computed {
@@ -107,7 +114,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             .map(|b| bench.models.name(b))
             .unwrap_or("(per row)"),
         a.rounds,
-        a.level
+        level
     );
     if let (Some(c), true) = (&computed, perf.is_empty()) {
         for info in &c.clusters {

@@ -2,6 +2,7 @@
 //! shows them, with the same paired bootstrap (same seed, same numbers).
 
 use crate::args::CompareArgs;
+use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::compare::{pair_rows, paired_ci, CompareIndex, ModelOnPrompt, PairSummary};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::scope::{Purpose, ScopeRequest, Several};
@@ -35,6 +36,7 @@ pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
             tab: None,
             baseline: a.baseline.clone(),
             judged_baseline: a.judged_baseline.clone(),
+            method: a.method,
             several: Several::Ask,
         },
     )?;
@@ -54,13 +56,19 @@ pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
     let index = CompareIndex::new(bench, judge, baseline);
     let rows = pair_rows(bench, &index, ma, mb);
     let summary = PairSummary::of(&rows);
-    let ci = paired_ci(&rows, a.rounds, a.seed, a.level);
+    let level = crate::method::level(scope.method, a.level)?;
+    let ci = paired_ci(&rows, a.rounds, a.seed, level);
+    let spec = BootstrapSpec::new(a.rounds, a.seed, level, BootstrapUnit::Prompt)
+        .map_err(|e| format!("--level: {e}"))?;
+    let method_line = scope.method.line(Purpose::Compare, &spec, false);
     let doc = json!({
         "bench": bench.name,
         "judge": judge_name,
         "baseline": baseline.map(|b| bench.models.name(b)),
         "a": a.a,
         "b": a.b,
+        "method": scope.method,
+        "method_line": method_line,
         "summary": {
             "both": summary.both,
             "a_better": summary.a_better,
@@ -101,6 +109,7 @@ pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
             s.mean_a * 100.0,
             s.mean_b * 100.0
         );
+        t += &format!("{method_line}\n");
         if let Some(c) = ci {
             t += &format!(
                 "A − B: {:+.1} points, {:.0}% CI [{:+.1}, {:+.1}] (paired bootstrap over {} prompts, {} rounds, seed {}).\n",

@@ -21,7 +21,10 @@ fn err(e: impl std::fmt::Display) -> String {
 /// Runs the command.
 pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
     let ds = crate::load(&a.input)?;
-    let scope = crate::scope::resolve(&ds, &crate::scope::request(&a.input, Purpose::Judges))?;
+    let scope = crate::scope::resolve(
+        &ds,
+        &crate::scope::request(&a.input, Purpose::Judges, a.method),
+    )?;
     let bench = scope.bench(&ds);
     let table = match &a.families {
         Some(s) => FamilyTable::with_overrides(s).map_err(err)?,
@@ -32,13 +35,18 @@ pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
     if judges.is_empty() {
         return Err("this data has no judges (no judgment files)".into());
     }
+    // The judges page's intervals: 95% unless the method fixes its own, over the method's unit.
     let base = LeaderboardOptions {
-        battles: crate::battle_options(&a.input, &scope),
-        baseline: scope.baseline.clone(),
-        level: 0.95,
+        level: crate::method::level(scope.method, None)?,
+        unit: crate::method::unit(scope.method, None)?,
         rounds: a.rounds,
         seed: a.seed,
         ..LeaderboardOptions::default()
+    }
+    .scoped(&scope);
+    let base = LeaderboardOptions {
+        battles: crate::battle_options(&a.input, &scope),
+        ..base
     };
     let per = per_judge(bench, &base, &judges).map_err(err)?;
     let corr_opts = AgreementOptions {

@@ -8,14 +8,15 @@ pub mod clusters;
 pub mod compare;
 pub mod index;
 pub mod judges;
+pub mod method;
 pub mod read;
 pub mod scope;
 pub mod table;
 
 use arena_lens_core::battle_set::{self, BattleOptions};
-use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, GroupBy, LeaderboardOptions};
+use arena_lens_core::method::Method;
 use arena_lens_core::scope::{Purpose, Scope};
 use arena_lens_core::style::StyleMode;
 use args::{Cli, Command, InputArgs, LeaderboardArgs};
@@ -47,14 +48,20 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
     match cli.command {
         Command::Leaderboard(a) => {
             let ds = load(&a.input)?;
-            let scope = scope::resolve(&ds, &scope::request(&a.input, Purpose::Leaderboard))?;
-            let mut lb = leaderboard::compute(scope.bench(&ds), &opts_for(&a, &scope))
+            let asked = if a.show_result_compat {
+                Some(Method::ShowResultV01)
+            } else {
+                a.method
+            };
+            let scope =
+                scope::resolve(&ds, &scope::request(&a.input, Purpose::Leaderboard, asked))?;
+            let mut lb = leaderboard::compute(scope.bench(&ds), &opts_for(&a, &scope)?)
                 .map_err(scope::error_text)?;
             lb.report.merge(&ds.report);
             let text = if a.json {
                 serde_json::to_string_pretty(&lb).map_err(|e| e.to_string())? + "\n"
             } else {
-                let elo = a.elo.then_some(if a.show_result_compat {
+                let elo = a.elo.then_some(if lb.method == Method::ShowResultV01 {
                     table::EloText::Truncated
                 } else {
                     table::EloText::Rounded
@@ -65,7 +72,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
         }
         Command::Battles(a) => {
             let ds = load(&a.input)?;
-            let scope = scope::resolve(&ds, &scope::request(&a.input, Purpose::Leaderboard))?;
+            let scope = scope::resolve(&ds, &scope::request(&a.input, Purpose::Leaderboard, None))?;
             let bench = scope.bench(&ds);
             let set = battle_set::build(
                 bench,
@@ -139,17 +146,16 @@ fn battle_options(input: &InputArgs, scope: &Scope) -> BattleOptions {
     .scoped(scope)
 }
 
-fn opts_for(a: &LeaderboardArgs, scope: &Scope) -> LeaderboardOptions {
-    LeaderboardOptions {
+/// The leaderboard's options: the scope's judges, baselines and method, the flags the method
+/// leaves free (see [`method`]).
+fn opts_for(a: &LeaderboardArgs, scope: &Scope) -> Result<LeaderboardOptions, String> {
+    Ok(LeaderboardOptions {
         battles: battle_options(&a.input, scope),
         baseline: scope.baseline.clone(),
         rounds: a.rounds,
         seed: a.seed,
-        level: a.level,
-        unit: match a.bootstrap_unit {
-            args::Unit::Row => BootstrapUnit::Row,
-            args::Unit::Prompt => BootstrapUnit::Prompt,
-        },
+        level: method::level(scope.method, a.level)?,
+        unit: method::unit(scope.method, a.bootstrap_unit)?,
         style: if a.style_control {
             StyleMode::Full
         } else if a.length_control {
@@ -165,6 +171,6 @@ fn opts_for(a: &LeaderboardArgs, scope: &Scope) -> LeaderboardOptions {
             args::Group::Cluster => GroupBy::Cluster,
             args::Group::KoCluster => GroupBy::KoCluster,
         }),
-        reference_quirks: a.show_result_compat,
-    }
+        method: scope.method,
+    })
 }

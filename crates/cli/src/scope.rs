@@ -4,12 +4,13 @@
 
 use crate::args::InputArgs;
 use arena_lens_core::dataset::Dataset;
+use arena_lens_core::method::Method;
 use arena_lens_core::scope::{self, Purpose, Scope, ScopeError, ScopeRequest, Several};
 use arena_lens_core::Error;
 
 /// The request of a command reading `InputArgs`: the CLI asks rather than guess when several
 /// benches or judges fit.
-pub fn request(input: &InputArgs, purpose: Purpose) -> ScopeRequest {
+pub fn request(input: &InputArgs, purpose: Purpose, method: Option<Method>) -> ScopeRequest {
     ScopeRequest {
         purpose,
         bench: input.bench.clone(),
@@ -17,6 +18,7 @@ pub fn request(input: &InputArgs, purpose: Purpose) -> ScopeRequest {
         tab: None,
         baseline: input.baseline.clone(),
         judged_baseline: input.judged_baseline.clone(),
+        method,
         several: Several::Ask,
     }
 }

@@ -94,19 +94,7 @@ pub fn render(lb: &Leaderboard, elo: Option<EloText>, list_issues: bool) -> Stri
             ""
         }
     );
-    let _ = writeln!(
-        s,
-        "bootstrap: {} rounds over {}s, seed {}, {:.0}% intervals{}",
-        lb.rounds,
-        lb.bootstrap_unit.as_str(),
-        lb.seed,
-        lb.level * 100.0,
-        if lb.bootstrap_unit.as_str() == "row" {
-            " (as show_result.py)"
-        } else {
-            " (clustered by prompt)"
-        }
-    );
+    let _ = writeln!(s, "{}", lb.method_line);
     if !lb.style_coefficients.is_empty() {
         let coefs: Vec<String> = lb
             .style_coefficients

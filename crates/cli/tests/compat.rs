@@ -8,6 +8,7 @@
 mod common;
 
 use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
+use arena_lens_core::method::Method;
 use common::*;
 use std::collections::BTreeMap;
 
@@ -16,7 +17,7 @@ fn compat(baseline: &str, rounds: u32, seed: u64) -> LeaderboardOptions {
         baseline: Some(baseline.into()),
         rounds,
         seed,
-        reference_quirks: true,
+        method: Method::ShowResultV01,
         ..LeaderboardOptions::default()
     }
 }

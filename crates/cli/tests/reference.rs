@@ -5,15 +5,19 @@ mod common;
 
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::leaderboard::{self, LeaderboardOptions};
+use arena_lens_core::method::Method;
 use arena_lens_core::report::IssueKind;
 use arena_lens_core::style::StyleMode;
 use common::*;
 use std::collections::BTreeMap;
 
+/// show_result.py's row bootstrap under arena-lens's own method (no quirks): what the reference's
+/// bounds are compared with outside the compat preset.
 fn opts(baseline: &str, rounds: u32) -> LeaderboardOptions {
     LeaderboardOptions {
         baseline: Some(baseline.into()),
         rounds,
+        unit: BootstrapUnit::Row,
         ..LeaderboardOptions::default()
     }
 }
@@ -105,10 +109,10 @@ fn ko_opts(rounds: u32, seed: u64) -> LeaderboardOptions {
     }
 }
 
-/// The show-result-v0.1 compat preset (see `LeaderboardOptions::reference_quirks`).
+/// The show-result-v0.1 method (see `LeaderboardOptions::method`).
 fn ko_compat(rounds: u32, seed: u64) -> LeaderboardOptions {
     LeaderboardOptions {
-        reference_quirks: true,
+        method: Method::ShowResultV01,
         ..ko_opts(rounds, seed)
     }
 }

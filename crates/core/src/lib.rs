@@ -25,6 +25,7 @@ pub mod leaderboard;
 pub mod linalg;
 pub mod manifest;
 pub mod markdown;
+pub mod method;
 pub mod purpose;
 pub mod quantile;
 pub mod report;

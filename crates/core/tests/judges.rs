@@ -4,6 +4,7 @@
 mod common;
 
 use arena_lens_core::bench::{Bench, Game};
+use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
 use arena_lens_core::judges::consistency::{self, Consistency};
@@ -264,6 +265,7 @@ fn korean_consistency_and_separability() {
         &LeaderboardOptions {
             baseline: Some("claude-3.7-sonnet".into()),
             rounds: 100,
+            unit: BootstrapUnit::Row,
             ..LeaderboardOptions::default()
         },
     )

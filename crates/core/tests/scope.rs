@@ -8,6 +8,7 @@
 
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, LeaderboardOptions};
+use arena_lens_core::method::Method;
 use arena_lens_core::scope::{
     resolve, Inference, Purpose, ScopeError, ScopeNote, ScopeRequest, Several,
 };
@@ -352,12 +353,23 @@ fn notes_tell_what_the_view_shows_instead() {
     r.judged_baseline = Some("gpt-4-0314".into());
     let s = resolve(&v2, &r).unwrap();
     assert_eq!(s.judged_baseline, None);
+    // v2.0 data opens with v2.0's method, and says so; a method asked for is taken as it is.
     assert_eq!(
         s.notes,
-        vec![ScopeNote::JudgedBaselineUnused {
-            name: "gpt-4-0314".into()
-        }]
+        vec![
+            ScopeNote::JudgedBaselineUnused {
+                name: "gpt-4-0314".into()
+            },
+            ScopeNote::MethodForData {
+                method: Method::ArenaHardV20
+            }
+        ]
     );
+    assert_eq!(s.method, Method::ArenaHardV20);
+    r.method = Some(Method::ArenaLens);
+    let s = resolve(&v2, &r).unwrap();
+    assert_eq!(s.method, Method::ArenaLens);
+    assert_eq!(s.notes.len(), 1);
 
     // Questions only: topic clusters still get a bench (and no judge); a leaderboard has nothing.
     let questions_only = Dataset::load(vec![questions("q")]);

@@ -4,6 +4,7 @@
 
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::leaderboard::GroupBy;
+use arena_lens_core::method::Method;
 use arena_lens_core::style::StyleMode;
 use arena_lens_core::view_state::aliases::{self, Domain, GROUP_BYS, UNITS};
 use arena_lens_core::view_state::{keys, parse_query, SortKey, ViewState, MAX_ROUNDS};
@@ -51,14 +52,15 @@ prop_compose! {
         unit in proptest::sample::select(UNITS.to_vec()),
         style in proptest::sample::select(vec![StyleMode::Off, StyleMode::Full, StyleMode::Length, StyleMode::Markdown]),
         group_by in proptest::option::of(proptest::sample::select(GROUP_BYS.to_vec())),
-        (compat, asc) in (any::<bool>(), any::<bool>()),
+        method in proptest::option::of(proptest::sample::select(Method::ALL.to_vec())),
+        asc in any::<bool>(),
         sort in proptest::sample::select(SortKey::ALL.to_vec()),
         filter in odd_string(),
         extra in proptest::collection::vec(extra(), 0..4),
     ) -> ViewState {
         ViewState {
             data, bench, judges, baseline, judged_baseline, weight, first_game_only, rounds, seed,
-            level, unit, style, group_by, compat, sort, asc, filter, extra,
+            level, unit, style, group_by, method, sort, asc, filter, extra,
         }
     }
 }
@@ -131,7 +133,16 @@ fn old_spellings_open_the_same_view() {
     );
     assert_eq!(s.judges, vec!["judge-atlas", "judge-sage"]);
     assert_eq!(s.group_by, Some(GroupBy::KoCluster));
-    assert!(s.compat);
+    assert_eq!(
+        s.method,
+        Some(Method::ShowResultV01),
+        "compat=1 is show-result-v0.1"
+    );
+    assert_eq!(
+        parse_query("method=v2.0").method,
+        Some(Method::ArenaHardV20)
+    );
+    assert!(s.to_query().contains("method=show-result-v0.1") && !s.to_query().contains("compat"));
     assert_eq!(s.extra(keys::LB_GROUP), Some("x"));
     assert_eq!(s.extra(keys::compare::JUDGE), Some("j"));
     assert_eq!(s.extra(keys::judges::X), Some("a"));

@@ -68,6 +68,8 @@ pub fn analyse(
         return Err(AnalysisError::NoJudges);
     }
     let mut opts = opts.clone();
+    // The scope decides the method (asked for, else the data's own).
+    opts.method = scope.method;
     opts.battles.judges.clear();
     opts.style = StyleMode::Off;
     opts.group_by = None;

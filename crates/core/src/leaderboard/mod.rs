@@ -12,6 +12,7 @@ use crate::bench::Bench;
 use crate::bootstrap::BootstrapUnit;
 use crate::bt::{self, Estimate};
 use crate::error::Error;
+use crate::method::Method;
 use crate::quantile;
 use crate::report::{IssueKind, LoadReport};
 use crate::style::StyleMode;
@@ -76,15 +77,18 @@ pub struct LeaderboardOptions {
     pub unit: BootstrapUnit,
     pub style: StyleMode,
     pub group_by: Option<GroupBy>,
-    /// Reproduce show_result.py v0.1 exactly, quirks included (the `show-result-v0.1` preset): the
+    /// The scoring preset. It may fix `unit` and `level` (see [`Method::fixed_unit`]); the fixed
+    /// values win, and the result reports what was used.
+    ///
+    /// With [`Method::ShowResultV01`] show_result.py v0.1 is reproduced quirks included: the
     /// baseline's battles against itself are kept; each bootstrap round is put in the frame
     /// show_result.py's fit lands in (anchored at gpt-4-0314 when the data has it, else at the level
     /// the self rows give the baseline, else mean-centred; see `v01_frame`), and each bound is
     /// converted against the baseline's own bound. `elo_lower` / `elo_upper` are then the raw
     /// percentiles in that frame, as its `--show-elo` prints them. Style control anchors every
-    /// round at the real baseline, as show_result.py's style path does. Off by default.
+    /// round at the real baseline, as show_result.py's style path does.
     #[serde(default)]
-    pub reference_quirks: bool,
+    pub method: Method,
 }
 
 impl Default for LeaderboardOptions {
@@ -95,10 +99,10 @@ impl Default for LeaderboardOptions {
             rounds: 100,
             seed: DEFAULT_SEED,
             level: 0.95,
-            unit: BootstrapUnit::Row,
+            unit: Method::default().default_unit(),
             style: StyleMode::Off,
             group_by: None,
-            reference_quirks: false,
+            method: Method::default(),
         }
     }
 }
@@ -157,9 +161,11 @@ pub struct Leaderboard {
     pub seed: u64,
     pub level: f64,
     pub bootstrap_unit: BootstrapUnit,
-    /// Whether the bootstrap reproduces show_result.py v0.1's quirks (see `v01_frame`), so the method
-    /// line can say so.
-    pub reference_quirks: bool,
+    /// The method that computed every number here.
+    pub method: Method,
+    /// The method line: the method, its source and how the intervals were drawn (see
+    /// [`Method::line`]), as every page and the CLI print it.
+    pub method_line: String,
     pub style_control: StyleMode,
     pub style_coefficients: BTreeMap<String, f64>,
     pub models: Vec<ModelRow>,
@@ -170,8 +176,39 @@ pub struct Leaderboard {
     pub report: LoadReport,
 }
 
-/// Computes the leaderboard of one bench.
+impl LeaderboardOptions {
+    /// The options as the method runs them: the unit and level it fixes replace the asked ones.
+    pub fn effective(&self) -> LeaderboardOptions {
+        LeaderboardOptions {
+            unit: self.method.unit(self.unit),
+            level: self.method.level(self.level),
+            ..self.clone()
+        }
+    }
+
+    /// The options for a resolved scope: its judges and judged baseline, its display baseline and
+    /// its method replace what the options held.
+    pub fn scoped(self, scope: &crate::scope::Scope) -> LeaderboardOptions {
+        LeaderboardOptions {
+            battles: self.battles.scoped(scope),
+            baseline: scope.baseline.clone(),
+            method: scope.method,
+            ..self
+        }
+    }
+
+    /// Whether show_result.py v0.1's quirks are reproduced.
+    fn reference_quirks(&self) -> bool {
+        self.method == Method::ShowResultV01
+    }
+}
+
+/// Computes the leaderboard of one bench by the options' method.
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
+    let opts = &opts.effective();
+    if opts.method == Method::ArenaHardV20 {
+        return Err(Error::InvalidOption("TEMP v2.0".into()));
+    }
     if !(opts.level > 0.0 && opts.level < 1.0) {
         return Err(Error::InvalidOption(format!(
             "the confidence level must be between 0 and 1 (exclusive), got {}",
@@ -180,7 +217,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
     }
     let mut battle_opts = opts.battles.clone();
     // show_result.py::get_battles_from_row never filters `row["model"] == baseline`.
-    battle_opts.keep_self_battles |= opts.reference_quirks;
+    battle_opts.keep_self_battles |= opts.reference_quirks();
     let set = battle_set::build(bench, &battle_opts, opts.baseline.as_deref())?;
     let anchor = resolve_anchor(&set, opts.baseline.as_deref())?;
     let mut report = bench.report.clone();
@@ -242,7 +279,13 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         seed: opts.seed,
         level: opts.level,
         bootstrap_unit: opts.unit,
-        reference_quirks: opts.reference_quirks,
+        method: opts.method,
+        method_line: opts.method.line(
+            crate::purpose::Purpose::Leaderboard,
+            &crate::bootstrap::BootstrapSpec::new(opts.rounds, opts.seed, opts.level, opts.unit)
+                .map_err(|e| Error::InvalidOption(e.to_string()))?,
+            opts.style != StyleMode::Off,
+        ),
         style_control: opts.style,
         style_coefficients: coefs,
         models: main.0,
@@ -317,7 +360,7 @@ fn rate(
     let win = |beta: f64| 100.0 * bt::sigmoid(beta);
     // The compat preset's frames apply to the default path only: show_result.py's style paths pass
     // the baseline on (`utils_math.py::get_bootstrap_result_style_control`).
-    let quirk = opts.reference_quirks && opts.style == StyleMode::Off;
+    let quirk = opts.reference_quirks() && opts.style == StyleMode::Off;
     let mut samples = samples;
     let mut anchor_bounds = (0.0, 0.0);
     if quirk && opts.rounds > 0 {

@@ -1,4 +1,5 @@
-//! The scope of a view: which bench, which judges, which baseline and which judged baseline. Every
+//! The scope of a view: which bench, which judges, which baseline, which judged baseline and which
+//! scoring method. Every
 //! CLI command and every page resolves it here, once, through [`resolve`], so they cannot disagree.
 //!
 //! # Policy
@@ -22,6 +23,8 @@
 //! - **A judged baseline that cannot be told** stops a leaderboard and the judge analyses (battles
 //!   need it) but not a one-judge view, which reads each game by position
 //!   ([`ScopeNote::NoJudgedBaseline`]).
+//! - **The method** is the one asked for, else the data's own: v2.0 data opens with the v2.0 method,
+//!   with a note ([`ScopeNote::MethodForData`]); anything else with arena-lens's.
 //! - **One order**: judges are sorted by name everywhere ([`judges`]).
 //!
 //! Error and note texts are neutral: they name no command-line flag and no control. The CLI adds

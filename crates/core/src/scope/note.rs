@@ -6,6 +6,7 @@
 //! Model and judge names are quoted with “ ” so a name with spaces or odd characters stays readable.
 
 use super::error::ScopeError;
+use crate::method::Method;
 
 /// How a judged baseline nobody named was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub enum ScopeNote {
     /// The judged baseline cannot be told; the view reads each game by position, as the judge wrote
     /// it, and marks no model as the baseline.
     NoJudgedBaseline { reason: ScopeError },
+    /// No method was asked for, and the data's layout has its own tool (v2.0 data: v2.0's
+    /// show_result.py), so the view uses that tool's method.
+    MethodForData { method: Method },
 }
 
 impl std::fmt::Display for ScopeNote {
@@ -66,6 +70,11 @@ impl std::fmt::Display for ScopeNote {
             ScopeNote::NoJudgedBaseline { reason } => write!(
                 f,
                 "{reason}. Verdicts are shown as the judge wrote them."
+            ),
+            ScopeNote::MethodForData { method } => write!(
+                f,
+                "This data is in the Arena-Hard v2.0 layout, so its numbers are computed with the {method} method ({}).",
+                method.source()
             ),
         }
     }

@@ -1,6 +1,7 @@
-//! What a view asks for: a bench, judges, a display baseline and a judged baseline, each possibly
-//! left open, and what the view is for, which decides how open choices are filled.
+//! What a view asks for: a bench, judges, a display baseline, a judged baseline and a scoring
+//! method, each possibly left open, and what the view is for, which decides how open choices are filled.
 
+use crate::method::Method;
 pub use crate::purpose::Purpose;
 
 /// What to do when several benches (or, for a pooled leaderboard, several judges) fit and the
@@ -31,6 +32,8 @@ pub struct ScopeRequest {
     pub baseline: Option<String>,
     /// The model the v0.1 judgments were made against.
     pub judged_baseline: Option<String>,
+    /// The scoring method asked for; `None`: the data's own ([`crate::method::Method::default_for`]).
+    pub method: Option<Method>,
     pub several: Several,
 }
 

@@ -8,6 +8,7 @@ use super::request::{Purpose, ScopeRequest, Several};
 use crate::bench::Bench;
 use crate::dataset::Dataset;
 use crate::error::Error;
+use crate::method::Method;
 
 /// What a view works on, resolved once: every name in it is in the data (or, for the judged
 /// baseline, legitimately implicit), and every choice the request left open is made.
@@ -30,6 +31,8 @@ pub struct Scope {
     pub judged_baseline: Option<String>,
     /// Its id, when the bench holds the model (answers or verdicts).
     pub judged_baseline_id: Option<u32>,
+    /// The scoring method: the one asked for, else the data's own (v2.0 data: v2.0's).
+    pub method: Method,
     pub notes: Vec<ScopeNote>,
 }
 
@@ -112,6 +115,13 @@ pub fn resolve(ds: &Dataset, req: &ScopeRequest) -> Result<Scope, ScopeError> {
             _ => {}
         }
     }
+    let method = req.method.unwrap_or_else(|| {
+        let m = Method::default_for(bench);
+        if m != Method::default() {
+            notes.push(ScopeNote::MethodForData { method: m });
+        }
+        m
+    });
     Ok(Scope {
         bench: bench.name.clone(),
         all_judges: judges::sorted_names(bench),
@@ -123,6 +133,7 @@ pub fn resolve(ds: &Dataset, req: &ScopeRequest) -> Result<Scope, ScopeError> {
         baseline: req.baseline.clone(),
         judged_baseline: judged.as_ref().map(|(b, _)| b.name(bench).to_string()),
         judged_baseline_id: judged.as_ref().and_then(|(b, _)| b.id()),
+        method,
         notes,
     })
 }

@@ -7,6 +7,7 @@ use super::keys;
 use crate::bootstrap::BootstrapUnit;
 use crate::cluster::Method;
 use crate::leaderboard::GroupBy;
+use crate::method::Method as Scoring;
 
 /// A family of values that share one set of names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,8 +17,10 @@ pub enum Domain {
     GroupBy,
     /// What a bootstrap round resamples: `unit`, `--bootstrap-unit`.
     Unit,
-    /// The clustering algorithm: `cmethod`, `--method`.
+    /// The clustering algorithm: `cmethod`, the clusters command's `--method`.
     Method,
+    /// The scoring method: `method`, `--method` of leaderboard, compare and judges.
+    Scoring,
 }
 
 /// Every label field, in the order the CLI lists them.
@@ -31,9 +34,16 @@ pub const GROUP_BYS: [GroupBy; 4] = [
 pub const UNITS: [BootstrapUnit; 2] = [BootstrapUnit::Row, BootstrapUnit::Prompt];
 /// Every clustering algorithm.
 pub const METHODS: [Method; 2] = [Method::Kmeans, Method::Ward];
+/// Every scoring method.
+pub const SCORINGS: [Scoring; 3] = Scoring::ALL;
 
 impl Domain {
-    pub const ALL: [Domain; 3] = [Domain::GroupBy, Domain::Unit, Domain::Method];
+    pub const ALL: [Domain; 4] = [
+        Domain::GroupBy,
+        Domain::Unit,
+        Domain::Method,
+        Domain::Scoring,
+    ];
 
     /// The domain of a URL key's value (`None`: free text or a number).
     pub fn of_key(key: &str) -> Option<Domain> {
@@ -41,6 +51,7 @@ impl Domain {
             keys::GROUP | keys::clusters::LABEL => Some(Domain::GroupBy),
             keys::UNIT => Some(Domain::Unit),
             keys::clusters::METHOD => Some(Domain::Method),
+            keys::METHOD => Some(Domain::Scoring),
             _ => None,
         }
     }
@@ -51,6 +62,7 @@ impl Domain {
             Domain::GroupBy => GROUP_BYS.iter().map(|g| g.as_str()).collect(),
             Domain::Unit => UNITS.iter().map(|u| u.as_str()).collect(),
             Domain::Method => METHODS.iter().map(|m| m.as_str()).collect(),
+            Domain::Scoring => SCORINGS.iter().map(|m| m.as_str()).collect(),
         }
     }
 
@@ -60,6 +72,13 @@ impl Domain {
             Domain::GroupBy => &[("ko-cluster", "ko_cluster")],
             Domain::Unit => &[("rows", "row"), ("prompts", "prompt")],
             Domain::Method => &[("k-means", "kmeans")],
+            Domain::Scoring => &[
+                ("show-result-compat", "show-result-v0.1"),
+                ("show-result", "show-result-v0.1"),
+                ("v0.1", "show-result-v0.1"),
+                ("v2.0", "arena-hard-v2.0"),
+                ("arena-hard-v2", "arena-hard-v2.0"),
+            ],
         }
     }
 
@@ -110,6 +129,9 @@ mod tests {
         }
         for m in METHODS {
             assert_eq!(Method::parse(m.as_str()), Some(m));
+        }
+        for m in SCORINGS {
+            assert_eq!(Scoring::parse(m.as_str()), Some(m));
         }
     }
 }

@@ -18,6 +18,9 @@ pub const LEVEL: &str = "level";
 pub const UNIT: &str = "unit";
 pub const STYLE: &str = "style";
 pub const GROUP: &str = "group";
+/// The scoring method (`crate::method::Method`), on every page.
+pub const METHOD: &str = "method";
+/// The older spelling of `method=show-result-v0.1` (read, never written).
 pub const COMPAT: &str = "compat";
 pub const SORT: &str = "sort";
 pub const ASC: &str = "asc";
@@ -109,6 +112,7 @@ pub const ALL: &[&str] = &[
     UNIT,
     STYLE,
     GROUP,
+    METHOD,
     COMPAT,
     SORT,
     ASC,

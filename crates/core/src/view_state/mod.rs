@@ -24,6 +24,7 @@
 use crate::battle_set::BattleOptions;
 use crate::bootstrap::{BootstrapSpec, BootstrapUnit, Purpose};
 use crate::leaderboard::{GroupBy, LeaderboardOptions};
+use crate::method::Method;
 use crate::style::StyleMode;
 
 pub mod aliases;
@@ -54,7 +55,9 @@ pub struct ViewState {
     pub unit: BootstrapUnit,
     pub style: StyleMode,
     pub group_by: Option<GroupBy>,
-    pub compat: bool,
+    /// The scoring method asked for (`None`: the data's own, decided by the scope resolver).
+    /// `compat=1`, the older spelling of `method=show-result-v0.1`, still opens it.
+    pub method: Option<Method>,
     pub sort: SortKey,
     /// Sort ascending instead of the column's natural order.
     pub asc: bool,
@@ -82,7 +85,7 @@ impl Default for ViewState {
             unit: d.unit,
             style: d.style,
             group_by: d.group_by,
-            compat: d.reference_quirks,
+            method: None,
             sort: SortKey::Score,
             asc: false,
             filter: String::new(),
@@ -125,7 +128,12 @@ impl ViewState {
             k::UNIT => self.unit = parse::unit(raw).unwrap_or(d.unit),
             k::STYLE => self.style = parse::style(raw).unwrap_or(d.style),
             k::GROUP => self.group_by = parse::group(raw),
-            k::COMPAT => self.compat = parse::flag(raw),
+            k::METHOD => self.method = parse::scoring(raw),
+            k::COMPAT => {
+                if parse::flag(raw) {
+                    self.method = Some(Method::ShowResultV01);
+                }
+            }
             k::SORT => self.sort = parse::sort(raw).unwrap_or(d.sort),
             k::ASC => self.asc = parse::flag(raw),
             k::FILTER => self.filter = raw.to_string(),
@@ -179,8 +187,8 @@ impl ViewState {
         if let Some(g) = self.group_by {
             put(k::GROUP, g.as_str().into());
         }
-        if self.compat {
-            put(k::COMPAT, "1".into());
+        if let Some(m) = self.method {
+            put(k::METHOD, m.as_str().into());
         }
         if self.sort != d.sort {
             put(k::SORT, self.sort.as_str().into());
@@ -221,22 +229,24 @@ impl ViewState {
             unit: self.unit,
             style: self.style,
             group_by: self.group_by,
-            reference_quirks: self.compat,
+            method: self.method.unwrap_or_default(),
         }
     }
 
-    /// The bootstrap a page runs for `purpose`: the link's seed and level, its rounds capped by
-    /// [`Purpose`]'s table, and its unit where the analysis has a choice (compare and clusters always
-    /// resample prompts: their scores are per prompt).
-    pub fn bootstrap(&self, purpose: Purpose) -> BootstrapSpec {
+    /// The bootstrap a page runs for `purpose` under `method` (the scope's): the link's seed and
+    /// level, its rounds capped by [`Purpose`]'s table, and its unit where the analysis has a choice
+    /// (compare and clusters always resample prompts: their scores are per prompt). A level or unit
+    /// the method fixes replaces the link's.
+    pub fn bootstrap(&self, purpose: Purpose, method: Method) -> BootstrapSpec {
         let unit = match purpose {
-            Purpose::Leaderboard | Purpose::Judges => self.unit,
+            Purpose::Leaderboard | Purpose::Judges => method.unit(self.unit),
             Purpose::Compare | Purpose::Clusters => BootstrapUnit::Prompt,
         };
+        let level = method.level(self.level);
         let rounds = purpose.cap(self.rounds);
         // `level` is checked by every parse; only code that writes the field directly can break it,
         // and then the default level is the least surprising answer.
-        BootstrapSpec::new(rounds, self.seed, self.level, unit).unwrap_or_else(|_| {
+        BootstrapSpec::new(rounds, self.seed, level, unit).unwrap_or_else(|_| {
             BootstrapSpec::new(rounds, self.seed, ViewState::default().level, unit)
                 .expect("the default level is in (0, 1)")
         })
@@ -279,7 +289,7 @@ mod tests {
             unit: BootstrapUnit::Prompt,
             style: StyleMode::Length,
             group_by: Some(GroupBy::Cluster),
-            compat: true,
+            method: Some(Method::ShowResultV01),
             sort: SortKey::Width,
             asc: true,
             filter: "gpt 4".into(),
@@ -292,18 +302,34 @@ mod tests {
     #[test]
     fn bootstrap_caps_rounds_per_purpose_and_fixes_the_unit_where_there_is_no_choice() {
         let s = parse_query("rounds=5000&unit=row&seed=9&level=0.9");
-        let lb = s.bootstrap(Purpose::Leaderboard);
+        let m = Method::ArenaLens;
+        let lb = s.bootstrap(Purpose::Leaderboard, m);
         assert_eq!((lb.rounds(), lb.seed(), lb.level()), (5000, 9, 0.9));
-        assert_eq!(s.bootstrap(Purpose::Compare).rounds(), 2_000);
-        assert_eq!(s.bootstrap(Purpose::Clusters).rounds(), 1_000);
-        assert_eq!(s.bootstrap(Purpose::Judges).rounds(), 200);
-        assert_eq!(s.bootstrap(Purpose::Judges).unit(), BootstrapUnit::Row);
-        assert_eq!(s.bootstrap(Purpose::Clusters).unit(), BootstrapUnit::Prompt);
+        assert_eq!(s.bootstrap(Purpose::Compare, m).rounds(), 2_000);
+        assert_eq!(s.bootstrap(Purpose::Clusters, m).rounds(), 1_000);
+        assert_eq!(s.bootstrap(Purpose::Judges, m).rounds(), 200);
+        assert_eq!(s.bootstrap(Purpose::Judges, m).unit(), BootstrapUnit::Row);
+        assert_eq!(
+            s.bootstrap(Purpose::Clusters, m).unit(),
+            BootstrapUnit::Prompt
+        );
         let broken = ViewState {
             level: 7.0,
             ..ViewState::default()
         };
-        assert_eq!(broken.bootstrap(Purpose::Leaderboard).level(), 0.95);
+        assert_eq!(broken.bootstrap(Purpose::Leaderboard, m).level(), 0.95);
+        // An anchor method fixes what its tool fixes: v2.0 prints 5-95%, v0.1 resamples rows.
+        let p = parse_query("unit=prompt&level=0.99");
+        assert_eq!(
+            p.bootstrap(Purpose::Compare, Method::ArenaHardV20).level(),
+            0.9
+        );
+        let v01 = p.bootstrap(Purpose::Leaderboard, Method::ShowResultV01);
+        assert_eq!((v01.unit(), v01.level()), (BootstrapUnit::Row, 0.95));
+        assert_eq!(
+            p.bootstrap(Purpose::Leaderboard, m).unit(),
+            BootstrapUnit::Prompt
+        );
     }
 
     #[test]
@@ -323,20 +349,24 @@ mod tests {
 
     #[test]
     fn value_aliases_print_under_their_canonical_name() {
-        let s = parse_query("group=ko-cluster&unit=rows&label=ko-cluster&cmethod=k-means");
+        let s = parse_query(
+            "group=ko-cluster&unit=prompts&label=ko-cluster&cmethod=k-means&method=show-result-compat",
+        );
         assert_eq!(
             s.to_query(),
-            "group=ko_cluster&label=ko_cluster&cmethod=kmeans"
+            "group=ko_cluster&method=show-result-v0.1&label=ko_cluster&cmethod=kmeans"
         );
     }
 
     #[test]
     fn hostile_values_fall_back() {
-        let s = parse_query("?rounds=99999999&level=7&weight=0&unit=zzz&seed=-1");
+        let s = parse_query("?rounds=99999999&level=7&weight=0&unit=zzz&seed=-1&method=zzz");
         assert_eq!(s.rounds, MAX_ROUNDS);
         assert_eq!(s.level, 0.95);
         assert_eq!(s.weight, 3);
-        assert_eq!(s.unit, BootstrapUnit::Row);
+        // arena-lens's default unit: prompts.
+        assert_eq!(s.unit, BootstrapUnit::Prompt);
+        assert_eq!(s.method, None, "an unknown method leaves the data's own");
         assert_eq!(s.seed, crate::leaderboard::DEFAULT_SEED);
     }
 }

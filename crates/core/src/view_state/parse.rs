@@ -73,6 +73,11 @@ pub fn group(raw: &str) -> Option<GroupBy> {
     GroupBy::parse(Domain::GroupBy.canonical(raw))
 }
 
+/// The scoring method (`method`).
+pub fn scoring(raw: &str) -> Option<crate::method::Method> {
+    crate::method::Method::parse(Domain::Scoring.canonical(raw))
+}
+
 /// The clustering algorithm (`cmethod`).
 pub fn method(raw: &str) -> Option<Method> {
     Method::parse(Domain::Method.canonical(raw))

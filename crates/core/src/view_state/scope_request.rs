@@ -23,6 +23,7 @@ impl ScopeRequest {
                 .flatten(),
             baseline: v.baseline.clone(),
             judged_baseline: v.judged_baseline.clone(),
+            method: v.method,
             several: Several::First,
         }
     }

@@ -2,9 +2,12 @@
 //! reader types is read by the same parser as a link ([`ViewState::apply`]), so a value's range,
 //! cap and default are the URL's.
 
+use crate::components::method_picker::{use_method, MethodSelect};
 use crate::url_state::{use_view_setter, use_view_state, ViewSetter};
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::leaderboard::GroupBy;
+use arena_lens_core::method::Method;
+use arena_lens_core::scope::Purpose;
 use arena_lens_core::style::StyleMode;
 use arena_lens_core::view_state::parse::{LEVELS, MAX_ROUNDS, WEIGHTS};
 use arena_lens_core::view_state::{keys, ViewState};
@@ -32,6 +35,15 @@ fn read_into(set: ViewSetter, key: &'static str) -> impl Fn(leptos::ev::Event) +
         set.update(|s| {
             s.apply(key, &raw);
         })
+    }
+}
+
+/// Why a control is disabled: the method fixes its value.
+fn fixed_by(m: Method, fixed: bool) -> String {
+    if fixed {
+        format!("Fixed by the {m} method, as its tool fixes it. Pick “arena-lens” to choose.")
+    } else {
+        String::new()
     }
 }
 
@@ -148,9 +160,14 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
         }
     };
 
+    // The unit and level the method runs with: an anchor method fixes its tool's (shown, disabled).
+    let method = use_method(Purpose::Leaderboard);
+    let unit = move || view.with(|v| method.get().unit(v.unit));
+    let level = move || view.with(|v| method.get().level(v.level));
     let (weight_min, weight_max) = (WEIGHTS.start().to_string(), WEIGHTS.end().to_string());
     view! {
         <form class="controls" data-testid="controls" on:submit=|ev| ev.prevent_default()>
+            <MethodSelect purpose=Purpose::Leaderboard />
             {bench_select}
             {judge_boxes}
             {baseline_select}
@@ -166,11 +183,12 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
                     on:change=toggle(set, |s| &mut s.first_game_only) />
                 "First game only"
             </label>
-            <label class="field">
+            <label class="field" title=move || fixed_by(method.get(), method.get().fixed_unit().is_some())>
                 <span>"Bootstrap"</span>
-                <select data-testid="unit" on:change=read_into(set, keys::UNIT)>
-                    <option value=BootstrapUnit::Row.as_str() selected=move || view.with(|v| v.unit == BootstrapUnit::Row)>"Rows (show_result.py)"</option>
-                    <option value=BootstrapUnit::Prompt.as_str() selected=move || view.with(|v| v.unit == BootstrapUnit::Prompt)>"Prompts (clustered)"</option>
+                <select data-testid="unit" on:change=read_into(set, keys::UNIT)
+                    prop:disabled=move || method.get().fixed_unit().is_some()>
+                    <option value=BootstrapUnit::Row.as_str() selected=move || unit() == BootstrapUnit::Row>"Rows (show_result.py)"</option>
+                    <option value=BootstrapUnit::Prompt.as_str() selected=move || unit() == BootstrapUnit::Prompt>"Prompts (clustered)"</option>
                 </select>
             </label>
             <label class="field narrow">
@@ -185,11 +203,12 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
                     prop:value=move || view.with(|v| v.seed.to_string())
                     on:change=read_into(set, keys::SEED) />
             </label>
-            <label class="field narrow">
+            <label class="field narrow" title=move || fixed_by(method.get(), method.get().fixed_level().is_some())>
                 <span>"Confidence"</span>
-                <select data-testid="level" on:change=read_into(set, keys::LEVEL)>
+                <select data-testid="level" on:change=read_into(set, keys::LEVEL)
+                    prop:disabled=move || method.get().fixed_level().is_some()>
                     {LEVELS.into_iter().map(|l| view! {
-                        <option value=l.to_string() selected=move || view.with(|v| v.level == l)>{format!("{:.0}%", l * 100.0)}</option>
+                        <option value=l.to_string() selected=move || level() == l>{format!("{:.0}%", l * 100.0)}</option>
                     }).collect_view()}
                 </select>
             </label>
@@ -214,12 +233,6 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
                             <option value=g.as_str() selected=move || view.with(|v| v.group_by == Some(g))>{label}</option>
                         }).collect_view()}
                 </select>
-            </label>
-            <label class="check field" title="Reproduce show_result.py's intervals exactly, including its narrower intervals for baselines other than gpt-4-0314">
-                <input type="checkbox" data-testid="compat"
-                    prop:checked=move || view.with(|v| v.compat)
-                    on:change=toggle(set, |s| &mut s.compat) />
-                "show_result.py quirks"
             </label>
         </form>
     }

@@ -12,6 +12,7 @@ use crate::components::compare::{
     answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view, step,
     summary_line, swap_models, verdicts_view,
 };
+use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader;
@@ -204,7 +205,10 @@ pub fn ComparePage() -> impl IntoView {
         })
     });
     let paired_tab = Memo::new(move |_| view.with(|v| v.extra(key::TAB) == Some("paired")));
-    let ci_inputs = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Compare)));
+    let method = use_method(Purpose::Compare);
+    let ci_inputs = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Compare, method.get())));
+    let method_line =
+        Signal::derive(move || method.get().line(Purpose::Compare, &ci_inputs.get(), false));
     let ci: Memo<Option<PairedCi>> = Memo::new(move |_| {
         let p = pair.get()?;
         let spec = ci_inputs.get();
@@ -381,8 +385,10 @@ pub fn ComparePage() -> impl IntoView {
         <div class="page compare">
             <div class="toolbar">
                 <h1>"Compare"</h1>
+                <MethodSelect purpose=Purpose::Compare />
                 <ShareLink />
             </div>
+            <MethodLine text=method_line testid="compare-method" />
             {notes}
             {texts_progress}
             {body}

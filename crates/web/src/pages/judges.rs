@@ -22,12 +22,13 @@ use crate::components::judges::reference::{reference_definition, JudgesReference
 use crate::components::judges::self_preference::self_preference_view;
 use crate::components::judges::style::style_view;
 use crate::components::judges::whatif::JudgesWhatIf;
+use crate::components::method_picker::MethodSelect;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader::yield_to_browser;
 use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
-use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::bootstrap::BootstrapSpec;
 use arena_lens_core::judges::agreement::Agreement;
 use arena_lens_core::judges::analysis::{self, Analysis, AnalysisError};
 use arena_lens_core::judges::family::{FamilyTable, SelfPreferenceRow};
@@ -74,13 +75,6 @@ fn analyse(loaded: Arc<Loaded>, inputs: &Inputs) -> Result<Computed, String> {
         an,
         ms: now_ms() - t0,
     })
-}
-
-fn unit_text(u: BootstrapUnit) -> &'static str {
-    match u {
-        BootstrapUnit::Row => "battle rows",
-        BootstrapUnit::Prompt => "prompts (clustered)",
-    }
 }
 
 #[component]
@@ -232,18 +226,21 @@ pub fn JudgesPage() -> impl IntoView {
             .first()
             .map(|p| p.lb.baseline.clone())
             .unwrap_or_default();
-        let level_pct = format!("{:.0}%", an.opts.level * 100.0);
         let capped = (requested_rounds > an.opts.rounds).then(|| {
             format!(
                 " (the link asks for {requested_rounds} rounds; this page caps them at {})",
                 Purpose::Judges.max_rounds()
             )
         });
+        // The core's method line for the per-judge leaderboards, with what this page adds.
+        let line = BootstrapSpec::new(an.opts.rounds, an.opts.seed, an.opts.level, an.opts.unit)
+            .map(|spec| an.opts.method.line(Purpose::Judges, &spec, false))
+            .unwrap_or_default();
         Some(view! {
             <p class="method" data-testid="judges-method">
-                {format!("{} · {} judge{} · baseline {baseline} · {level_pct} intervals from {} bootstrap rounds over {}, seed {}{} · computed in {:.0} ms.",
+                {format!("{} · {} judge{} · baseline {baseline}{} · computed in {:.0} ms. {line}",
                     an.bench_name, an.judges.len(), if an.judges.len() == 1 { "" } else { "s" },
-                    an.opts.rounds, unit_text(an.opts.unit), an.opts.seed, capped.unwrap_or_default(), c.ms)}
+                    capped.unwrap_or_default(), c.ms)}
             </p>
         })
     };
@@ -262,6 +259,7 @@ pub fn JudgesPage() -> impl IntoView {
         <div class="page judges">
             <div class="toolbar">
                 <h1>"Judges and their biases"</h1>
+                <MethodSelect purpose=Purpose::Judges />
                 <ShareLink />
             </div>
             {status}

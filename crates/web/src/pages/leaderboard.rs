@@ -12,7 +12,7 @@ use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
 use arena_lens_core::bootstrap::BootstrapUnit;
-use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions, ModelRow};
+use arena_lens_core::leaderboard::{self, Leaderboard, ModelRow};
 use arena_lens_core::scope::{Purpose, ScopeRequest};
 use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
@@ -51,25 +51,6 @@ fn forest_rows(rows: &[ModelRow], baseline: &str) -> Vec<ForestRow> {
         .collect()
 }
 
-fn method_text(lb: &Leaderboard) -> String {
-    let unit = match lb.bootstrap_unit {
-        BootstrapUnit::Row => "battle rows (show_result.py-compatible)",
-        BootstrapUnit::Prompt => "prompts (clustered bootstrap)",
-    };
-    let quirks = if lb.reference_quirks {
-        " With show_result.py v0.1's bootstrap quirks: rounds anchored as its fit anchors them, each bound taken against the baseline's (see FIDELITY.md)."
-    } else {
-        ""
-    };
-    format!(
-        "{:.0}% intervals from {} bootstrap rounds over {}, seed {}.{quirks}",
-        lb.level * 100.0,
-        lb.rounds,
-        unit,
-        lb.seed
-    )
-}
-
 #[component]
 pub fn LeaderboardPage() -> impl IntoView {
     let ctx = expect_context::<DataContext>();
@@ -96,11 +77,7 @@ pub fn LeaderboardPage() -> impl IntoView {
         let notes = scoped.as_ref().map(ui_scope::notes).unwrap_or_default();
         let result = scoped
             .and_then(|s| {
-                let o = LeaderboardOptions {
-                    battles: opts.battles.clone().scoped(&s),
-                    baseline: s.baseline.clone(),
-                    ..opts
-                };
+                let o = opts.scoped(&s);
                 leaderboard::compute(s.bench(&loaded.dataset), &o).map_err(|e| e.to_string())
             })
             .map(|mut lb| {
@@ -194,7 +171,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                     {format!(" · judge{} {} · baseline {}", if lb.judges.len() > 1 { "s" } else { "" }, if lb.judges.is_empty() { "(battles file)".to_string() } else { lb.judges.join(" + ") }, lb.baseline)}
                     {lb.judged_baseline.clone().filter(|j| *j != lb.baseline).map(|j| format!(" (judged against {j})"))}
                 </p>
-                <p class="method" data-testid="method">{method_text(&lb)}</p>
+                <p class="method" data-testid="method">{lb.method_line.clone()}</p>
                 {(lb.bootstrap_unit == BootstrapUnit::Row).then(|| view! {
                     <p class="hint">"Row resampling treats the copies of a strong verdict and a prompt's two games as independent, so it understates uncertainty. Choose “Prompts (clustered)” for the honest interval."</p>
                 })}

@@ -2,8 +2,10 @@
 //! prompt-level one that keeps a prompt's games and strong-verdict copies together; the confidence
 //! level; and the rounds (capped by the page).
 
+use crate::components::method_picker::use_method;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::scope::Purpose;
 use arena_lens_core::view_state::keys;
 use leptos::prelude::*;
 
@@ -13,12 +15,19 @@ pub fn JudgesBootstrap(max_rounds: u32) -> impl IntoView {
     let view = use_view_state();
     let set = use_set_view();
     let (set_unit, set_level, set_rounds) = (set.clone(), set.clone(), set);
-    let now = move || view.with(|v| (v.unit, v.level, v.rounds.min(max_rounds)));
+    // An anchor method fixes its tool's unit and level: shown, and the select disabled.
+    let method = use_method(Purpose::Judges);
+    let now = move || {
+        let m = method.get();
+        view.with(|v| (m.unit(v.unit), m.level(v.level), v.rounds.min(max_rounds)))
+    };
+    let fixed_unit = move || method.get().fixed_unit().is_some();
+    let fixed_level = move || method.get().fixed_level().is_some();
     view! {
         <div class="controls judges-bootstrap" data-testid="judges-bootstrap">
             <label class="field">
                 <span>"Bootstrap over"</span>
-                <select data-testid="judges-unit" on:change=move |ev| {
+                <select data-testid="judges-unit" prop:disabled=fixed_unit on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_unit(&|s| { s.apply(keys::UNIT, &v); })
                 }>
@@ -28,7 +37,7 @@ pub fn JudgesBootstrap(max_rounds: u32) -> impl IntoView {
             </label>
             <label class="field">
                 <span>"Confidence level"</span>
-                <select data-testid="judges-level" on:change=move |ev| {
+                <select data-testid="judges-level" prop:disabled=fixed_level on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set_level(&|s| { s.apply(keys::LEVEL, &v); })
                 }>

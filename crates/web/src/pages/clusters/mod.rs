@@ -21,6 +21,7 @@ use crate::components::cluster_dendrogram::dendrogram;
 use crate::components::cluster_heatmap::heatmap;
 use crate::components::cluster_table::{cluster_table, slice_table};
 use crate::components::cluster_treemap::treemap;
+use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::prompt_map::prompt_map;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
@@ -164,7 +165,10 @@ pub fn ClustersPage() -> impl IntoView {
         };
         Some(Shared(Arc::new(groups)))
     });
-    let spec = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Clusters)));
+    let method = use_method(Purpose::Clusters);
+    let spec = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Clusters, method.get())));
+    let method_line =
+        Signal::derive(move || method.get().line(Purpose::Clusters, &spec.get(), false));
     let perf: PerfMemo = Memo::new(move |_| {
         let Some(Ok(b)) = base.get() else {
             return None;
@@ -349,8 +353,10 @@ pub fn ClustersPage() -> impl IntoView {
         <div class="page clusters">
             <div class="toolbar">
                 <h1>"Topic clusters"</h1>
+                <MethodSelect purpose=Purpose::Clusters />
                 <ShareLink />
             </div>
+            <MethodLine text=method_line testid="clusters-method" />
             {notes}
             {controls}
             {progress}

@@ -1,0 +1,255 @@
+//! The scoring method: one named preset of battle construction, fit, bootstrap, interval and
+//! reported score. Every number the site and the CLI print is computed by one of these, and the
+//! method line beside it names the method and its source, so a number is never shown under an
+//! anchor's name unless it is that anchor's number.
+//!
+//! - [`Method::ArenaLens`], the default: show_result.py v0.1's Bradley-Terry fit, with a bootstrap
+//!   that resamples prompts (all of a prompt's battles together) at 95% by default. The unit and the
+//!   level stay free. Why prompts: a prompt's two games and its strong-verdict copies are not
+//!   independent, so resampling rows understates the spread (README, "Why the prompt bootstrap").
+//! - [`Method::ShowResultV01`]: what lm-sys/arena-hard-auto's `show_result.py` (v0.1, @efc012e)
+//!   prints, quirks included (see `leaderboard::v01_frame`): row bootstrap, 2.5/97.5 percentiles.
+//! - [`Method::ArenaHardV20`]: what lmarena/arena-hard-auto's v2.0 `show_result.py` (@196f6b8)
+//!   prints (see `leaderboard::v20`): no fit on the default path, per-model row bootstrap, score =
+//!   mean of bootstrap means, 5/95 percentiles, per-category baselines.
+//!
+//! Which method a view uses when none is asked for depends on the data (v2.0 data opens with the
+//! v2.0 method); that choice is made once, by the scope resolver ([`Method::default_for`]).
+
+use crate::bench::{Bench, Layout};
+use crate::bootstrap::{BootstrapSpec, BootstrapUnit};
+use crate::purpose::Purpose;
+use serde::{Deserialize, Serialize};
+
+/// A named scoring preset.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Method {
+    #[default]
+    #[serde(rename = "arena-lens")]
+    ArenaLens,
+    #[serde(rename = "show-result-v0.1")]
+    ShowResultV01,
+    #[serde(rename = "arena-hard-v2.0")]
+    ArenaHardV20,
+}
+
+impl Method {
+    /// Every method, in the order pickers list them.
+    pub const ALL: [Method; 3] = [
+        Method::ArenaLens,
+        Method::ShowResultV01,
+        Method::ArenaHardV20,
+    ];
+
+    /// The one spelling (other spellings: `view_state::aliases`).
+    pub fn parse(s: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::ArenaLens => "arena-lens",
+            Method::ShowResultV01 => "show-result-v0.1",
+            Method::ArenaHardV20 => "arena-hard-v2.0",
+        }
+    }
+
+    /// Where the method comes from, as the method line cites it.
+    pub fn source(self) -> &'static str {
+        match self {
+            Method::ArenaLens => {
+                "arena-lens: show_result.py v0.1's Bradley-Terry fit with a prompt-level bootstrap"
+            }
+            Method::ShowResultV01 => "lm-sys/arena-hard-auto show_result.py v0.1 (@efc012e)",
+            Method::ArenaHardV20 => "lmarena/arena-hard-auto show_result.py v2.0 (@196f6b8)",
+        }
+    }
+
+    /// One line on what a reader gets, for a picker's description.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Method::ArenaLens => {
+                "Bradley-Terry win rates; intervals resample prompts (the honest interval)"
+            }
+            Method::ShowResultV01 => {
+                "exactly what show_result.py v0.1 prints: row bootstrap and its quirks, 95%"
+            }
+            Method::ArenaHardV20 => {
+                "exactly what v2.0 show_result.py prints: mean of per-model bootstrap means, 90%, per-category baselines"
+            }
+        }
+    }
+
+    /// The bootstrap unit the method fixes (`None`: the reader chooses; see [`Method::default_unit`]).
+    pub fn fixed_unit(self) -> Option<BootstrapUnit> {
+        match self {
+            Method::ArenaLens => None,
+            // v0.1: `battles.sample(frac=1.0, replace=True)`; v2.0: each model's rows on their own.
+            Method::ShowResultV01 | Method::ArenaHardV20 => Some(BootstrapUnit::Row),
+        }
+    }
+
+    /// The unit a view uses when the reader has not chosen one.
+    pub fn default_unit(self) -> BootstrapUnit {
+        self.fixed_unit().unwrap_or(BootstrapUnit::Prompt)
+    }
+
+    /// The interval level the method fixes (`None`: the reader chooses).
+    pub fn fixed_level(self) -> Option<f64> {
+        match self {
+            Method::ArenaLens => None,
+            // v0.1: `np.percentile(.., [2.5, 97.5])`; v2.0: `quantile(0.05)` / `quantile(0.95)`.
+            Method::ShowResultV01 => Some(0.95),
+            Method::ArenaHardV20 => Some(0.90),
+        }
+    }
+
+    /// The unit actually used when the reader asked for `asked`.
+    pub fn unit(self, asked: BootstrapUnit) -> BootstrapUnit {
+        self.fixed_unit().unwrap_or(asked)
+    }
+
+    /// The level actually used when the reader asked for `asked`.
+    pub fn level(self, asked: f64) -> f64 {
+        self.fixed_level().unwrap_or(asked)
+    }
+
+    /// Whether the method reproduces an anchor tool (so its numbers carry that tool's name).
+    pub fn is_anchor(self) -> bool {
+        self != Method::ArenaLens
+    }
+
+    /// The method a bench opens with when no method is asked for: v2.0 data is read as v2.0's
+    /// show_result.py reads it, anything else with arena-lens's own method.
+    pub fn default_for(bench: &Bench) -> Method {
+        match bench.layout {
+            Layout::V20 => Method::ArenaHardV20,
+            _ => Method::ArenaLens,
+        }
+    }
+}
+
+impl Method {
+    /// The method line: which method computed a view's numbers, its source, and how its intervals
+    /// were drawn (`spec` as the view ran it: its rounds, seed, level and unit). One text for the
+    /// CLI and every page. `style`: whether style control was on (v2.0's style path reports the
+    /// median, not the mean).
+    pub fn line(self, purpose: Purpose, spec: &BootstrapSpec, style: bool) -> String {
+        let level = format!("{}%", trim(spec.level() * 100.0));
+        let seed = spec.seed();
+        let rounds = spec.rounds();
+        let unit = match spec.unit() {
+            BootstrapUnit::Row => "battle rows",
+            BootstrapUnit::Prompt => "prompts (clustered bootstrap)",
+        };
+        let head = format!("Method {self} ({}).", self.source());
+        let body = match purpose {
+            Purpose::Leaderboard | Purpose::Judges => match self {
+                _ if rounds == 0 => "Point estimates only (no bootstrap rounds).".to_string(),
+                Method::ArenaLens => {
+                    format!("{level} intervals from {rounds} bootstrap rounds over {unit}, seed {seed}.")
+                }
+                Method::ShowResultV01 => format!(
+                    "{level} intervals from {rounds} bootstrap rounds over {unit}, seed {seed}. With show_result.py v0.1's bootstrap quirks: rounds anchored as its fit anchors them, each bound taken against the baseline's (see FIDELITY.md)."
+                ),
+                Method::ArenaHardV20 if style => format!(
+                    "Style-controlled: score = median of {rounds} joint row-bootstrap fits, {level} interval (5th–95th percentile), seed {seed}. Each category against its own baseline."
+                ),
+                Method::ArenaHardV20 => format!(
+                    "Score = mean of {rounds} bootstrap means, each model's battle rows resampled on their own; {level} interval (5th–95th percentile), seed {seed} (the tool itself is unseeded). Each category against its own baseline."
+                ),
+            },
+            Purpose::Compare => format!(
+                "Paired {level} interval on the difference of the two win rates (ties ½, both games) from {rounds} rounds over prompts (clustered bootstrap), seed {seed}.{}",
+                self.no_counterpart()
+            ),
+            Purpose::Clusters => format!(
+                "Per-group win rates (ties ½, both games), {level} intervals from {rounds} rounds over prompts (clustered bootstrap), seed {seed}.{}",
+                self.no_counterpart()
+            ),
+        };
+        format!("{head} {body}")
+    }
+
+    /// What an anchor method means on a page its tool has no counterpart of.
+    fn no_counterpart(self) -> &'static str {
+        if self.is_anchor() {
+            " The tool has no such view; its interval level is kept."
+        } else {
+            ""
+        }
+    }
+}
+
+/// A percentage without trailing zeros (95, 90, 99.5).
+fn trim(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_round_trips_and_serde_agrees() {
+        for m in Method::ALL {
+            assert_eq!(Method::parse(m.as_str()), Some(m));
+            assert_eq!(
+                serde_json::to_string(&m).unwrap(),
+                format!("\"{}\"", m.as_str())
+            );
+        }
+        assert_eq!(Method::parse("compat"), None);
+    }
+
+    #[test]
+    fn anchors_fix_unit_and_level_and_the_default_leaves_them_free() {
+        assert_eq!(
+            Method::ArenaLens.unit(BootstrapUnit::Row),
+            BootstrapUnit::Row
+        );
+        assert_eq!(Method::ArenaLens.default_unit(), BootstrapUnit::Prompt);
+        assert_eq!(Method::ArenaLens.level(0.8), 0.8);
+        assert_eq!(
+            Method::ShowResultV01.unit(BootstrapUnit::Prompt),
+            BootstrapUnit::Row
+        );
+        assert_eq!(Method::ShowResultV01.level(0.8), 0.95);
+        assert_eq!(Method::ArenaHardV20.level(0.95), 0.90);
+    }
+
+    #[test]
+    fn the_line_names_the_method_its_source_and_the_interval() {
+        let spec = BootstrapSpec::new(100, 7, 0.9, BootstrapUnit::Row).unwrap();
+        let l = Method::ArenaHardV20.line(Purpose::Leaderboard, &spec, false);
+        assert!(
+            l.starts_with("Method arena-hard-v2.0 (lmarena/arena-hard-auto"),
+            "{l}"
+        );
+        assert!(
+            l.contains("mean of 100 bootstrap means") && l.contains("90% interval"),
+            "{l}"
+        );
+        let l = Method::ArenaLens.line(
+            Purpose::Leaderboard,
+            &spec.with_unit(BootstrapUnit::Prompt),
+            false,
+        );
+        assert!(
+            l.contains("90% intervals from 100 bootstrap rounds over prompts"),
+            "{l}"
+        );
+        let l = Method::ShowResultV01.line(Purpose::Compare, &spec, false);
+        assert!(l.contains("has no such view"), "{l}");
+        assert!(!Method::ArenaLens
+            .line(Purpose::Clusters, &spec, false)
+            .contains("no such view"));
+    }
+}
