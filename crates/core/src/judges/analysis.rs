@@ -67,9 +67,13 @@ pub fn analyse(
     if judges.is_empty() {
         return Err(AnalysisError::NoJudges);
     }
-    let mut opts = opts.clone();
-    // The scope decides the method (asked for, else the data's own).
-    opts.method = scope.method;
+    // The scope decides the method (asked for, else the data's own), and the method the unit and
+    // level where it fixes them, so `Analysis::opts` says what the boards were computed with.
+    let mut opts = LeaderboardOptions {
+        method: scope.method,
+        ..opts.clone()
+    }
+    .effective();
     opts.battles.judges.clear();
     opts.style = StyleMode::Off;
     opts.group_by = None;
