@@ -179,8 +179,10 @@ fn ko_71(sh: &std::path::Path) -> arena_lens_core::dataset::Dataset {
     })
 }
 
-fn check_style(mode: StyleMode, run: &str, coefs: &[(&str, f64)], score_tol: f64) {
-    let Some(sh) = shared(run) else { return };
+/// Checks the run's scores and coefficients; returns the largest score difference (`None` when
+/// the data is missing).
+fn check_style(mode: StyleMode, run: &str, coefs: &[(&str, f64)], score_tol: f64) -> Option<f64> {
+    let sh = shared(run)?;
     let ds = ko_71(&sh);
     let bench = ds.bench(None).unwrap();
     let lb = leaderboard::compute(
@@ -214,6 +216,7 @@ fn check_style(mode: StyleMode, run: &str, coefs: &[(&str, f64)], score_tol: f64
         let got = lb.style_coefficients[*name];
         assert!((got - want).abs() <= 0.02, "{name}: {got} vs {want}");
     }
+    Some(worst)
 }
 
 /// The issue asks for 0.2. show_result.py fits style control with scikit-learn's default tolerance
@@ -228,7 +231,7 @@ const STYLE_FULL_SCORE_TOL: f64 = 0.4;
 #[test]
 fn ko_style_control_matches_reference() {
     // Coefficients printed by show_result.py (reference/ko_v01_ensemble_style-control_71models.txt).
-    check_style(
+    let worst = check_style(
         StyleMode::Full,
         "ko_v01_ensemble_style-control_71models",
         &[
@@ -239,6 +242,10 @@ fn ko_style_control_matches_reference() {
         ],
         STYLE_FULL_SCORE_TOL,
     );
+    // README ("style-control scores differ by up to 0.36"): tolerance 0.005, the README's rounding.
+    if let Some(worst) = worst {
+        assert!((worst - 0.36).abs() < 0.005, "max score difference {worst}");
+    }
 }
 
 #[test]
