@@ -138,11 +138,11 @@ pub struct LeaderboardArgs {
     /// Default: arena-lens, or arena-hard-v2.0 on v2.0 data.
     #[arg(long, value_parser = scoring_values())]
     pub method: Option<Method>,
-    /// Confidence level of the intervals (default 0.95; show-result-v0.1 fixes 0.95, arena-hard-v2.0
-    /// fixes 0.90).
+    /// Confidence level of the intervals (show-result-v0.1 fixes 0.95, arena-hard-v2.0 fixes 0.90)
+    /// [default: 0.95]
     #[arg(long)]
     pub level: Option<f64>,
-    /// What a bootstrap round resamples (default: prompts; the anchor methods fix battle rows).
+    /// What a bootstrap round resamples (the anchor methods fix battle rows) [default: prompt]
     #[arg(long, value_parser = unit_values())]
     pub bootstrap_unit: Option<Unit>,
     /// Control for answer length and markdown (tokens, headers, lists, bold), as show_result.py.
