@@ -40,7 +40,9 @@ fn questions() -> String {
     ]
     .iter()
     .map(|(u, c, s)| {
-        format!("{{\"uid\":\"{u}\",\"category\":\"{c}\",\"subcategory\":\"{s}\",\"prompt\":\"p\"}}\n")
+        format!(
+            "{{\"uid\":\"{u}\",\"category\":\"{c}\",\"subcategory\":\"{s}\",\"prompt\":\"p\"}}\n"
+        )
     })
     .collect()
 }
@@ -63,7 +65,13 @@ fn files() -> Vec<SourceFile> {
         // Game 2 null: the whole row goes, game 1's loss too.
         jl("u3", "hard_prompt", "org/alpha", Some("A>B"), None),
         // B>A → 1, A<B → 0.                                  rows [0, 1]
-        jl("c1", "creative_writing", "org/alpha", Some("B>A"), Some("A<B")),
+        jl(
+            "c1",
+            "creative_writing",
+            "org/alpha",
+            Some("B>A"),
+            Some("A<B"),
+        ),
     ]
     .concat();
     let beta = [
@@ -109,7 +117,11 @@ fn plain_means_per_category_against_the_table_baselines() {
     let names: Vec<&str> = hp.models.iter().map(|r| r.model.as_str()).collect();
     assert_eq!(names, ["alpha", HP, "beta"]);
     let alpha = &hp.models[0];
-    assert!((alpha.score - 100.0 * 5.5 / 6.0).abs() < 1e-9, "{}", alpha.score);
+    assert!(
+        (alpha.score - 100.0 * 5.5 / 6.0).abs() < 1e-9,
+        "{}",
+        alpha.score
+    );
     assert_eq!(alpha.battles, 6, "the null row's other game must go too");
     assert_eq!((alpha.lower, alpha.upper), (alpha.score, alpha.score));
     assert_eq!(alpha.bootstrap_mean, None);
@@ -119,7 +131,11 @@ fn plain_means_per_category_against_the_table_baselines() {
         (50.0, 50.0, 50.0)
     );
     assert_eq!(hp.prompts, 2, "u3's only row was dropped");
-    let cw_names: Vec<(&str, f64)> = cw.models.iter().map(|r| (r.model.as_str(), r.score)).collect();
+    let cw_names: Vec<(&str, f64)> = cw
+        .models
+        .iter()
+        .map(|r| (r.model.as_str(), r.score))
+        .collect();
     // Ties sort by name.
     assert_eq!(cw_names, [("alpha", 50.0), (CW, 50.0)]);
     assert!(lb.models.iter().all(|r| r.elo.is_none()));
@@ -220,25 +236,42 @@ fn bootstrap_is_per_model_mean_of_means_with_5_95_quantiles() {
     let ds = Dataset::load(files());
     let lb = v20::compute(ds.bench(None).unwrap(), &opts(37)).unwrap();
     // hard_prompt rows by hand (see `files`), models in name order: alpha, beta.
-    let rows = vec![vec![1.0, 1.0, 0.5, 1.0, 1.0, 1.0], vec![0.0, 0.0, 0.0, 0.0, 1.0, 0.5]];
+    let rows = vec![
+        vec![1.0, 1.0, 0.5, 1.0, 1.0, 1.0],
+        vec![0.0, 0.0, 0.0, 0.0, 1.0, 0.5],
+    ];
     let want = oracle(&rows, 37, 7);
     let hp = group(&lb.groups, "hard_prompt");
     for (name, (score, lo, hi)) in ["alpha", "beta"].iter().zip(want) {
         let r = hp.models.iter().find(|r| r.model == *name).unwrap();
-        assert!((r.score - score).abs() < 1e-9, "{name} {} vs {score}", r.score);
+        assert!(
+            (r.score - score).abs() < 1e-9,
+            "{name} {} vs {score}",
+            r.score
+        );
         assert!((r.lower - lo).abs() < 1e-9, "{name} {} vs {lo}", r.lower);
         assert!((r.upper - hi).abs() < 1e-9, "{name} {} vs {hi}", r.upper);
         assert_eq!(r.bootstrap_mean, Some(r.score));
-        assert!(r.lower < r.upper, "{name}: 37 rounds of a mixed sample vary");
+        assert!(
+            r.lower < r.upper,
+            "{name}: 37 rounds of a mixed sample vary"
+        );
     }
     // Each category starts its own stream: creative_writing's alpha is the oracle on its own rows.
     let cw = group(&lb.groups, "creative_writing");
     let (score, lo, hi) = oracle(&[vec![0.0, 1.0]], 37, 7)[0];
     let a = cw.models.iter().find(|r| r.model == "alpha").unwrap();
-    assert!((a.score - score).abs() < 1e-9 && (a.lower - lo).abs() < 1e-9 && (a.upper - hi).abs() < 1e-9);
+    assert!(
+        (a.score - score).abs() < 1e-9
+            && (a.lower - lo).abs() < 1e-9
+            && (a.upper - hi).abs() < 1e-9
+    );
     // The baseline row is 50 / 50 / 50 with zero spread.
     let b = hp.models.iter().find(|r| r.model == HP).unwrap();
-    assert_eq!((b.score, b.lower, b.upper, b.bootstrap_var), (50.0, 50.0, 50.0, Some(0.0)));
+    assert_eq!(
+        (b.score, b.lower, b.upper, b.bootstrap_var),
+        (50.0, 50.0, 50.0, Some(0.0))
+    );
 }
 
 #[test]
@@ -248,18 +281,27 @@ fn score_is_not_the_sample_mean_and_rounds_are_not_pooled() {
     // per-model oracle above either, since it moves rows between models' counts.
     let ds = Dataset::load(files());
     let bench = ds.bench(None).unwrap();
-    let rows = [vec![1.0, 1.0, 0.5, 1.0, 1.0, 1.0], vec![0.0, 0.0, 0.0, 0.0, 1.0, 0.5]];
+    let rows = [
+        vec![1.0, 1.0, 0.5, 1.0, 1.0, 1.0],
+        vec![0.0, 0.0, 0.0, 0.0, 1.0, 0.5],
+    ];
     let mut differs = false;
     for rounds in [3u32, 5, 7] {
         let lb = v20::compute(bench, &opts(rounds)).unwrap();
         let want = oracle(&rows, rounds as usize, 7);
-        for ((name, plain), w) in [("alpha", 100.0 * 5.5 / 6.0), ("beta", 25.0)].iter().zip(&want) {
+        for ((name, plain), w) in [("alpha", 100.0 * 5.5 / 6.0), ("beta", 25.0)]
+            .iter()
+            .zip(&want)
+        {
             let r = lb.models.iter().find(|r| r.model == *name).unwrap();
             assert!((r.score - w.0).abs() < 1e-9, "{name} at {rounds} rounds");
             differs |= (r.score - plain).abs() > 1e-6;
         }
     }
-    assert!(differs, "the mean of a few bootstrap means is not the sample mean");
+    assert!(
+        differs,
+        "the mean of a few bootstrap means is not the sample mean"
+    );
 }
 
 #[test]
@@ -293,7 +335,10 @@ fn judges_pool_as_rows_and_can_be_chosen() {
         },
         ..opts(0)
     };
-    assert!(matches!(v20::compute(bench, &unknown), Err(Error::UnknownJudge { .. })));
+    assert!(matches!(
+        v20::compute(bench, &unknown),
+        Err(Error::UnknownJudge { .. })
+    ));
 }
 
 #[test]
@@ -304,5 +349,8 @@ fn style_control_is_refused_clearly() {
         ..opts(0)
     };
     let e = v20::compute(ds.bench(None).unwrap(), &o).unwrap_err();
-    assert!(matches!(e, Error::InvalidOption(ref s) if s.contains("arena-hard-v2.0")), "{e}");
+    assert!(
+        matches!(e, Error::InvalidOption(ref s) if s.contains("arena-hard-v2.0")),
+        "{e}"
+    );
 }

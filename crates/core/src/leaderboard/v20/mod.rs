@@ -93,7 +93,10 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         .or(groups.first())
         .cloned()
         .ok_or(Error::NoBattles)?;
-    let baseline = main.baseline.clone().expect("every board names its baseline");
+    let baseline = main
+        .baseline
+        .clone()
+        .expect("every board names its baseline");
     Ok(Leaderboard {
         bench: bench.name.clone(),
         baseline: baseline.clone(),
@@ -145,7 +148,12 @@ fn baseline_for(category: &str, rows: &CategoryRows, bench: &Bench) -> Option<St
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
         .map(|(name, _)| name.clone())
-        .or_else(|| bench.manifest_baseline.as_deref().map(|b| strip(b).to_string()))
+        .or_else(|| {
+            bench
+                .manifest_baseline
+                .as_deref()
+                .map(|b| strip(b).to_string())
+        })
 }
 
 /// One category's board: a row per model, the baseline's appended at 50, ranked.

@@ -50,9 +50,7 @@ fn row_scores(j: &Judgment, weight: u32) -> RowScores {
         return RowScores::Null(0);
     }
     if j.games.len() < 2 {
-        return RowScores::Unreadable(
-            "one game: show_result.py would stop with IndexError".into(),
-        );
+        return RowScores::Unreadable("one game: show_result.py would stop with IndexError".into());
     }
     if j.games[1].null {
         return RowScores::Null(1);
@@ -65,7 +63,10 @@ fn row_scores(j: &Judgment, weight: u32) -> RowScores {
     let copies = |strong: bool| if strong { weight as usize } else { 1 };
     let mut out = Vec::with_capacity(2 * weight as usize);
     // Game 2 has the model as Assistant A; game 1 has it as B, hence `1 − s`.
-    out.extend(std::iter::repeat_n(g2.score_for_a(), copies(g2.is_strong())));
+    out.extend(std::iter::repeat_n(
+        g2.score_for_a(),
+        copies(g2.is_strong()),
+    ));
     out.extend(std::iter::repeat_n(
         1.0 - g1.score_for_a(),
         copies(g1.is_strong()),
