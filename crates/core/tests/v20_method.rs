@@ -354,3 +354,49 @@ fn style_control_is_refused_clearly() {
         "{e}"
     );
 }
+
+/// The v2.0-layout demo end to end: two categories against the table's baselines, the planted
+/// null games dropped as whole rows and counted, lab prefixes stripped from the names.
+#[test]
+fn demo_v2_reads_as_two_categories_with_their_baselines() {
+    let files: Vec<SourceFile> = arena_lens_demo::generate_v2(2024, None)
+        .into_iter()
+        .map(|f| SourceFile {
+            path: f.path,
+            text: f.contents,
+        })
+        .collect();
+    let ds = Dataset::load(files);
+    let bench = ds.bench(None).unwrap();
+    let only_sage = LeaderboardOptions {
+        battles: BattleOptions {
+            judges: vec!["judge-sage".into()],
+            ..Default::default()
+        },
+        ..opts(0)
+    };
+    let lb = v20::compute(bench, &only_sage).unwrap();
+    let boards: Vec<(&str, Option<&str>)> = lb
+        .groups
+        .iter()
+        .map(|g| (g.group.as_str(), g.baseline.as_deref()))
+        .collect();
+    assert_eq!(
+        boards,
+        [("creative_writing", Some(CW)), ("hard_prompt", Some(HP))]
+    );
+    // Null games are planted in judge-sage's rows only; each drops its row, and the parser's
+    // per-game count (NullLabel) equals the dropped rows, since no row has two null games.
+    let dropped = lb.report.count(IssueKind::NullGameRow);
+    assert!(dropped > 0);
+    assert_eq!(dropped, bench.report.count(IssueKind::NullLabel));
+    assert!(lb.models.iter().any(|r| r.model == "nimbus-large"));
+    assert!(lb.models.iter().all(|r| !r.model.contains('/')));
+    // Each board shows its baseline once, at 50, and the other category's baseline as a model.
+    for g in &lb.groups {
+        let b = g.baseline.as_deref().unwrap();
+        assert_eq!(g.models.iter().filter(|r| r.model == b).count(), 1);
+        let other = if b == HP { CW } else { HP };
+        assert!(g.models.iter().any(|r| r.model == other && r.battles > 0));
+    }
+}
