@@ -25,13 +25,16 @@ JUDGE=judge-sage
 SHARED=${ARENA_LENS_SHARED:-../shared}
 V2="$SHARED/data/arena-hard-v2.0-sample"
 
-cargo build --release -p arena-lens-cli --quiet
-cargo build --release -p arena-lens-core --example v20_leaderboard --quiet
-CLI=$PWD/target/release/arena-lens
-# TODO(method flag): use `arena-lens leaderboard DIR --method arena-hard-v2.0 --rounds N --seed S --json`.
-OURS=$PWD/target/release/examples/v20_leaderboard
-HELPER=$PWD/scripts/side_by_side_v20.py
 scratch=$(mktemp -d)
+# target/ may be shared with other checkouts: copy each binary right after building it.
+TARGET=${CARGO_TARGET_DIR:-target}
+cargo build --release -p arena-lens-cli --quiet && cp "$TARGET/release/arena-lens" "$scratch/arena-lens"
+cargo build --release -p arena-lens-core --example v20_leaderboard --quiet \
+    && cp "$TARGET/release/examples/v20_leaderboard" "$scratch/v20_leaderboard"
+CLI=$scratch/arena-lens
+# Ours: the core's example prints the arena-hard-v2.0 method's JSON (the CLI has no method flag yet).
+OURS=$scratch/v20_leaderboard
+HELPER=$PWD/scripts/side_by_side_v20.py
 trap 'rm -rf "$scratch"' EXIT
 
 if [ -f "$V2/question.jsonl" ]; then
@@ -48,5 +51,4 @@ for run in 1 2; do
     "$PYTHON" "$HELPER" run-tool "$scratch" "$ARENA_HARD_V20" "$ROUNDS" "$JUDGE" "$scratch/tool$run.json" \
         > "$scratch/tool$run.txt" 2>/dev/null
 done
-grep -E "null judgments|Category" "$scratch/tool1.txt" | head -3
 "$PYTHON" "$HELPER" compare "$scratch/ours.json" "$scratch/tool1.json" "$scratch/tool2.json"

@@ -13,9 +13,15 @@ and compares its numbers with arena-lens's arena-hard-v2.0 method.
       Per category and model: point difference, interval-width ratio, baselines. Exit 1 when a
       point differs by more than 0.1 or a width by more than 10%. With TOOL2 (a second, independent
       run of the unseeded tool) the tool-vs-tool spread is printed too, as the noise floor.
+      Also printed: the RMS of z = diff / sqrt(2 var / R), with var our bootstrap variance of the
+      round means and R the rounds: the point differences in units of their Monte-Carlo standard
+      error, about 1 when both compute the same quantity (a wrong rule shows as z far above 3).
 """
 import builtins
+import contextlib
+import io
 import json
+import re
 import os
 import sys
 
@@ -40,8 +46,12 @@ def run_tool(root, checkout, rounds, judge, out):
         return original(mean_scores, lower_scores, upper_scores, baseline)
 
     show_result.format_confidence_interval = keep
-    battles = show_result.load_judgments([judge], "arena-hard-v2.0")
-    result = {}
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        battles = show_result.load_judgments([judge], "arena-hard-v2.0")
+    print(printed.getvalue(), end="")
+    null_rows = int(re.search(r"Number of null judgments found: (\d+)", printed.getvalue()).group(1))
+    result = {"_null_rows": null_rows}
     for category in sorted(battles.category.unique()):
         show_result.print_leaderboard(battles[battles.category == category].reset_index(drop=True), category)
         result[category] = {"baseline": captured["baseline"], "models": captured["rows"]}
@@ -51,7 +61,7 @@ def run_tool(root, checkout, rounds, judge, out):
 
 def ours_by_category(path):
     lb = json.load(open(path))
-    return {
+    return lb["report"]["counts"].get("null_game_row", 0), {
         g["group"]: {
             "baseline": g["baseline"],
             "models": {m["model"]: m for m in g["models"] if m["model"] != g["baseline"]},
@@ -61,9 +71,15 @@ def ours_by_category(path):
 
 
 def compare(ours_path, tool_path, tool2_path=None):
-    ours, tool = ours_by_category(ours_path), json.load(open(tool_path))
+    (null_ours, ours), tool = ours_by_category(ours_path), json.load(open(tool_path))
     tool2 = json.load(open(tool2_path)) if tool2_path else None
-    bad = 0
+    null_tool = tool.pop("_null_rows")
+    if tool2:
+        tool2.pop("_null_rows")
+    rounds = json.load(open(ours_path))["rounds"]
+    zs = []
+    bad = int(null_ours != null_tool)
+    print(f"rows dropped for a null game: ours {null_ours}, tool {null_tool}")
     worst_d, worst_w = 0.0, 0.0
     if set(ours) != set(tool):
         print(f"categories differ: ours {sorted(ours)}, tool {sorted(tool)}")
@@ -86,11 +102,16 @@ def compare(ours_path, tool_path, tool2_path=None):
             flag = abs(d) > 0.1 or not (abs(ratio - 1) <= 0.10)
             bad += flag
             worst_d, worst_w = max(worst_d, abs(d)), max(worst_w, abs(ratio - 1))
+            if a.get("bootstrap_var"):
+                zs.append(d / (2 * a["bootstrap_var"] / rounds) ** 0.5)
             extra = ""
             if tool2 and m in tool2.get(cat, {}).get("models", {}):
                 c = tool2[cat]["models"][m]
                 extra = f"  {c['score'] - b['score']:+.3f}, {(c['upper'] - c['lower']) / wt:.3f}"
             print(f"   {m:<28} {a['score']:7.3f} {b['score']:7.3f} {d:+6.3f} {ratio:10.3f}{extra}" + ("  <--" if flag else ""))
+    if zs:
+        rms = (sum(z * z for z in zs) / len(zs)) ** 0.5
+        print(f"point diffs in Monte-Carlo standard errors: RMS z {rms:.2f}, max |z| {max(map(abs, zs)):.2f} over {len(zs)} models")
     print(f"largest |point diff| {worst_d:.3f}, largest |width ratio - 1| {worst_w:.3f}, {bad} outside tolerance")
     return 1 if bad else 0
 
