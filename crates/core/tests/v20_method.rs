@@ -341,18 +341,67 @@ fn judges_pool_as_rows_and_can_be_chosen() {
     ));
 }
 
+/// Answer files for every model with the same style metadata on every prompt.
+fn same_style_answers() -> Vec<SourceFile> {
+    let meta = "{\"token_len\":100,\"header_count\":{\"h1\":1},\"list_count\":{\"ordered\":2},\"bold_count\":{\"**\":3}}";
+    ["org/alpha", "beta", HP, CW]
+        .iter()
+        .map(|m| {
+            let text = ["u1", "u2", "u3", "c1"]
+                .iter()
+                .map(|u| format!("{{\"uid\":\"{u}\",\"model\":\"{m}\",\"messages\":[{{\"role\":\"user\",\"content\":\"q\"}},{{\"role\":\"assistant\",\"content\":{{\"answer\":\"a\"}}}}],\"metadata\":{meta}}}\n"))
+                .collect();
+            file(&format!("v2/model_answer/{}.jsonl", m.replace('/', "_")), text)
+        })
+        .collect()
+}
+
 #[test]
-fn style_control_is_refused_clearly() {
-    let ds = Dataset::load(files());
+fn style_path_with_constant_features_is_the_plain_mean() {
+    // Identical metadata everywhere makes every feature column constant: upstream's z-score would
+    // be NaN (its assertion stops it); ours sets the column to 0. Without features the soft-target
+    // Bradley-Terry optimum has σ(c_m − c_b) = the model's mean score exactly, so the converged
+    // style fit must give the plain means of `plain_means_per_category_…` (1e-6: Newton's stop).
+    let mut f = files();
+    f.extend(same_style_answers());
+    let ds = Dataset::load(f);
     let o = LeaderboardOptions {
         style: StyleMode::Full,
         ..opts(0)
     };
-    let e = v20::compute(ds.bench(None).unwrap(), &o).unwrap_err();
+    let lb = v20::compute(ds.bench(None).unwrap(), &o).unwrap();
+    let score = |n: &str| lb.models.iter().find(|r| r.model == n).unwrap().score;
     assert!(
-        matches!(e, Error::InvalidOption(ref s) if s.contains("arena-hard-v2.0")),
-        "{e}"
+        (score("alpha") - 100.0 * 5.5 / 6.0).abs() < 1e-6,
+        "{}",
+        score("alpha")
     );
+    assert!((score("beta") - 25.0).abs() < 1e-6, "{}", score("beta"));
+    assert_eq!(score(HP), 50.0);
+    assert_eq!(lb.style_coefficients.len(), 4);
+    assert!(lb.style_coefficients.values().all(|c| c.abs() < 1e-9));
+}
+
+#[test]
+fn style_path_without_metadata_and_single_feature_modes_are_refused() {
+    let ds = Dataset::load(files());
+    let bench = ds.bench(None).unwrap();
+    let full = LeaderboardOptions {
+        style: StyleMode::Full,
+        ..opts(0)
+    };
+    assert_eq!(v20::compute(bench, &full).unwrap_err(), Error::NoStyleData);
+    for mode in [StyleMode::Length, StyleMode::Markdown] {
+        let o = LeaderboardOptions {
+            style: mode,
+            ..opts(0)
+        };
+        let e = v20::compute(bench, &o).unwrap_err();
+        assert!(
+            matches!(e, Error::InvalidOption(ref s) if s.contains("together")),
+            "{e}"
+        );
+    }
 }
 
 /// The v2.0-layout demo end to end: two categories against the table's baselines, the planted

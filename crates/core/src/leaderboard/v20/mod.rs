@@ -12,8 +12,9 @@
 pub mod baselines;
 mod resample;
 pub mod rows;
+pub mod style;
 
-pub use resample::{round_means, LOWER_Q, UPPER_Q};
+pub use resample::{round_means, Summary, LOWER_Q, UPPER_Q};
 
 use super::{GroupBoard, GroupBy, Leaderboard, LeaderboardOptions, ModelRow};
 use crate::bench::Bench;
@@ -31,17 +32,18 @@ pub const LEVEL: f64 = UPPER_Q - LOWER_Q;
 /// Computes the arena-hard-v2.0 leaderboard of one bench: one group per category, `models` the
 /// hard_prompt board (the tool's default `-c hard_prompt`) or the first category's.
 ///
+/// Style control is the tool's `-f markdown length` path (`style`), `StyleMode::Full` only.
 /// Options the tool has no counterpart for are refused (`first_game_only`, `drop_inconsistent`,
-/// style control, which is not implemented for this method); `level`, `unit`, `baseline` and
+/// length or markdown control alone); `level`, `unit`, `baseline` and
 /// `reference_quirks` do not apply (the interval is always 5% / 95%, the bootstrap per model, the
 /// baselines the tool's table) and are ignored. `battles.weight` is the strong-verdict repeat
 /// (the tool's is fixed at 3, our default).
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
-    if opts.style != StyleMode::Off {
-        // The v2.0 style path (`print_leaderboard_with_style_features`: torch LBFGS on a soft-target
-        // BCE with a joint row bootstrap) is not reproduced yet.
+    if matches!(opts.style, StyleMode::Length | StyleMode::Markdown) {
+        // Upstream's `-f length` / `-f markdown` alone slice the wrong columns
+        // (`print_leaderboard_with_style_features`); only both together are sound.
         return Err(Error::InvalidOption(
-            "style control is not available with the arena-hard-v2.0 method yet".into(),
+            "the arena-hard-v2.0 method controls for length and markdown together only".into(),
         ));
     }
     if opts.battles.first_game_only || opts.battles.drop_inconsistent {
@@ -69,6 +71,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         &mut report,
     );
     let mut groups = Vec::new();
+    let mut coefficients = BTreeMap::new();
     for (category, rows) in &by_category {
         let Some(baseline) = baseline_for(category, rows, bench) else {
             report.push(
@@ -85,14 +88,27 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         if rows.models.is_empty() {
             continue;
         }
-        groups.push(board(bench, category, rows, &baseline, opts));
+        let (board, coefs) = match board(bench, category, rows, &baseline, opts, &mut report) {
+            Ok(b) => b,
+            // A category without style metadata is left out (reported); none at all is an error.
+            Err(Error::NoStyleData) => continue,
+            Err(e) => return Err(e),
+        };
+        if category == baselines::DEFAULT_CATEGORY || groups.is_empty() {
+            coefficients = coefs;
+        }
+        groups.push(board);
     }
     let main = groups
         .iter()
         .find(|g| g.group == baselines::DEFAULT_CATEGORY)
         .or(groups.first())
         .cloned()
-        .ok_or(Error::NoBattles)?;
+        .ok_or(if opts.style == StyleMode::Off {
+            Error::NoBattles
+        } else {
+            Error::NoStyleData
+        })?;
     let baseline = main
         .baseline
         .clone()
@@ -112,8 +128,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         level: LEVEL,
         bootstrap_unit: BootstrapUnit::Row,
         reference_quirks: false,
-        style_control: StyleMode::Off,
-        style_coefficients: BTreeMap::new(),
+        style_control: opts.style,
+        style_coefficients: coefficients,
         models: main.models,
         unrated: Vec::new(),
         group_by: Some(GroupBy::Category),
@@ -156,29 +172,63 @@ fn baseline_for(category: &str, rows: &CategoryRows, bench: &Bench) -> Option<St
         })
 }
 
-/// One category's board: a row per model, the baseline's appended at 50, ranked.
+/// One category's board (a row per model, the baseline's appended at 50, ranked) and, with style
+/// control, its median style coefficients.
 fn board(
     bench: &Bench,
     category: &str,
     rows: &CategoryRows,
     baseline: &str,
     opts: &LeaderboardOptions,
-) -> GroupBoard {
+    report: &mut crate::report::LoadReport,
+) -> Result<(GroupBoard, BTreeMap<String, f64>), Error> {
     let names: Vec<&String> = rows.models.keys().collect();
-    let scores: Vec<&[f64]> = rows.models.values().map(|m| m.scores.as_slice()).collect();
-    let summaries = resample::summarise(&scores, opts.rounds, opts.seed);
+    let mut coefs = BTreeMap::new();
+    let mut used: Vec<u64> = rows
+        .models
+        .values()
+        .map(|m| m.scores.len() as u64)
+        .collect();
+    let summaries = if opts.style == StyleMode::Off {
+        let scores: Vec<&[f64]> = rows.models.values().map(|m| m.scores.as_slice()).collect();
+        resample::summarise(&scores, opts.rounds, opts.seed)
+    } else {
+        let d = style::design(bench, rows, baseline);
+        if d.skipped > 0 {
+            report.push(
+                IssueKind::NoStyleFeatures,
+                &bench.name,
+                0,
+                "metadata",
+                format!(
+                    "{category}: {} score rows have no style metadata for one side",
+                    d.skipped
+                ),
+            );
+        }
+        if d.y.is_empty() {
+            return Err(Error::NoStyleData);
+        }
+        used.iter_mut().for_each(|u| *u = 0);
+        d.model.iter().for_each(|&m| used[m as usize] += 1);
+        let (s, beta) = style::rate(&d, opts.rounds, opts.seed);
+        for (name, b) in style::FEATURES.iter().zip(beta) {
+            coefs.insert(name.to_string(), b);
+        }
+        s
+    };
     let mut models: Vec<ModelRow> = names
         .iter()
-        .zip(rows.models.values())
+        .zip(&used)
         .zip(summaries)
-        .map(|((name, m), s)| ModelRow {
+        .map(|((name, &n), s)| ModelRow {
             model: (*name).clone(),
             score: s.score,
             lower: s.lower,
             upper: s.upper,
             rank_ub: 0,
-            battles: m.scores.len() as u64,
-            avg_tokens: mean_tokens(bench, m.ids.iter().copied()),
+            battles: n,
+            avg_tokens: mean_tokens(bench, rows.models[name.as_str()].ids.iter().copied()),
             estimate: Estimate::Finite,
             elo: None,
             elo_lower: None,
@@ -213,13 +263,14 @@ fn board(
             .expect("scores are not NaN")
             .then_with(|| x.model.cmp(&y.model))
     });
-    GroupBoard {
+    let board = GroupBoard {
         group: category.to_string(),
         prompts: rows.prompts.len(),
         models,
         unrated: Vec::new(),
         baseline: Some(baseline.to_string()),
-    }
+    };
+    Ok((board, coefs))
 }
 
 /// Mean answer tokens over the answers of these model ids (merged names pool their answers).

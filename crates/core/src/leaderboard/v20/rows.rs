@@ -19,6 +19,8 @@ pub struct ModelScores {
     pub ids: BTreeSet<u32>,
     /// One score per row, 0, 0.5 or 1, in load order (game 2's copies, then game 1's, per row).
     pub scores: Vec<f64>,
+    /// Per score: the bench's (model id, prompt) it came from, for the style features.
+    pub origins: Vec<(u32, u32)>,
 }
 
 /// One category's rows.
@@ -138,6 +140,8 @@ pub fn collect(
         rows.prompts.insert(j.prompt);
         let m = rows.models.entry(name).or_default();
         m.ids.insert(j.model);
+        m.origins
+            .extend(std::iter::repeat_n((j.model, j.prompt), scores.len()));
         m.scores.extend(scores);
     }
     let mut merged: Vec<(&String, &BTreeSet<u32>)> =
