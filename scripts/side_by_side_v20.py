@@ -1,7 +1,7 @@
 """Helper of scripts/side-by-side-v20.sh: runs arena-hard-auto v2.0's show_result.py unmodified
 and compares its numbers with arena-lens's arena-hard-v2.0 method.
 
-  run-tool DATA_ROOT CHECKOUT ROUNDS JUDGE OUT.json
+  run-tool DATA_ROOT CHECKOUT ROUNDS JUDGE OUT.json [style]
       Imports show_result.py from CHECKOUT (lmarena/arena-hard-auto, v2.0) and runs its own
       load_judgments and print_leaderboard for every category of DATA_ROOT/data/arena-hard-v2.0.
       Two things are set from outside, without changing its code: the round count (its
@@ -9,6 +9,8 @@ and compares its numbers with arena-lens's arena-hard-v2.0 method.
       gives ROUNDS instead of 100) and a wrapper around its format_confidence_interval that keeps
       the unrounded mean / 5% / 95% values it is given (the printed table rounds to 0.1). Each
       category is run on its own rows, since its main loop overwrites `battles` per category.
+      With `style`: its print_leaderboard_with_style_features with `-f markdown length`, rounds set
+      through bootstrap_pairwise_model's num_round; the printed median coefficients are kept.
   compare OURS.json TOOL.json [TOOL2.json]
       Per category and model: point difference, interval-width ratio, baselines. Exit 1 when a
       point differs by more than 0.1 or a width by more than 10%. With TOOL2 (a second, independent
@@ -26,7 +28,7 @@ import os
 import sys
 
 
-def run_tool(root, checkout, rounds, judge, out):
+def run_tool(root, checkout, rounds, judge, out, style=""):
     sys.path.insert(0, os.path.abspath(checkout))
     os.chdir(root)
     import show_result  # noqa: E402  (the upstream module; imports torch)
@@ -46,6 +48,10 @@ def run_tool(root, checkout, rounds, judge, out):
         return original(mean_scores, lower_scores, upper_scores, baseline)
 
     show_result.format_confidence_interval = keep
+    if style:
+        # The style path's rounds are bootstrap_pairwise_model's num_round (default 100).
+        import functools
+        show_result.bootstrap_pairwise_model = functools.partial(show_result.bootstrap_pairwise_model, num_round=rounds)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         battles = show_result.load_judgments([judge], "arena-hard-v2.0")
@@ -53,8 +59,19 @@ def run_tool(root, checkout, rounds, judge, out):
     null_rows = int(re.search(r"Number of null judgments found: (\d+)", printed.getvalue()).group(1))
     result = {"_null_rows": null_rows}
     for category in sorted(battles.category.unique()):
-        show_result.print_leaderboard(battles[battles.category == category].reset_index(drop=True), category)
-        result[category] = {"baseline": captured["baseline"], "models": captured["rows"]}
+        rows = battles[battles.category == category].reset_index(drop=True)
+        if style:
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed):
+                show_result.print_leaderboard_with_style_features(rows.copy(), "arena-hard-v2.0", category, ["markdown", "length"])
+            print(printed.getvalue(), end="")
+            coefs = re.search(r"Feature Coefs: tensor\(\[([^\]]*)\]", printed.getvalue()).group(1)
+            baseline = show_result.JUDGE_SETTINGS[category]["baseline"]
+            models = {m: v for m, v in captured["rows"].items() if m != baseline}
+            result[category] = {"baseline": baseline, "models": models, "coefs": [float(c) for c in coefs.split(",")]}
+        else:
+            show_result.print_leaderboard(rows, category)
+            result[category] = {"baseline": captured["baseline"], "models": captured["rows"]}
     with open(out, "w") as f:
         json.dump(result, f)
 

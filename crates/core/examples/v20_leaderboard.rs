@@ -2,11 +2,13 @@
 //! `scripts/side-by-side-v20.sh` until the CLI has a method flag.
 //!
 //! `cargo run -p arena-lens-core --example v20_leaderboard -- BENCH_DIR [ROUNDS] [SEED] [JUDGE...]`
+//! (`V20_STYLE=1`: the `-f markdown length` path).
 
 use arena_lens_core::battle_set::BattleOptions;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{v20, LeaderboardOptions};
 use arena_lens_core::source::SourceFile;
+use arena_lens_core::style::StyleMode;
 use std::path::Path;
 
 fn walk(root: &Path, rel: &str, out: &mut Vec<SourceFile>) {
@@ -55,6 +57,11 @@ fn main() {
         },
         rounds,
         seed,
+        style: if std::env::var("V20_STYLE").is_ok_and(|v| v == "1") {
+            StyleMode::Full
+        } else {
+            StyleMode::Off
+        },
         ..Default::default()
     };
     let lb = v20::compute(bench, &opts).expect("a leaderboard");

@@ -7,7 +7,8 @@
 //! JUDGE_SETTINGS`), with the baseline appended at 50 as `format_confidence_interval` does. Judges
 //! are pooled as rows (`load_judgments` concatenates the judge folders). What differs from the tool
 //! on purpose: the stream is a seeded ChaCha8 (upstream is unseeded), the round count is a choice
-//! (upstream: 100), and rows the tool would stop on are reported and left out instead.
+//! (upstream: 100), rows the tool would stop on are reported and left out instead, and the style
+//! path (`style`) is fitted to convergence where upstream stops after 50 LBFGS iterations.
 
 pub mod baselines;
 mod resample;

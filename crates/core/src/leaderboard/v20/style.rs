@@ -113,8 +113,7 @@ pub fn fit(d: &Design, weights: &[f64]) -> (Vec<f64>, [f64; 4]) {
     for _ in 0..100 {
         let mut g = vec![0.0; k];
         let mut h = vec![0.0; k * k];
-        for r in 0..d.y.len() {
-            let w = weights[r];
+        for (r, &w) in weights.iter().enumerate() {
             if w == 0.0 {
                 continue;
             }
@@ -202,8 +201,8 @@ pub fn rate(d: &Design, rounds: u32, seed: u64) -> (Vec<Summary>, [f64; 4]) {
         return (rows, beta);
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut rates = vec![Vec::with_capacity(rounds as usize); d.models];
-    let mut coefs = vec![Vec::with_capacity(rounds as usize); 4];
+    let mut rates: Vec<Vec<f64>> = vec![Vec::new(); d.models];
+    let mut coefs: Vec<Vec<f64>> = vec![Vec::new(); 4];
     let mut w = vec![0.0; n];
     for _ in 0..rounds {
         w.iter_mut().for_each(|x| *x = 0.0);
