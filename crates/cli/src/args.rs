@@ -34,7 +34,8 @@ pub enum Command {
     Leaderboard(LeaderboardArgs),
     /// Write the battles (one JSON row per battle, strong verdicts repeated) as show_result.py does.
     Battles(BattlesArgs),
-    /// Write the deterministic synthetic demo data set (Arena-Hard v0.1 layout) and its manifest.
+    /// Write the deterministic synthetic demo data set (Arena-Hard v0.1 layout, or v2.0 with
+    /// --format v2) and its manifest.
     Demo(DemoArgs),
     /// Write manifest.json for a data folder, so a static web server can serve it to the site.
     Index(IndexArgs),
@@ -188,6 +189,14 @@ pub struct DemoArgs {
     /// Generator seed.
     #[arg(long, default_value_t = arena_lens_demo::DEFAULT_SEED)]
     pub seed: u64,
+    /// File layout: v01 (Arena-Hard v0.1, the site's demo) or v2 (Arena-Hard v2.0: categories
+    /// hard_prompt and creative_writing, each against its own baseline).
+    #[arg(long, default_value = "v01", value_parser = ["v01", "v2"])]
+    pub format: String,
+    /// With --format v2: take the prompts (uid, category, subcategory, prompt) from this v2.0
+    /// question.jsonl instead of the demo's; answers and verdicts stay simulated.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -95,7 +95,19 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             Ok(())
         }
         Command::Demo(a) => {
-            let files = arena_lens_demo::generate(a.seed);
+            let v2 = a.format == "v2";
+            if a.questions.is_some() && !v2 {
+                return Err("--questions needs --format v2".into());
+            }
+            let files = if v2 {
+                let specs = match &a.questions {
+                    Some(p) => Some(read::v2_question_specs(p)?),
+                    None => None,
+                };
+                arena_lens_demo::generate_v2(a.seed, specs.as_deref())
+            } else {
+                arena_lens_demo::generate(a.seed)
+            };
             let mut sizes = Vec::new();
             for f in &files {
                 let p = a.out.join(&f.path);
@@ -105,9 +117,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
                 std::fs::write(&p, &f.contents).map_err(|e| format!("{}: {e}", p.display()))?;
                 sizes.push((f.path.clone(), f.contents.len() as u64));
             }
+            // v2.0 rows name their own (per-category) baseline.
             let m = arena_lens_core::manifest::Manifest::from_files(
                 sizes,
-                Some(arena_lens_demo::DEMO_BASELINE.to_string()),
+                (!v2).then(|| arena_lens_demo::DEMO_BASELINE.to_string()),
             );
             let mp = a.out.join("manifest.json");
             std::fs::write(&mp, m.to_json()).map_err(|e| format!("{}: {e}", mp.display()))?;

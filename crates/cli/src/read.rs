@@ -112,3 +112,33 @@ fn read_text(path: &Path) -> Result<String, ReadError> {
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     })
 }
+
+/// The prompts of a v2.0 `question.jsonl` (`uid, category, subcategory, prompt`), for
+/// `demo --format v2 --questions`. A line without `uid` or `prompt` is an error naming its line.
+pub fn v2_question_specs(path: &Path) -> Result<Vec<arena_lens_demo::QuestionSpec>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?;
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let (Some(uid), Some(prompt)) = (field("uid"), field("prompt")) else {
+            return Err(format!(
+                "{}:{}: a v2.0 question needs uid and prompt",
+                path.display(),
+                n + 1
+            ));
+        };
+        out.push(arena_lens_demo::QuestionSpec {
+            uid,
+            category: field("category").unwrap_or_default(),
+            subcategory: field("subcategory").unwrap_or_default(),
+            prompt,
+        });
+    }
+    Ok(out)
+}

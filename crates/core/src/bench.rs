@@ -94,6 +94,9 @@ pub struct Answer {
 #[derive(Clone, Debug, Default)]
 pub struct Game {
     pub verdict: Option<Verdict>,
+    /// The score was JSON `null` or absent (as opposed to an unknown label). arena-hard-v2.0's
+    /// show_result.py drops a row with such a game whole; the v0.1 tool drops the game.
+    pub null: bool,
     pub judgment: String,
     pub user_prompt: String,
 }
@@ -108,6 +111,10 @@ pub struct Judgment {
     pub baseline: Option<u32>,
     /// Game 1 has the baseline as Assistant A; game 2 swaps them. A single-game row has one.
     pub games: Vec<Game>,
+    /// Where the row was read: an index into [`Bench::judgment_files`] and the 1-based line, so a
+    /// method that drops rows later can still report them by `file:line`.
+    pub file: u32,
+    pub line: u32,
 }
 
 /// A row of a battles file, as written (strong verdicts already repeated).
@@ -136,6 +143,8 @@ pub struct Bench {
     /// Models that have a judgment file, per judge id.
     pub judged_models: Vec<Vec<u32>>,
     pub judgments: Vec<Judgment>,
+    /// The judgment files' paths, indexed by [`Judgment::file`].
+    pub judgment_files: Vec<String>,
     pub file_battles: Vec<FileBattle>,
     /// A baseline named by a manifest, if any.
     pub manifest_baseline: Option<String>,
@@ -156,6 +165,7 @@ impl Bench {
             answer_files: Vec::new(),
             judged_models: Vec::new(),
             judgments: Vec::new(),
+            judgment_files: Vec::new(),
             file_battles: Vec::new(),
             manifest_baseline: None,
             report: LoadReport::default(),

@@ -37,6 +37,13 @@ pub enum IssueKind {
     NoStyleFeatures,
     /// A judgment row whose two games disagree, left out on request (`drop_inconsistent`).
     DroppedInconsistent,
+    /// arena-hard-v2.0: a judgment row with a null game, dropped whole as its show_result.py does.
+    NullGameRow,
+    /// arena-hard-v2.0: a row its show_result.py cannot read (one game, or a label outside its
+    /// table: the tool stops with an error); we drop the row whole and go on.
+    UnreadableRow,
+    /// arena-hard-v2.0: models whose names share the last `/` segment, merged as its show_result.py does.
+    MergedModelNames,
 }
 
 impl IssueKind {
@@ -59,12 +66,22 @@ impl IssueKind {
             IssueKind::DroppedInconsistent => {
                 "judgment row whose two games disagree (left out on request)"
             }
+            IssueKind::NullGameRow => "row with a null game (dropped whole, arena-hard-v2.0)",
+            IssueKind::UnreadableRow => {
+                "row arena-hard-v2.0's show_result.py cannot read (dropped whole)"
+            }
+            IssueKind::MergedModelNames => {
+                "models sharing a name after the last '/' (merged, arena-hard-v2.0)"
+            }
         }
     }
 
     /// True when the item was left out entirely, rather than used with a caveat.
     pub fn is_skip(self) -> bool {
-        !matches!(self, IssueKind::SingleGame | IssueKind::MissingMetadata)
+        !matches!(
+            self,
+            IssueKind::SingleGame | IssueKind::MissingMetadata | IssueKind::MergedModelNames
+        )
     }
 }
 

@@ -30,8 +30,14 @@ mod markdown;
 mod metadata;
 mod models;
 mod records;
+mod records_v2;
 mod rng;
 mod topics;
+mod v2;
+
+pub use v2::{
+    generate_v2, QuestionSpec, DEMO_V2_BENCH, V2_CREATIVE_BASELINE, V2_HARD_PROMPT_BASELINE,
+};
 
 use crate::blemishes::{Blemish, Kind, UNKNOWN_LABEL};
 use crate::judge::{judges, Side, LABELS};

@@ -25,6 +25,8 @@ pub fn parse(
         bench.judged_models.resize(judge as usize + 1, Vec::new());
     }
     let fm = bench.models.intern(file_model);
+    let file_index = bench.judgment_files.len() as u32;
+    bench.judgment_files.push(file.to_string());
     if !bench.judged_models[judge as usize].contains(&fm) {
         bench.judged_models[judge as usize].push(fm);
     }
@@ -106,6 +108,7 @@ pub fn parse(
         let mut parsed = Vec::with_capacity(2);
         for (g, game) in games.iter().take(2).enumerate() {
             let field = format!("games[{g}].score");
+            let null = matches!(game.get("score"), None | Some(Value::Null));
             let verdict = match game.get("score") {
                 None | Some(Value::Null) => {
                     bench
@@ -149,17 +152,30 @@ pub fn parse(
                 .to_string();
             parsed.push(Game {
                 verdict,
+                null,
                 judgment,
                 user_prompt,
             });
         }
         let baseline = opt_str(&obj, "baseline").map(|b| bench.models.intern(&b));
+        // v2.0's show_result.py groups by the judgment's own `category` (SR2 main); the question
+        // file's category wins when both exist, the row's fills a prompt the questions lack.
+        if v20 {
+            if let Some(c) = opt_str(&obj, "category") {
+                let slot = &mut bench.prompts[prompt as usize];
+                if slot.category.is_empty() {
+                    slot.category = c;
+                }
+            }
+        }
         bench.judgments.push(Judgment {
             judge,
             model,
             prompt,
             baseline,
             games: parsed,
+            file: file_index,
+            line: n as u32,
         });
         bench.report.judgments += 1;
     }

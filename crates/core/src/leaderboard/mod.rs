@@ -6,6 +6,7 @@
 mod anchor;
 mod fits;
 mod v01_frame;
+pub mod v20;
 
 use crate::battle_set::{self, BattleOptions, BattleRow, BattleSet};
 use crate::bench::Bench;
@@ -146,6 +147,10 @@ pub struct GroupBoard {
     pub prompts: usize,
     pub models: Vec<ModelRow>,
     pub unrated: Vec<String>,
+    /// The model this group's scores are against, when it is not the leaderboard's (the
+    /// arena-hard-v2.0 method has one per category); `None`: the leaderboard's baseline.
+    #[serde(default)]
+    pub baseline: Option<String>,
 }
 
 /// The full result.
@@ -264,6 +269,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
                     prompts,
                     models: board.0,
                     unrated: board.1,
+                    baseline: None,
                 });
             }
         }
