@@ -71,3 +71,43 @@ test('the show-result-v0.1 method on the demo equals `--method show-result-v0.1`
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });
+
+test('v2.0 data opens with the arena-hard-v2.0 method, says so, and equals the CLI per category', async () => {
+  const V2 = path.join(REPO_ROOT, 'dist', 'e2e', 'v2');
+  const json = runCli(['leaderboard', V2, '--judge', 'judge-sage']);
+  assert.equal(json.method, 'arena-hard-v2.0');
+  const { page, context, errors } = await openPage(browser, '?data=e2e/v2/&judge=judge-sage');
+  try {
+    await page.waitForSelector(`${TABLE} tbody tr[data-model]`, { timeout: 60_000 });
+    assert.equal(await page.inputValue('select[data-testid="method-select"]'), 'arena-hard-v2.0');
+    assert.match(await page.textContent('[data-testid="scope-notes"]'), /Arena-Hard v2\.0 layout, so its numbers are computed with the arena-hard-v2\.0 method/);
+    assert.equal(await page.textContent('[data-testid="method"]'), json.method_line);
+    // The baseline and the grouping are the tool's: shown, not choosable.
+    assert.ok(await page.isDisabled('select[data-testid="baseline"]'));
+    assert.ok(await page.isDisabled('select[data-testid="group"]'));
+    const read = (sel) => page.$$eval(`${sel} tbody tr[data-model]`, (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.model, [Number(tr.dataset.score), Number(tr.dataset.lower), Number(tr.dataset.upper)]])));
+    const close = (rows, models, what) => {
+      assert.deepEqual(Object.keys(rows).sort(), models.map((m) => m.model).sort(), `${what}: models`);
+      for (const m of models) {
+        const [s, lo, hi] = rows[m.model];
+        assert.ok(Math.abs(s - m.score) < 1e-9 && Math.abs(lo - m.lower) < 1e-9 && Math.abs(hi - m.upper) < 1e-9, `${what}: ${m.model}`);
+      }
+    };
+    close(await read(TABLE), json.models, 'hard_prompt');
+    // Each category against its own baseline.
+    for (const g of json.groups) {
+      await page.selectOption('select[data-testid="group-select"]', g.group);
+      await page.waitForFunction((b) => !!document.querySelector(`table[data-testid="group-board"] tr[data-model="${CSS.escape(b)}"]`), g.baseline);
+      assert.match(await page.textContent('select[data-testid="group-select"]'), new RegExp(`${g.group} \\(\\d+ prompts, against ${g.baseline.replace(/\./g, '\\.')}\\)`));
+      close(await read('table[data-testid="group-board"]'), g.models, g.group);
+    }
+    await screenshot(page, 'method-v2-leaderboard-1280');
+    // The other pages name the method too.
+    for (const [view, id] of [['compare', 'compare-method'], ['clusters', 'clusters-method'], ['judges', 'judges-method']]) {
+      await page.goto(new URL(`?data=e2e/v2/&judge=judge-sage&view=${view}`, page.url()).href);
+      await page.waitForFunction((i) => /Method arena-hard-v2\.0 \(lmarena\/arena-hard-auto show_result\.py v2\.0/.test(document.querySelector(`[data-testid="${i}"]`)?.textContent ?? ''), id, { timeout: 60_000 });
+      if (view === 'judges') await screenshot(page, 'method-v2-judges-1280');
+    }
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});

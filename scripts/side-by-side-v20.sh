@@ -29,11 +29,7 @@ scratch=$(mktemp -d)
 # target/ may be shared with other checkouts: copy each binary right after building it.
 TARGET=${CARGO_TARGET_DIR:-target}
 cargo build --release -p arena-lens-cli --quiet && cp "$TARGET/release/arena-lens" "$scratch/arena-lens"
-cargo build --release -p arena-lens-core --example v20_leaderboard --quiet \
-    && cp "$TARGET/release/examples/v20_leaderboard" "$scratch/v20_leaderboard"
 CLI=$scratch/arena-lens
-# Ours: the core's example prints the arena-hard-v2.0 method's JSON (the CLI has no method flag yet).
-OURS=$scratch/v20_leaderboard
 HELPER=$PWD/scripts/side_by_side_v20.py
 trap 'rm -rf "$scratch"' EXIT
 
@@ -46,7 +42,8 @@ else
     echo "data: demo --format v2 (../shared not found: the demo's own prompts)"
 fi
 
-"$OURS" "$scratch/data/arena-hard-v2.0" "$ROUNDS" "$SEED" "$JUDGE" > "$scratch/ours.json"
+"$CLI" leaderboard "$scratch/data/arena-hard-v2.0" --method arena-hard-v2.0 --judge "$JUDGE" \
+    --rounds "$ROUNDS" --seed "$SEED" --json > "$scratch/ours.json"
 for run in 1 2; do
     "$PYTHON" "$HELPER" run-tool "$scratch" "$ARENA_HARD_V20" "$ROUNDS" "$JUDGE" "$scratch/tool$run.json" \
         > "$scratch/tool$run.txt" 2>/dev/null

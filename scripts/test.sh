@@ -200,6 +200,8 @@ if run_step build bash scripts/build.sh; then
     E2E_DATA_URL=""
     if start_server "$REPO_ROOT/dist" E2E_BASE_URL; then
         export E2E_BASE_URL
+        # The demo in the Arena-Hard v2.0 layout (per-category baselines), for the v2.0 method's tests.
+        target/release/arena-lens demo --format v2 --out dist/e2e/v2 > /dev/null
         if [ -d "$SHARED_DATA" ]; then
             start_server "$SHARED_DATA" E2E_DATA_URL && export E2E_DATA_URL
             export E2E_DATA_DIR

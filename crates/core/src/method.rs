@@ -104,6 +104,17 @@ impl Method {
         }
     }
 
+    /// Whether the method fixes the baseline (v2.0: each category against the tool's own), so a
+    /// display baseline cannot be chosen.
+    pub fn fixes_baseline(self) -> bool {
+        self == Method::ArenaHardV20
+    }
+
+    /// The prompt grouping the method always reports (v2.0: one board per category).
+    pub fn fixed_group(self) -> Option<crate::leaderboard::GroupBy> {
+        (self == Method::ArenaHardV20).then_some(crate::leaderboard::GroupBy::Category)
+    }
+
     /// The unit actually used when the reader asked for `asked`.
     pub fn unit(self, asked: BootstrapUnit) -> BootstrapUnit {
         self.fixed_unit().unwrap_or(asked)

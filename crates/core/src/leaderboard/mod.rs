@@ -212,7 +212,7 @@ impl LeaderboardOptions {
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
     let opts = &opts.effective();
     if opts.method == Method::ArenaHardV20 {
-        return Err(Error::InvalidOption("TEMP v2.0".into()));
+        return v20::compute(bench, opts);
     }
     if !(opts.level > 0.0 && opts.level < 1.0) {
         return Err(Error::InvalidOption(format!(

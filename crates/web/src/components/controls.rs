@@ -142,15 +142,18 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
         })
     };
 
+    // The unit, level, baseline and grouping the method runs with: an anchor method fixes its
+    // tool's (shown, disabled, with the reason as the title).
+    let method = use_method(Purpose::Leaderboard);
     let baseline_select = move || {
         let c = choices.get();
         let current = view
             .with(|v| v.baseline.clone())
             .unwrap_or(c.baseline.clone());
         view! {
-            <label class="field">
+            <label class="field" title=move || fixed_by(method.get(), method.get().fixes_baseline())>
                 <span>"Baseline (50%)"</span>
-                <select data-testid="baseline" on:change=set_baseline>
+                <select data-testid="baseline" on:change=set_baseline prop:disabled=move || method.get().fixes_baseline()>
                     {c.models.into_iter().map(|m| {
                         let sel = m == current;
                         view! { <option value=m.clone() selected=sel>{m.clone()}</option> }
@@ -160,9 +163,8 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
         }
     };
 
-    // The unit and level the method runs with: an anchor method fixes its tool's (shown, disabled).
-    let method = use_method(Purpose::Leaderboard);
     let unit = move || view.with(|v| method.get().unit(v.unit));
+    let group = move || method.get().fixed_group().or(view.with(|v| v.group_by));
     let level = move || view.with(|v| method.get().level(v.level));
     let (weight_min, weight_max) = (WEIGHTS.start().to_string(), WEIGHTS.end().to_string());
     view! {
@@ -221,16 +223,16 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
                         }).collect_view()}
                 </select>
             </label>
-            <label class="field">
+            <label class="field" title=move || fixed_by(method.get(), method.get().fixed_group().is_some())>
                 <span>"Group by"</span>
-                <select data-testid="group" on:change=move |ev| {
+                <select data-testid="group" prop:disabled=move || method.get().fixed_group().is_some() on:change=move |ev| {
                     let v = event_target_value(&ev);
                     set.update(|s| { s.apply(keys::GROUP, &v); s.set_extra(keys::LB_GROUP, None); })
                 }>
-                    <option value="" selected=move || view.with(|v| v.group_by.is_none())>"Nothing"</option>
+                    <option value="" selected=move || group().is_none()>"Nothing"</option>
                     {[(GroupBy::Category, "Category"), (GroupBy::Subcategory, "Subcategory"), (GroupBy::Cluster, "Topic cluster")]
                         .into_iter().map(|(g, label)| view! {
-                            <option value=g.as_str() selected=move || view.with(|v| v.group_by == Some(g))>{label}</option>
+                            <option value=g.as_str() selected=move || group() == Some(g)>{label}</option>
                         }).collect_view()}
                 </select>
             </label>

@@ -145,10 +145,10 @@ pub fn LeaderboardPage() -> impl IntoView {
         );
         let x_label = format!("Win rate against {} (%)", lb.baseline);
         let coefs = lb.style_coefficients.clone();
-        let group_names: Vec<(String, usize)> = lb
+        let group_names: Vec<(String, usize, Option<String>)> = lb
             .groups
             .iter()
-            .map(|g| (g.group.clone(), g.prompts))
+            .map(|g| (g.group.clone(), g.prompts, g.baseline.clone()))
             .collect();
         let chosen_group = view
             .with(|v| v.extra(keys::LB_GROUP).map(str::to_string))
@@ -191,14 +191,16 @@ pub fn LeaderboardPage() -> impl IntoView {
                             let v = event_target_value(&ev);
                             set_group(&|s| s.set_extra(keys::LB_GROUP, Some(v.clone())))
                         }>
-                            {group_names.iter().map(|(name, n)| {
+                            {group_names.iter().map(|(name, n, base)| {
                                 let sel = Some(name) == chosen_group.as_ref();
-                                view! { <option value=name.clone() selected=sel>{format!("{name} ({n} prompts)")}</option> }
+                                // A group with its own baseline (v2.0's categories) says which.
+                                let against = base.as_ref().map(|b| format!(", against {b}")).unwrap_or_default();
+                                view! { <option value=name.clone() selected=sel>{format!("{name} ({n} prompts{against})")}</option> }
                             }).collect_view()}
                         </select>
                     </label>
                     {group_board.map(|gb| view! {
-                        <LeaderboardTable rows=gb.models.clone() level=lb.level baseline=lb.baseline.clone() testid="group-board" />
+                        <LeaderboardTable rows=gb.models.clone() level=lb.level baseline=gb.baseline.clone().unwrap_or_else(|| lb.baseline.clone()) testid="group-board" />
                     })}
                 </section>
             })}

@@ -19,9 +19,11 @@ pub use resample::{round_means, Summary, LOWER_Q, UPPER_Q};
 
 use super::{GroupBoard, GroupBy, Leaderboard, LeaderboardOptions, ModelRow};
 use crate::bench::Bench;
-use crate::bootstrap::BootstrapUnit;
+use crate::bootstrap::{BootstrapSpec, BootstrapUnit};
 use crate::bt::Estimate;
 use crate::error::Error;
+use crate::method::Method;
+use crate::purpose::Purpose;
 use crate::report::IssueKind;
 use crate::style::StyleMode;
 use rows::{strip, CategoryRows};
@@ -35,9 +37,8 @@ pub const LEVEL: f64 = UPPER_Q - LOWER_Q;
 ///
 /// Style control is the tool's `-f markdown length` path (`style`), `StyleMode::Full` only.
 /// Options the tool has no counterpart for are refused (`first_game_only`, `drop_inconsistent`,
-/// length or markdown control alone); `level`, `unit`, `baseline` and
-/// `reference_quirks` do not apply (the interval is always 5% / 95%, the bootstrap per model, the
-/// baselines the tool's table) and are ignored. `battles.weight` is the strong-verdict repeat
+/// length or markdown control alone, a display baseline); `level` and `unit` do not apply (the
+/// interval is always 5% / 95%, the bootstrap per model) and are ignored. `battles.weight` is the strong-verdict repeat
 /// (the tool's is fixed at 3, our default).
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
     if matches!(opts.style, StyleMode::Length | StyleMode::Markdown) {
@@ -51,6 +52,12 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         return Err(Error::InvalidOption(
             "the arena-hard-v2.0 method always reads both games of every row".into(),
         ));
+    }
+    if let Some(b) = &opts.baseline {
+        // Each category has the tool's own baseline; showing another would not be the tool's number.
+        return Err(Error::InvalidOption(format!(
+            "the arena-hard-v2.0 method shows each category against its own baseline (hard_prompt: o3-mini-2025-01-31, creative_writing: gemini-2.0-flash-001), so “{b}” cannot be the baseline; pick the arena-lens method to choose one"
+        )));
     }
     if bench.judgments.is_empty() {
         return Err(if bench.file_battles.is_empty() {
@@ -126,9 +133,21 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         first_game_only: false,
         rounds: opts.rounds,
         seed: opts.seed,
-        level: LEVEL,
+        // 0.95 − 0.05 is not exactly 0.9 in floating point; report the method's level.
+        level: Method::ArenaHardV20.level(LEVEL),
         bootstrap_unit: BootstrapUnit::Row,
-        reference_quirks: false,
+        method: Method::ArenaHardV20,
+        method_line: Method::ArenaHardV20.line(
+            Purpose::Leaderboard,
+            &BootstrapSpec::new(
+                opts.rounds,
+                opts.seed,
+                Method::ArenaHardV20.level(LEVEL),
+                BootstrapUnit::Row,
+            )
+            .map_err(|e| Error::InvalidOption(e.to_string()))?,
+            opts.style != StyleMode::Off,
+        ),
         style_control: opts.style,
         style_coefficients: coefficients,
         models: main.models,
