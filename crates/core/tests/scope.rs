@@ -450,7 +450,10 @@ fn answers_without_verdicts_open_in_the_reading_views_only() {
             assert_eq!(resolve(ds, &req(purpose)), Err(ScopeError::NoData));
         }
     }
-    assert_eq!(resolve(&bare, &req(Purpose::Compare)).unwrap().bench, "bare");
+    assert_eq!(
+        resolve(&bare, &req(Purpose::Compare)).unwrap().bench,
+        "bare"
+    );
 
     // Two answers-only benches: a reading view opens on the first by name, with a note.
     let two = Dataset::load(vec![answers("x", "m1"), answers("w", "m1")]);
