@@ -14,5 +14,6 @@ pub mod leaderboard_table;
 pub mod load_report;
 pub mod load_status;
 pub mod markdown;
+pub mod nothing_to_score;
 pub mod prompt_map;
 pub mod share_link;
