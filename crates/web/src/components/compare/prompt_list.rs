@@ -130,6 +130,8 @@ pub fn prompt_list(
             let (page, _) = page_now();
             let current = chosen.get().0;
             let bench = p.bench();
+            // Without a judge there are no games to mark.
+            let judged = p.base.index.judge.is_some();
             Some(
                 list.iter()
                     .skip(page * PAGE)
@@ -159,8 +161,10 @@ pub fn prompt_list(
                                     <span class="n">{format!("{}", i + 1)}</span>
                                     <span class="text">{text}</span>
                                     <span class="meta">
-                                        <span class="marks" title="Model A's games 1 and 2 vs the baseline (W win, T tie, L loss)">"A "{ma}</span>
-                                        <span class="marks" title="Model B's games 1 and 2 vs the baseline">"B "{mb}</span>
+                                        {judged.then(|| view! {
+                                            <span class="marks" title="Model A's games 1 and 2 vs the baseline (W win, T tie, L loss)">"A "{ma}</span>
+                                            <span class="marks" title="Model B's games 1 and 2 vs the baseline">"B "{mb}</span>
+                                        })}
                                         <span class="cluster">{cluster}</span>
                                     </span>
                                 </button>
