@@ -101,7 +101,7 @@ pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
         Some(view! {
             <section class="answer-stats" data-testid="answer-stats">
                 <p class="hint">{format!(
-                    "Each model's answers to the {} listed prompts (the filters on the left pick them), longest first: means per answer. Markdown counts are the answer files' own metadata{}.",
+                    "Each model's answers to the {} listed prompts (the prompt filters pick them), longest first: means per answer. Markdown counts are the answer files' own metadata{}.",
                     prompts.len(),
                     if no_text { "; characters need the answer texts (a slim copy has none)" } else { "" }
                 )}</p>

@@ -54,11 +54,18 @@ pub fn prompt_list(
         move || pair.with(|p| p.as_ref().and_then(|p| p.filters_off.disagree.clone()));
     let off_reasons = move || {
         let mut r: Vec<String> = Vec::new();
-        if let Some(o) = outcome_off() {
-            r.push(format!("Outcome and upsets are off: {o}"));
-        }
-        if let Some(d) = disagree_off() {
-            r.push(format!("Games disagree is off: {d}"));
+        match (outcome_off(), disagree_off()) {
+            (Some(o), Some(d)) if o == d => {
+                r.push(format!("Outcome, games disagree and upsets are off: {o}"))
+            }
+            (o, d) => {
+                if let Some(o) = o {
+                    r.push(format!("Outcome and upsets are off: {o}"));
+                }
+                if let Some(d) = d {
+                    r.push(format!("Games disagree is off: {d}"));
+                }
+            }
         }
         (!r.is_empty()).then(|| {
             view! { <p class="hint filters-off" data-testid="filters-off">{r.join(" ")}</p> }

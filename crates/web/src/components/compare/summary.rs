@@ -79,10 +79,14 @@ pub fn summary_line(pair: PairMemo, ci: Memo<Option<PairedCi>>) -> impl IntoView
                 <p>
                     <span class="side">"A"</span>" "<strong>{a}</strong>" vs "<span class="side">"B"</span>" "<strong>{b}</strong>
                     {format!(" · judge {judge} · baseline {base}. ")}
-                    {format!(
-                        "On {} with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {}.",
-                        prompts(s.both), s.a_better, s.b_better, s.ties, prompts(s.disagree)
-                    )}
+                    {if s.both == 0 {
+                        format!("No prompt has verdicts for both; games disagree on {}.", prompts(s.disagree))
+                    } else {
+                        format!(
+                            "On {} with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {}.",
+                            prompts(s.both), s.a_better, s.b_better, s.ties, prompts(s.disagree)
+                        )
+                    }}
                 </p>
                 {unjudged}
                 {ci_line}
