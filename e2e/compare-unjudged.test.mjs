@@ -26,6 +26,8 @@ const needFulltext = { needs: ['fulltext-10-prompts'] };
 const needV2 = { needs: ['arena-hard-v2.0-sample'] };
 const V2_MODEL = 'o3-mini-2025-01-31';
 const UNJUDGED_DATA = 'e2e/unjudged/';
+const TWO_JUDGES_DATA = 'e2e/unjudged-two/';
+const SECOND_JUDGE = 'second-judge';
 const V2_DATA = 'e2e/v2sample/';
 
 let browser;
@@ -34,13 +36,24 @@ let server = null;
 before(async () => {
   browser = await launchBrowser();
   if (!missingShared(needFulltext.needs)) {
+    // one-judge/: every judgment file but JUDGED's deleted. two-judges/: the same, plus UNJUDGED's
+    // file moved under a second judge, so each model is judged by one judge only.
     tmp = mkdtempSync(path.join(os.tmpdir(), 'arena-lens-unjudged-'));
-    cpSync(path.join(DATA_DIR, 'fulltext-10-prompts'), tmp, { recursive: true });
-    const judgments = path.join(tmp, 'arena-hard-v0.1', 'model_judgment', JUDGE);
-    for (const f of readdirSync(judgments)) if (f !== `${JUDGED}.jsonl`) rmSync(path.join(judgments, f));
+    for (const variant of ['one-judge', 'two-judges']) {
+      const root = path.join(tmp, variant);
+      cpSync(path.join(DATA_DIR, 'fulltext-10-prompts'), root, { recursive: true });
+      const judgments = path.join(root, 'arena-hard-v0.1', 'model_judgment');
+      if (variant === 'two-judges') {
+        mkdirSync(path.join(judgments, SECOND_JUDGE));
+        cpSync(path.join(judgments, JUDGE, `${UNJUDGED}.jsonl`), path.join(judgments, SECOND_JUDGE, `${UNJUDGED}.jsonl`));
+      }
+      for (const f of readdirSync(path.join(judgments, JUDGE))) if (f !== `${JUDGED}.jsonl`) rmSync(path.join(judgments, JUDGE, f));
+    }
     server = await serve(tmp);
-    runCli(['index', tmp, '--out', path.join(REPO_ROOT, 'dist', 'e2e', 'unjudged', 'manifest.json'),
-      '--base', server.url, '--baseline', FULLTEXT_BASELINE], { json: false });
+    for (const [variant, out] of [['one-judge', 'unjudged'], ['two-judges', 'unjudged-two']]) {
+      runCli(['index', path.join(tmp, variant), '--out', path.join(REPO_ROOT, 'dist', 'e2e', out, 'manifest.json'),
+        '--base', `${server.url}${variant}/`, '--baseline', FULLTEXT_BASELINE], { json: false });
+    }
   }
   if (!missingShared(needV2.needs)) {
     runCli(['index', path.join(DATA_DIR, 'arena-hard-v2.0-sample'), '--out', path.join(REPO_ROOT, 'dist', 'e2e', 'v2sample', 'manifest.json'),
@@ -97,7 +110,7 @@ function plainPhrase(md) {
 }
 
 sharedTest('judged against unjudged: a copy with one judgment file left, three prompts (1280 and 390 px)', needFulltext, async () => {
-  const dir = path.join(tmp, 'arena-hard-v0.1');
+  const dir = path.join(tmp, 'one-judge', 'arena-hard-v0.1');
   const questions = readJsonl(path.join(dir, 'question.jsonl'));
   const answers = (m) => Object.fromEntries(readJsonl(path.join(dir, 'model_answer', `${m}.jsonl`)).map((a) => [a.question_id, a.choices[0].turns[0].content]));
   const [ansJ, ansU] = [answers(JUDGED), answers(UNJUDGED)];
@@ -162,6 +175,28 @@ sharedTest('judged against unjudged: a copy with one judgment file left, three p
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }
   }
+});
+
+sharedTest('a model the judge shown did not judge links to the judge that did, and the link switches judges', needFulltext, async () => {
+  const { page, context, errors } = await openPage(browser, compareUrl({ data: TWO_JUDGES_DATA, a: JUDGED, b: UNJUDGED }));
+  try {
+    await waitForPrompt(page);
+    // Judges sort by name: gpt-4-1106-preview first, which judged only A.
+    assert.equal(await page.getAttribute('[data-testid="verdicts-a"]', 'data-judged'), 'true');
+    const colB = page.locator('[data-testid="verdicts-b"]');
+    assert.equal(await colB.getAttribute('data-judged'), 'false');
+    assert.equal(squash(await colB.locator('[data-testid="judged-by"]').innerText()), `Judged by ${SECOND_JUDGE}.`);
+    assert.equal(await page.getAttribute(`[data-testid="model-b"] option[value="${UNJUDGED}"]`, 'data-mark'), `answers only; verdicts under ${SECOND_JUDGE}`);
+    await colB.locator(`[data-testid="judged-by"] a[data-judge="${SECOND_JUDGE}"]`).click();
+    await page.waitForSelector(`[data-testid="verdicts-b"][data-judged="true"] [data-testid="judgment-game-1"]`);
+    const params = new URL(page.url()).searchParams;
+    assert.deepEqual([params.get('cjudge'), params.get('a'), params.get('b'), params.get('data')], [SECOND_JUDGE, JUDGED, UNJUDGED, TWO_JUDGES_DATA]);
+    const colA = page.locator('[data-testid="verdicts-a"]');
+    assert.equal(await colA.getAttribute('data-judged'), 'false');
+    assert.equal(squash(await colA.locator('[data-testid="judged-by"]').innerText()), `Judged by ${JUDGE}.`);
+    assert.equal(await page.getAttribute('[data-testid="judge-tabs"] [aria-selected="true"]', 'data-judge'), SECOND_JUDGE);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
 });
 
 sharedTest('answers only: arena-hard-v2.0-sample opens in compare, searchable, its answers render; the leaderboard says there is nothing to score', needV2, async () => {
