@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import {
   DATA_URL, DATA_DIR, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors,
-  missingShared, sharedTest,
+  missingShared, sharedTest, openPageBypassingCsp, runAxe, describeViolations,
 } from './helpers.mjs';
 import { readJsonl, modelResult, FULLTEXT_BASELINE } from './compare-data.mjs';
 
@@ -269,5 +269,24 @@ sharedTest('answers only: arena-hard-v2.0-sample opens in compare, searchable, i
       assert.deepEqual([params.get('view'), params.get('data')], ['compare', V2_DATA]);
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }
+  }
+});
+
+sharedTest('axe: the unjudged and answers-only compare views (stats tab too) at 1280 and 390 px have no violations', { needs: ['fulltext-10-prompts', 'arena-hard-v2.0-sample'] }, async () => {
+  const views = [
+    compareUrl({ data: TWO_JUDGES_DATA, a: JUDGED, b: UNJUDGED }),
+    compareUrl({ data: V2_DATA }),
+    compareUrl({ data: V2_DATA, tab: 'stats' }),
+  ];
+  for (const url of views) {
+    for (const width of [1280, 390]) {
+      const { page, context } = await openPageBypassingCsp(browser, url, { viewport: { width, height: 900 } });
+      try {
+        await page.waitForSelector('[data-testid="pair-summary"]', { timeout: 60_000 });
+        await page.waitForFunction(() => !document.querySelector('[data-testid="text-loading"], [data-testid="texts-progress"]'), null, { timeout: 60_000 });
+        const violations = await runAxe(page);
+        assert.deepEqual(violations.map((v) => v.id), [], `${url} at ${width} px:\n${describeViolations(violations)}`);
+      } finally { await context.close(); }
+    }
   }
 });

@@ -98,7 +98,7 @@ fn game_block(
             } else if text.is_empty() {
                 view! { <p class="hint">"No judge text in the data for this game (score-only judgments)."</p> }.into_any()
             } else {
-                view! { <Markdown text=text testid="judgment-text" /> }.into_any()
+                view! { <Markdown text=text testid="judgment-text" scroll_label=format!("Judge's text, game {g}, {model}") /> }.into_any()
             }}
             {saw}
         </div>
