@@ -89,7 +89,7 @@ pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <h3>"Mean tokens per category"</h3>
+                <h2>"Mean tokens per category"</h2>
                 <div class="table-wrap">
                     <table class="board" data-testid="answer-stats-categories">
                         <thead><tr><th scope="col">"Category"</th><th class="num" scope="col">"Prompts"</th>{head}</tr></thead>
