@@ -90,7 +90,7 @@ pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
                 .collect_view();
             view! {
                 <h2>"Mean tokens per category"</h2>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Mean tokens per category">
                     <table class="board" data-testid="answer-stats-categories">
                         <thead><tr><th scope="col">"Category"</th><th class="num" scope="col">"Prompts"</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
@@ -105,7 +105,7 @@ pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
                     prompts.len(),
                     if no_text { "; characters need the answer texts (a slim copy has none)" } else { "" }
                 )}</p>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Answer statistics per model">
                     <table class="board" data-testid="answer-stats-table">
                         <thead>
                             <tr>
