@@ -224,10 +224,10 @@ pub struct IndexArgs {
 pub struct CompareArgs {
     /// A data root holding <bench>/..., or a single bench folder.
     pub path: PathBuf,
-    /// Model A.
+    /// Model A: any model with answers or verdicts (verdicts are not needed).
     #[arg(long)]
     pub a: String,
-    /// Model B.
+    /// Model B: any model with answers or verdicts.
     #[arg(long)]
     pub b: String,
     /// The bench to use when the path holds several.

@@ -442,3 +442,59 @@ fn no_text_names_a_flag_or_a_control() {
         }
     }
 }
+
+/// Issue 11: answers without verdicts (mid-run data, or answers alone) open in the one-judge views
+/// with no judge and no judged baseline; the views that score verdicts still have nothing.
+#[test]
+fn answers_without_verdicts_open_in_the_reading_views_only() {
+    // Answers and questions, no judgment file.
+    let answers_only = bench(&["m1", "m2"], &[], &[]);
+    // Answers alone: no question file either (the answers register their prompts).
+    let bare = Dataset::load(vec![answers("bare", "m1")]);
+    for ds in [&answers_only, &bare] {
+        for purpose in [Purpose::Compare, Purpose::Clusters] {
+            let s = resolve(ds, &req(purpose)).unwrap();
+            assert_eq!(s.judges, Vec::<String>::new(), "{purpose:?}");
+            assert_eq!((s.judge_id(), s.judged_baseline.as_deref()), (None, None));
+            assert_eq!(s.notes, vec![], "{purpose:?}");
+        }
+        for purpose in [Purpose::Leaderboard, Purpose::Judges] {
+            assert_eq!(resolve(ds, &req(purpose)), Err(ScopeError::NoData));
+        }
+    }
+    assert_eq!(
+        resolve(&bare, &req(Purpose::Compare)).unwrap().bench,
+        "bare"
+    );
+
+    // Two answers-only benches: a reading view opens on the first by name, with a note.
+    let two = Dataset::load(vec![answers("x", "m1"), answers("w", "m1")]);
+    let mut r = req(Purpose::Compare);
+    r.several = Several::First;
+    let s = resolve(&two, &r).unwrap();
+    assert_eq!(s.bench, "w");
+    assert_eq!(
+        s.notes,
+        vec![ScopeNote::BenchChosen {
+            shown: "w".into(),
+            found: vec!["w".into(), "x".into()]
+        }]
+    );
+    assert_eq!(
+        resolve(&two, &req(Purpose::Compare)),
+        Err(ScopeError::AmbiguousBench {
+            found: vec!["w".into(), "x".into()]
+        })
+    );
+
+    // A bench with verdicts is still preferred over one with answers only.
+    let mixed = Dataset::load(vec![
+        answers("a-only", "m1"),
+        answers("judged", "m1"),
+        judgments("judged", "j", "m1"),
+    ]);
+    assert_eq!(
+        resolve(&mixed, &req(Purpose::Compare)).unwrap().bench,
+        "judged"
+    );
+}

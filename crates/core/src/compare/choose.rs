@@ -1,17 +1,16 @@
 //! Which two models and which prompt a compare view opens on, with a note when a link asks for
 //! something the data lacks.
 
-use super::{CompareIndex, PairRow};
+use super::{holdings, CompareIndex, Has, PairRow};
 use crate::bench::Bench;
 
-/// The models a compare view can show for one judge: every model the judge judged, plus the
-/// baseline, sorted by name (case-insensitive).
+/// The models a compare view can show: every model with answers or verdicts (by any judge), plus
+/// the baseline, sorted by name (case-insensitive). [`holdings`] says what each has.
 pub fn candidates(bench: &Bench, index: &CompareIndex) -> Vec<u32> {
-    let mut v: Vec<u32> = (0..bench.models.len() as u32)
-        .filter(|&m| index.judged(m) || index.baseline == Some(m))
-        .collect();
-    v.sort_by_key(|&m| bench.models.name(m).to_lowercase());
-    v
+    holdings(bench, index)
+        .into_iter()
+        .map(|h| h.model)
+        .collect()
 }
 
 /// Models A and B for a view, with notes when the link asked for something this data lacks.
@@ -22,24 +21,26 @@ pub struct ModelChoice {
     pub notes: Vec<String>,
 }
 
-/// Resolves the models a link asks for. Unknown names fall back to the first non-baseline models (or
-/// the baseline), each with a note; `None` when there is no model at all.
+/// Resolves the models a link asks for. Unknown names fall back to the first models the judge
+/// judged, then the baseline, then the models with answers only, each with a note; `None` when there
+/// is no model at all. With a single model, A and B are both that model.
 pub fn choose_models(
     bench: &Bench,
     index: &CompareIndex,
     want_a: Option<&str>,
     want_b: Option<&str>,
 ) -> Option<ModelChoice> {
-    let cands = candidates(bench, index);
-    let judged: Vec<u32> = cands
+    let all = holdings(bench, index);
+    let cands: Vec<u32> = all.iter().map(|h| h.model).collect();
+    let judged = all.iter().filter(|h| h.verdicts && !h.baseline);
+    let baselines = all.iter().filter(|h| h.baseline);
+    let rest = all
         .iter()
-        .copied()
-        .filter(|&m| Some(m) != index.baseline)
-        .collect();
+        .filter(|h| !h.baseline && !h.verdicts && h.has() != Has::Neither);
     let defaults: Vec<u32> = judged
-        .iter()
-        .chain(index.baseline.iter())
-        .copied()
+        .chain(baselines)
+        .chain(rest)
+        .map(|h| h.model)
         .collect();
     let first = *defaults.first()?;
     let mut notes = Vec::new();
@@ -55,7 +56,7 @@ pub fn choose_models(
                 Some(m) => m,
                 None => {
                     notes.push(format!(
-                        "Model {side} “{name}” is not in this data (or has no verdicts from this judge); showing “{}” instead.",
+                        "Model {side} “{name}” is not in this data (it has no answers or verdicts here); showing “{}” instead.",
                         bench.models.name(fallback)
                     ));
                     fallback

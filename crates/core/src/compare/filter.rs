@@ -71,3 +71,48 @@ pub fn filter_rows(
         .map(|(i, _)| i)
         .collect()
 }
+
+/// Why the filters that read verdicts cannot be used for a pair: the outcome and upset filters need
+/// a prompt with verdicts for both models, the "games disagree" filter one with verdicts for either.
+/// `None`: the filter can be used. A page disables (not hides) a filter that cannot, with the reason.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct VerdictFilters {
+    pub outcome: Option<String>,
+    pub disagree: Option<String>,
+}
+
+/// The reasons for `rows` under `judge` (`None`: the data has no judge).
+pub fn verdict_filters(rows: &[PairRow], judge: Option<&str>) -> VerdictFilters {
+    let Some(judge) = judge else {
+        let no = "This data has no verdicts (no judgment files).".to_string();
+        return VerdictFilters {
+            outcome: Some(no.clone()),
+            disagree: Some(no),
+        };
+    };
+    let both = rows.iter().any(|r| r.scores().is_some());
+    let either = rows
+        .iter()
+        .any(|r| r.a.judgment.is_some() || r.b.judgment.is_some());
+    VerdictFilters {
+        outcome: (!both).then(|| {
+            format!("Needs verdicts for both A and B under {judge}, and no prompt has them.")
+        }),
+        disagree: (!either).then(|| format!("Neither A nor B has verdicts under {judge}.")),
+    }
+}
+
+impl PromptFilter {
+    /// The filter without the parts `off` says cannot be used (a link may still carry them).
+    pub fn usable(&self, off: &VerdictFilters) -> PromptFilter {
+        let mut f = self.clone();
+        if off.outcome.is_some() {
+            f.outcome = None;
+            f.upset = false;
+        }
+        if off.disagree.is_some() {
+            f.disagree = false;
+        }
+        f
+    }
+}

@@ -6,6 +6,10 @@
 //! verdict is always stored as the judge wrote it (about Assistant A and B), and [`model_result`]
 //! turns it into the model's win, tie or loss.
 //!
+//! A model needs no verdicts to be compared: a model with answers only (a run in progress, or data
+//! with no judgment files at all) is listed and read side by side; its verdict side is empty
+//! ([`models`] says what each model has).
+//!
 //! Scores here are raw: a game is 1 (model better), ½ (tie) or 0 (baseline better), strong verdicts are
 //! not weighted, and a prompt's score is the mean of its usable games. The baseline itself scores ½
 //! on every prompt, so "A beat B" with A the baseline means the model lost to the baseline.
@@ -16,12 +20,16 @@ use std::collections::HashMap;
 
 pub use crate::game_result::{model_result, ModelResult};
 
+pub mod answer_stats;
 pub mod choose;
 pub mod filter;
+pub mod models;
 pub mod paired_ci;
 
+pub use answer_stats::*;
 pub use choose::*;
 pub use filter::*;
+pub use models::*;
 pub use paired_ci::*;
 
 /// One usable game of a judgment.
@@ -69,10 +77,11 @@ impl ModelOnPrompt {
     }
 }
 
-/// Which judgments belong to whom, for one judge.
+/// Which judgments belong to whom, for one judge (or for none, when the data has no judgments).
 #[derive(Clone, Debug)]
 pub struct CompareIndex {
-    pub judge: u32,
+    /// `None`: no judge, so no verdicts ([`CompareIndex::without_judge`]).
+    pub judge: Option<u32>,
     /// The judged baseline for rows that do not name one (v0.1).
     pub baseline: Option<u32>,
     by_key: HashMap<(u32, u32), u32>,
@@ -95,11 +104,26 @@ impl CompareIndex {
             }
         }
         CompareIndex {
-            judge,
+            judge: Some(judge),
             baseline,
             by_key,
             row_baseline,
         }
+    }
+
+    /// An index with no judge: every model is read by its answers only.
+    pub fn without_judge() -> CompareIndex {
+        CompareIndex {
+            judge: None,
+            baseline: None,
+            by_key: HashMap::new(),
+            row_baseline: HashMap::new(),
+        }
+    }
+
+    /// True when `model` is the judged baseline or the baseline some rows name.
+    pub fn is_baseline(&self, model: u32) -> bool {
+        self.baseline == Some(model) || self.row_baseline.values().any(|&b| b == model)
     }
 
     /// The baseline of a prompt: the one its rows name, else the judged baseline.
@@ -227,7 +251,7 @@ pub enum Side {
 }
 
 /// The prompts worth listing for A and B: every prompt with a question text, and any other prompt
-/// either model has a verdict on. In bench order.
+/// either model has a verdict on or an answer to. In bench order.
 pub fn pair_rows(bench: &Bench, index: &CompareIndex, a: u32, b: u32) -> Vec<PairRow> {
     (0..bench.prompts.len() as u32)
         .filter_map(|p| {
@@ -238,7 +262,9 @@ pub fn pair_rows(bench: &Bench, index: &CompareIndex, a: u32, b: u32) -> Vec<Pai
             };
             let listed = !bench.prompts[p as usize].text.is_empty()
                 || row.a.judgment.is_some()
-                || row.b.judgment.is_some();
+                || row.b.judgment.is_some()
+                || bench.answer(a, p).is_some()
+                || bench.answer(b, p).is_some();
             listed.then_some(row)
         })
         .collect()

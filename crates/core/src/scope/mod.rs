@@ -17,6 +17,10 @@
 //!   choice was a guess: the only bench with verdicts, the only judge (several: see [`Several`]),
 //!   the judged baseline by the rules of [`baseline`] (inferred ones get a
 //!   [`ScopeNote::JudgedBaselineInferred`]).
+//! - **Reading needs no verdicts.** A one-judge view (compare, clusters) opens on a bench that has
+//!   prompts or answers but no judgments (mid-run data, a question file alone): its scope has no
+//!   judge and no judged baseline. The leaderboard and the judge analyses, which score verdicts,
+//!   still get [`ScopeError::NoData`].
 //! - **A view's own choice falls back with a note.** The only one is the judge tab of a one-judge
 //!   view (compare, clusters): a link may carry a tab for a judge the data no longer has, and the
 //!   view then shows its default judge ([`ScopeNote::JudgeNotInData`]).

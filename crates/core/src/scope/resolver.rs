@@ -139,8 +139,8 @@ pub fn resolve(ds: &Dataset, req: &ScopeRequest) -> Result<Scope, ScopeError> {
 }
 
 /// The bench: [`Dataset::bench`]'s rule (the named one, else the only one with verdicts), then what
-/// the request allows when that leaves it open: the first of several by name, or for topic clusters
-/// a bench that has prompts but no verdicts.
+/// the request allows when that leaves it open: the first of several by name, or for a one-judge
+/// view (compare, clusters) a bench that has prompts or answers but no verdicts.
 fn choose_bench<'a>(
     ds: &'a Dataset,
     req: &ScopeRequest,
@@ -163,11 +163,12 @@ fn choose_bench<'a>(
     match ds.bench(req.bench.as_deref()) {
         Ok(b) => Ok(b),
         Err(Error::AmbiguousBench { found }) => first_of(found, notes),
-        Err(Error::NoData) if req.purpose == Purpose::Clusters => {
+        Err(Error::NoData) if req.purpose.one_judge() => {
+            // Answers register their prompts, so an answers-only bench has prompts too.
             let with_prompts: Vec<String> = ds
                 .benches
                 .values()
-                .filter(|b| !b.prompts.is_empty())
+                .filter(|b| !b.prompts.is_empty() || !b.answers.is_empty())
                 .map(|b| b.name.clone())
                 .collect();
             match with_prompts.len() {

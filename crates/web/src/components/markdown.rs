@@ -17,16 +17,23 @@ fn size(bytes: usize) -> String {
     }
 }
 
-/// Renders `text` as safe markdown inside a `div.md`.
+/// Renders `text` as safe markdown inside a `div.md`. `scroll_label`: the pane scrolls on its own
+/// (a max height in the stylesheet), so it takes keyboard focus and is a labelled region.
 #[component]
-pub fn Markdown(text: String, #[prop(optional)] testid: Option<&'static str>) -> impl IntoView {
+pub fn Markdown(
+    text: String,
+    #[prop(optional)] testid: Option<&'static str>,
+    #[prop(optional, into)] scroll_label: Option<String>,
+) -> impl IntoView {
     let limit = RwSignal::new(FIRST_LIMIT);
     let total = text.len();
     move || {
         let r = render_limited(&text, limit.get());
         let shown = r.shown_bytes;
+        let focusable = scroll_label.is_some().then_some("0");
+        let role = scroll_label.is_some().then_some("region");
         view! {
-            <div class="md" data-testid=testid inner_html=r.html></div>
+            <div class="md" data-testid=testid inner_html=r.html tabindex=focusable role=role aria-label=scroll_label.clone()></div>
             {(shown < total).then(|| view! {
                 <p class="cut-note" data-testid="cut-note">
                     {format!("Showing the first {} of {}. ", size(shown), size(total))}

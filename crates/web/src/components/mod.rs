@@ -15,5 +15,6 @@ pub mod load_report;
 pub mod load_status;
 pub mod markdown;
 pub mod method_picker;
+pub mod nothing_to_score;
 pub mod prompt_map;
 pub mod share_link;

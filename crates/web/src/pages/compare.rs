@@ -1,6 +1,9 @@
 //! The compare page: any two models on the same prompt, side by side, with both games' judgments
-//! against the baseline; a searchable, filterable prompt list; and a paired table of every prompt with
-//! a paired bootstrap interval on the difference of the two models' win rates.
+//! against the baseline; a searchable, filterable prompt list; a paired table of every prompt with
+//! a paired bootstrap interval on the difference of the two models' win rates; and the answer
+//! statistics (length and markdown per model and category). A model needs answers or verdicts, not
+//! both: a model without verdicts under the judge shown (or data with no judgment files at all) is
+//! read by its answers, and the filters that need verdicts are disabled with the reason.
 //!
 //! Everything the page shows is derived from the URL (ViewState extras, see [`key`]) and the loaded
 //! data by memos; the only effects are the keyboard listener and the clipboard. Answers, judgments and
@@ -9,8 +12,8 @@
 
 use crate::components::compare::model::{Base, Current, Pair};
 use crate::components::compare::{
-    answer_pane, judge_tabs, model_picker, paired_table, prompt_list, prompt_view, step,
-    summary_line, swap_models, verdicts_view,
+    answer_pane, answer_stats_view, judge_tabs, model_picker, paired_table, prompt_list,
+    prompt_view, step, summary_line, swap_models, verdicts_view,
 };
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::share_link::ShareLink;
@@ -18,8 +21,8 @@ use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::compare::{
-    choose_models, choose_prompt, filter_rows, pair_rows, paired_ci, search_texts, CompareIndex,
-    PairOutcome, PairSummary, PairedCi, PromptFilter,
+    choose_models, choose_prompt, filter_rows, holdings, pair_rows, paired_ci, search_texts,
+    verdict_filters, CompareIndex, PairOutcome, PairSummary, PairedCi, PromptFilter,
 };
 use arena_lens_core::view_state::keys::compare as key;
 use arena_lens_core::view_state::ViewState;
@@ -38,12 +41,8 @@ fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     let ds = &loaded.dataset;
     let s = ui_scope::resolve(ds, req)?;
     let bench = s.bench(ds);
-    let Some(judge) = s.judge_id().filter(|_| !bench.judgments.is_empty()) else {
-        return Err(format!(
-            "Bench “{}” has no judgment files, so there are no verdicts or judge texts to compare (a battles file holds only outcomes).",
-            bench.name
-        ));
-    };
+    // No judgment files (answers only, or a battles file): the models are read by their answers.
+    let judge = s.judge_id().filter(|_| !bench.judgments.is_empty());
     let judges: Vec<(u32, String)> = s
         .all_judges
         .iter()
@@ -54,13 +53,24 @@ fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
         .judged_baseline
         .clone()
         .filter(|_| s.judged_baseline_id.is_none());
-    let index = CompareIndex::new(bench, judge, s.judged_baseline_id);
+    let index = match judge {
+        Some(j) => CompareIndex::new(bench, j, s.judged_baseline_id),
+        None => CompareIndex::without_judge(),
+    };
+    let holdings = holdings(bench, &index);
+    if holdings.is_empty() {
+        return Err(format!(
+            "Bench “{}” has no answers and no judgment files, so there is nothing to compare (a battles file holds only outcomes).",
+            bench.name
+        ));
+    }
     let texts = search_texts(bench);
     Ok(Base {
         bench_name: bench.name.clone(),
         loaded: loaded.clone(),
         judges,
         index,
+        holdings,
         baseline_label,
         notes: ui_scope::notes(&s),
         texts,
@@ -123,6 +133,7 @@ pub fn ComparePage() -> impl IntoView {
         let choice = choose_models(bench, &base.index, wa.as_deref(), wb.as_deref())?;
         let rows = pair_rows(bench, &base.index, choice.a, choice.b);
         let summary = PairSummary::of(&rows);
+        let filters_off = verdict_filters(&rows, base.judge_name().as_deref());
         Some(Shared(Arc::new(Pair {
             base: base.clone(),
             a: choice.a,
@@ -130,6 +141,7 @@ pub fn ComparePage() -> impl IntoView {
             notes: choice.notes,
             rows,
             summary,
+            filters_off,
         })))
     });
     // With slim data, the full files of the two models shown (answers, and judgments by this judge).
@@ -138,7 +150,7 @@ pub fn ComparePage() -> impl IntoView {
         let lazy = p.base.loaded.lazy.as_ref()?;
         Some(lazy.for_models(
             &p.bench().name,
-            &p.base.judge_name(),
+            &p.base.judge_name().unwrap_or_default(),
             &[p.name(p.a), p.name(p.b)],
         ))
     });
@@ -176,7 +188,9 @@ pub fn ComparePage() -> impl IntoView {
         let Some(p) = pair.get() else {
             return Shared(Arc::new(Vec::new()));
         };
-        let f = filter.get();
+        // A link may carry a filter that needs verdicts this pair lacks: it is shown disabled and
+        // not applied.
+        let f = filter.with(|f| f.usable(&p.filters_off));
         Shared(Arc::new(filter_rows(
             p.bench(),
             &p.rows,
@@ -204,7 +218,15 @@ pub fn ComparePage() -> impl IntoView {
             _ => 1u8,
         })
     });
-    let paired_tab = Memo::new(move |_| view.with(|v| v.extra(key::TAB) == Some("paired")));
+    // The list-less tabs: the paired table, and the answer statistics.
+    let tab = Memo::new(move |_| {
+        view.with(|v| match v.extra(key::TAB) {
+            Some("paired") => "paired",
+            Some("stats") => "stats",
+            _ => "prompt",
+        })
+    });
+    let paired_tab = Memo::new(move |_| tab.get() != "prompt");
     let method = use_method(Purpose::Compare);
     let ci_inputs = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Compare, method.get())));
     let method_line =
@@ -326,7 +348,7 @@ pub fn ComparePage() -> impl IntoView {
                 Some(Ok(b)) => b,
             };
             if pair.with(Option::is_none) {
-                return view! { <div class="status error" role="alert" data-testid="compare-error">{format!("Judge {} judged no model.", b.judge_name())}</div> }.into_any();
+                return view! { <div class="status error" role="alert" data-testid="compare-error">{format!("Bench “{}” has no model to compare.", b.bench_name)}</div> }.into_any();
             }
             let set = set.clone();
             view! {
@@ -337,13 +359,17 @@ pub fn ComparePage() -> impl IntoView {
                     {
                         let set1 = set.clone();
                         let set2 = set.clone();
+                        let set3 = set.clone();
                         view! {
                             <button type="button" role="tab" class="tab" data-testid="tab-prompt"
-                                aria-selected=move || (!paired_tab.get()).to_string()
+                                aria-selected=move || (tab.get() == "prompt").to_string()
                                 on:click=move |_| set1(&|s| s.set_extra(key::TAB, None))>"Prompt by prompt"</button>
                             <button type="button" role="tab" class="tab" data-testid="tab-paired"
-                                aria-selected=move || paired_tab.get().to_string()
+                                aria-selected=move || (tab.get() == "paired").to_string()
                                 on:click=move |_| set2(&|s| { s.set_extra(key::TAB, Some("paired".into())); s.set_extra(key::PAGE, None); })>"Paired table (all prompts)"</button>
+                            <button type="button" role="tab" class="tab" data-testid="tab-stats"
+                                aria-selected=move || (tab.get() == "stats").to_string()
+                                on:click=move |_| set3(&|s| { s.set_extra(key::TAB, Some("stats".into())); s.set_extra(key::PAGE, None); })>"Answer statistics"</button>
                         }
                     }
                 </div>
@@ -352,8 +378,10 @@ pub fn ComparePage() -> impl IntoView {
                     <div class="detail">
                         {
                             let set = set.clone();
-                            move || if paired_tab.get() {
+                            move || if tab.get() == "paired" {
                                 paired_table(pair, filtered, set.clone()).into_any()
+                            } else if tab.get() == "stats" {
+                                answer_stats_view(pair, filtered).into_any()
                             } else {
                                 let set = set.clone();
                                 view! {
@@ -361,9 +389,9 @@ pub fn ComparePage() -> impl IntoView {
                                         let set = set.clone();
                                         move || current.get().map(|c| prompt_view(c, filtered, set.clone()))
                                     }
-                                    <div class="answers">
+                                    <div class="answers" class:single=move || pair.with(|p| p.as_ref().is_some_and(|p| p.single()))>
                                         {move || current.get().map(|c| answer_pane(c.clone(), true))}
-                                        {move || current.get().map(|c| answer_pane(c.clone(), false))}
+                                        {move || current.get().filter(|c| !c.pair.single()).map(|c| answer_pane(c.clone(), false))}
                                     </div>
                                     {
                                         let set = set.clone();

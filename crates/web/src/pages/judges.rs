@@ -157,7 +157,12 @@ pub fn JudgesPage() -> impl IntoView {
         let a = analysis.get()?;
         let c = match a.0.as_ref() {
             Ok(c) => c,
-            Err(e) => return Some(view! { <p class="status error" role="alert" data-testid="compute-error">{e.clone()}</p> }.into_any()),
+            Err(e) => {
+                // Answers without verdicts: nothing to score, but something to read.
+                return crate::components::nothing_to_score::nothing_to_score().or_else(|| {
+                    Some(view! { <p class="status error" role="alert" data-testid="compute-error">{e.clone()}</p> }.into_any())
+                });
+            }
         };
         let an = &c.an;
         let primary = xy

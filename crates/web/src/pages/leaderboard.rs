@@ -134,6 +134,10 @@ pub fn LeaderboardPage() -> impl IntoView {
         let lb = match &c.result {
             Ok(lb) => lb.clone(),
             Err(e) => {
+                // Answers without verdicts: nothing to score, but something to read.
+                if let Some(v) = crate::components::nothing_to_score::nothing_to_score() {
+                    return Some(v);
+                }
                 return Some(view! { <div class="status error" role="alert" data-testid="compute-error">{e.clone()}</div> }.into_any());
             }
         };

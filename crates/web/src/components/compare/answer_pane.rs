@@ -53,6 +53,7 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
     };
     let side = if side_a { "A" } else { "B" };
     let model_attr = name.clone();
+    let title = name.clone();
     let (answer, pending) = match full {
         Lookup::NotLazy => (slim.cloned(), None),
         Lookup::Found(a) => (Some(a), None),
@@ -89,15 +90,20 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
                 .into_any()
         }
         (None, None) => {
-            view! { <p class="hint">"No answer from this model to this prompt in the data."</p> }
-                .into_any()
+            // A model known only from judgment files (the Korean set has four) has no answer file.
+            let text = if p.base.holding(model).is_some_and(|h| h.answers == 0) {
+                format!("No answer file for {name} in this data.")
+            } else {
+                "No answer from this model to this prompt in the data.".to_string()
+            };
+            view! { <p class="hint" data-testid="no-answer">{text}</p> }.into_any()
         }
     };
     view! {
         <article class="answer" data-testid=if side_a { "answer-a" } else { "answer-b" } data-model=model_attr>
             <header class="answer-head">
                 <span class="side">{side}</span>
-                <strong class="model-name">{name}</strong>
+                <strong class="model-name">{title}</strong>
                 {is_base.then(|| view! { <span class="tag">"baseline"</span> })}
                 <span class="counts" data-testid="counts">{counts}</span>
             </header>

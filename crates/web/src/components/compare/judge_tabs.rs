@@ -17,7 +17,7 @@ pub fn judge_tabs(base: Shared<Base>, set: impl SetView) -> impl IntoView {
                     let n = name.clone();
                     view! {
                         <button type="button" role="tab" class="tab" data-judge=name.clone()
-                            aria-selected=(*id == current).to_string()
+                            aria-selected=(Some(*id) == current).to_string()
                             on:click=move |_| set(&|s| s.set_extra(key::JUDGE, Some(n.clone())))>
                             {name.clone()}
                         </button>

@@ -1,11 +1,12 @@
 //! The pieces of the compare page: model picker, judge and game tabs, the summary line, the prompt
-//! list with its filters, the prompt, the two answers, the verdicts with the judge's texts, and the
-//! paired table; [`model`] holds the view model they read.
+//! list with its filters, the prompt, the two answers, the verdicts with the judge's texts, the
+//! paired table and the answer statistics; [`model`] holds the view model they read.
 //!
 //! Every piece reads the page's memos and writes to the URL through `set`; none keeps state of its own
 //! except how much of a long text is shown.
 
 pub mod answer_pane;
+pub mod answer_stats;
 pub mod game_tabs;
 pub mod judge_tabs;
 pub mod model;
@@ -17,6 +18,7 @@ pub mod summary;
 pub mod verdicts;
 
 pub use answer_pane::answer_pane;
+pub use answer_stats::answer_stats_view;
 pub use game_tabs::game_tabs;
 pub use judge_tabs::judge_tabs;
 pub use model_picker::{model_picker, swap_models};

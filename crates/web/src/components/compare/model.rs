@@ -5,7 +5,7 @@
 use crate::data::Loaded;
 use crate::ui::Shared;
 use arena_lens_core::bench::Bench;
-use arena_lens_core::compare::{CompareIndex, PairRow, PairSummary};
+use arena_lens_core::compare::{CompareIndex, ModelHoldings, PairRow, PairSummary, VerdictFilters};
 use leptos::prelude::Memo;
 use std::sync::Arc;
 
@@ -18,7 +18,10 @@ pub struct Base {
     pub bench_name: String,
     /// (id, name), sorted by name.
     pub judges: Vec<(u32, String)>,
+    /// The judge shown's verdicts; without a judge (no judgment files) an empty index.
     pub index: CompareIndex,
+    /// Every model the selects list (answers or verdicts), with what each has.
+    pub holdings: Vec<ModelHoldings>,
     /// The judged baseline's name when the data does not hold it as a model (a name from the URL).
     pub baseline_label: Option<String>,
     pub notes: Vec<String>,
@@ -40,8 +43,15 @@ impl Base {
                 .unwrap_or_else(|| "the baseline".into()),
         }
     }
-    pub fn judge_name(&self) -> String {
-        self.bench().judges.name(self.index.judge).to_string()
+    /// The judge shown; `None` when the data has no judgment files.
+    pub fn judge_name(&self) -> Option<String> {
+        self.index
+            .judge
+            .map(|j| self.bench().judges.name(j).to_string())
+    }
+    /// What `model` has (answers, verdicts), if the selects list it.
+    pub fn holding(&self, model: u32) -> Option<&ModelHoldings> {
+        self.holdings.iter().find(|h| h.model == model)
     }
 }
 
@@ -53,6 +63,8 @@ pub struct Pair {
     pub notes: Vec<String>,
     pub rows: Vec<PairRow>,
     pub summary: PairSummary,
+    /// Why the filters that read verdicts cannot be used for this pair.
+    pub filters_off: VerdictFilters,
 }
 
 impl Pair {
@@ -61,6 +73,10 @@ impl Pair {
     }
     pub fn name(&self, model: u32) -> String {
         self.bench().models.name(model).to_string()
+    }
+    /// A and B are the same model (data with a single model): one answer pane.
+    pub fn single(&self) -> bool {
+        self.a == self.b
     }
 }
 

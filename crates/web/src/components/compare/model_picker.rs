@@ -1,8 +1,8 @@
-//! Model A and B selects with a swap button between them.
+//! Model A and B selects with a swap button between them. The selects list every model with answers
+//! or verdicts, each marked with what it has ("answers + verdicts under J", "answers only", ...).
 
 use super::model::{Pair, PairMemo};
 use crate::ui::SetView;
-use arena_lens_core::compare::candidates;
 use arena_lens_core::view_state::keys::compare as key;
 use leptos::prelude::*;
 
@@ -20,12 +20,14 @@ pub fn model_picker(pair: PairMemo, set: impl SetView) -> impl IntoView {
     move || {
         let p = pair.get()?;
         let bench = p.bench();
-        let names: Vec<(String, bool)> = candidates(bench, &p.base.index)
-            .into_iter()
-            .map(|m| {
+        let names: Vec<(String, String)> = p
+            .base
+            .holdings
+            .iter()
+            .map(|h| {
                 (
-                    bench.models.name(m).to_string(),
-                    p.base.index.baseline == Some(m),
+                    bench.models.name(h.model).to_string(),
+                    h.mark(bench, &p.base.index),
                 )
             })
             .collect();
@@ -40,9 +42,9 @@ pub fn model_picker(pair: PairMemo, set: impl SetView) -> impl IntoView {
                         let v = event_target_value(&ev);
                         set(&|s| s.set_extra(k, Some(v.clone())))
                     }>
-                        {names.iter().map(|(n, is_base)| {
-                            let label = if *is_base { format!("{n} (baseline)") } else { n.clone() };
-                            view! { <option value=n.clone() selected=*n == current>{label}</option> }
+                        {names.iter().map(|(n, mark)| {
+                            let label = format!("{n} — {mark}");
+                            view! { <option value=n.clone() data-mark=mark.clone() selected=*n == current>{label}</option> }
                         }).collect_view()}
                     </select>
                 </label>

@@ -1,5 +1,6 @@
 //! The prompt list: search and filters, the match count, and (on the prompt tab) the paged list of
-//! prompts with both models' marks.
+//! prompts with both models' marks. The filters that read verdicts are disabled, with the reason,
+//! when the pair lacks the verdicts they need (a model without verdicts, or no judgment files).
 
 use super::marks;
 use super::model::{Chosen, Filtered, PairMemo, PAGE};
@@ -48,6 +49,28 @@ pub fn prompt_list(
         extra_setter(key::OUTCOME),
     );
     let (set_disagree, set_upset) = (check_setter(key::DISAGREE), check_setter(key::UPSET));
+    let outcome_off = move || pair.with(|p| p.as_ref().and_then(|p| p.filters_off.outcome.clone()));
+    let disagree_off =
+        move || pair.with(|p| p.as_ref().and_then(|p| p.filters_off.disagree.clone()));
+    let off_reasons = move || {
+        let mut r: Vec<String> = Vec::new();
+        match (outcome_off(), disagree_off()) {
+            (Some(o), Some(d)) if o == d => {
+                r.push(format!("Outcome, games disagree and upsets are off: {o}"))
+            }
+            (o, d) => {
+                if let Some(o) = o {
+                    r.push(format!("Outcome and upsets are off: {o}"));
+                }
+                if let Some(d) = d {
+                    r.push(format!("Games disagree is off: {d}"));
+                }
+            }
+        }
+        (!r.is_empty()).then(|| {
+            view! { <p class="hint filters-off" data-testid="filters-off">{r.join(" ")}</p> }
+        })
+    };
 
     let group_selects = move || {
         let p = pair.get()?;
@@ -114,6 +137,8 @@ pub fn prompt_list(
             let (page, _) = page_now();
             let current = chosen.get().0;
             let bench = p.bench();
+            // Without a judge there are no games to mark.
+            let judged = p.base.index.judge.is_some();
             Some(
                 list.iter()
                     .skip(page * PAGE)
@@ -143,8 +168,10 @@ pub fn prompt_list(
                                     <span class="n">{format!("{}", i + 1)}</span>
                                     <span class="text">{text}</span>
                                     <span class="meta">
-                                        <span class="marks" title="Model A's games 1 and 2 vs the baseline (W win, T tie, L loss)">"A "{ma}</span>
-                                        <span class="marks" title="Model B's games 1 and 2 vs the baseline">"B "{mb}</span>
+                                        {judged.then(|| view! {
+                                            <span class="marks" title="Model A's games 1 and 2 vs the baseline (W win, T tie, L loss)">"A "{ma}</span>
+                                            <span class="marks" title="Model B's games 1 and 2 vs the baseline">"B "{mb}</span>
+                                        })}
                                         <span class="cluster">{cluster}</span>
                                     </span>
                                 </button>
@@ -209,22 +236,27 @@ pub fn prompt_list(
                 </label>
                 {group_selects}
                 {ids_chip}
-                <label class="field">
+                <label class="field" title=move || outcome_off().unwrap_or_default()>
                     <span>"Outcome"</span>
-                    <select data-testid="filter-outcome" on:change=set_outcome>
+                    <select data-testid="filter-outcome" on:change=set_outcome disabled=move || outcome_off().is_some()>
                         {[("", "Any"), ("a", "A beat B"), ("b", "B beat A"), ("tie", "Even (same score)")].into_iter().map(|(v, label)| {
-                            view! { <option value=v selected=move || filter.with(|f| f.outcome.map_or("", |o| o.as_str()) == v)>{label}</option> }
+                            view! { <option value=v selected=move || outcome_off().is_none() && filter.with(|f| f.outcome.map_or("", |o| o.as_str()) == v) || outcome_off().is_some() && v.is_empty()>{label}</option> }
                         }).collect_view()}
                     </select>
                 </label>
-                <label class="check" title="After mirroring game 2, the two games give a different result (win, tie or loss) for model A or model B: a position flip.">
-                    <input type="checkbox" data-testid="filter-disagree" prop:checked=move || filter.with(|f| f.disagree) on:change=set_disagree />
+                <label class="check" class:disabled=move || disagree_off().is_some()
+                    title=move || disagree_off().unwrap_or_else(|| "After mirroring game 2, the two games give a different result (win, tie or loss) for model A or model B: a position flip.".into())>
+                    <input type="checkbox" data-testid="filter-disagree" disabled=move || disagree_off().is_some()
+                        prop:checked=move || disagree_off().is_none() && filter.with(|f| f.disagree) on:change=set_disagree />
                     "Games disagree"
                 </label>
-                <label class="check" title="The model with the higher overall win rate scored at least ½ lower than the other on this prompt.">
-                    <input type="checkbox" data-testid="filter-upset" prop:checked=move || filter.with(|f| f.upset) on:change=set_upset />
+                <label class="check" class:disabled=move || outcome_off().is_some()
+                    title=move || outcome_off().unwrap_or_else(|| "The model with the higher overall win rate scored at least ½ lower than the other on this prompt.".into())>
+                    <input type="checkbox" data-testid="filter-upset" disabled=move || outcome_off().is_some()
+                        prop:checked=move || outcome_off().is_none() && filter.with(|f| f.upset) on:change=set_upset />
                     "Upsets"
                 </label>
+                {off_reasons}
             </div>
             <p class="count" data-testid="match-count" aria-live="polite">
                 {move || pair.get().map(|p| format!("{} of {} prompts", filtered.with(|l| l.len()), p.rows.len()))}

@@ -95,7 +95,7 @@ pub fn prompt_view(c: Current, filtered: Filtered, set: impl SetView) -> impl In
             } else {
                 turns.into_iter().enumerate().map(|(i, t)| view! {
                     {multi.then(|| view! { <h3 class="turn">{format!("User, turn {}", i + 1)}</h3> })}
-                    <Markdown text=t />
+                    <Markdown text=t scroll_label=format!("Prompt, turn {}", i + 1) />
                 }).collect_view().into_any()
             }}
         </section>

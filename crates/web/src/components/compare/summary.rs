@@ -1,5 +1,5 @@
 //! The pair's summary above the tabs: counts over both models' verdicts and the paired interval
-//! on A − B.
+//! on A − B, or, where a side has no verdicts, what each side has.
 
 use super::model::PairMemo;
 use arena_lens_core::compare::PairedCi;
@@ -16,7 +16,43 @@ pub fn summary_line(pair: PairMemo, ci: Memo<Option<PairedCi>>) -> impl IntoView
         let p = pair.get()?;
         let s = &p.summary;
         let (a, b) = (p.name(p.a), p.name(p.b));
-        let judge = p.base.judge_name();
+        let has = |m: u32| {
+            p.base
+                .holding(m)
+                .map(|h| h.mark(p.bench(), &p.base.index))
+                .unwrap_or_default()
+        };
+        let Some(judge) = p.base.judge_name() else {
+            let text = if p.single() {
+                format!(" ({}). This data holds one model's answers and no verdicts (no judgment files): read them prompt by prompt, or see the answer statistics.", has(p.a))
+            } else {
+                format!(" · no verdicts in this data (no judgment files): A {}, B {}. Read the answers side by side, or see the answer statistics.", has(p.a), has(p.b))
+            };
+            return Some(view! {
+                <section class="pair-summary" data-testid="pair-summary" data-judged="none">
+                    <p>
+                        <span class="side">"A"</span>" "<strong>{a}</strong>
+                        {(!p.single()).then(|| view! { " vs "<span class="side">"B"</span>" "<strong>{b.clone()}</strong> })}
+                        {text}
+                    </p>
+                </section>
+            }.into_any());
+        };
+        let unjudged: Vec<String> = [("A", p.a), ("B", p.b)]
+            .into_iter()
+            .filter(|&(_, m)| {
+                p.base
+                    .holding(m)
+                    .is_some_and(|h| !h.verdicts && !h.baseline)
+            })
+            .map(|(side, m)| {
+                format!(
+                    "{side} ({}) has no verdicts under {judge}: {}.",
+                    p.name(m),
+                    has(m)
+                )
+            })
+            .collect();
         let base = p
             .base
             .index
@@ -35,18 +71,26 @@ pub fn summary_line(pair: PairMemo, ci: Memo<Option<PairedCi>>) -> impl IntoView
                 </p>
             }
         });
+        let unjudged = (!unjudged.is_empty()).then(|| {
+            view! { <p class="unjudged" data-testid="summary-unjudged">{unjudged.join(" ")}</p> }
+        });
         Some(view! {
             <section class="pair-summary" data-testid="pair-summary">
                 <p>
                     <span class="side">"A"</span>" "<strong>{a}</strong>" vs "<span class="side">"B"</span>" "<strong>{b}</strong>
                     {format!(" · judge {judge} · baseline {base}. ")}
-                    {format!(
-                        "On {} with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {}.",
-                        prompts(s.both), s.a_better, s.b_better, s.ties, prompts(s.disagree)
-                    )}
+                    {if s.both == 0 {
+                        format!("No prompt has verdicts for both; games disagree on {}.", prompts(s.disagree))
+                    } else {
+                        format!(
+                            "On {} with verdicts for both: A better on {}, B better on {}, even on {}; games disagree on {}.",
+                            prompts(s.both), s.a_better, s.b_better, s.ties, prompts(s.disagree)
+                        )
+                    }}
                 </p>
+                {unjudged}
                 {ci_line}
             </section>
-        })
+        }.into_any())
     }
 }

@@ -1,5 +1,6 @@
 //! The verdicts: each model's two games against the baseline (or, when one side is the baseline, the
-//! direct ones), with positions spelled out, the judge's text and what the judge was shown.
+//! direct ones), with positions spelled out, the judge's text and what the judge was shown. A model
+//! the judge shown did not judge says so and links to the judges that did.
 
 use super::game_tabs;
 use super::model::Current;
@@ -8,9 +9,11 @@ use crate::components::markdown::Markdown;
 use crate::data::DataContext;
 use crate::texts::Lookup;
 use crate::ui::SetView;
+use crate::url_state::{href, use_view_state};
 use arena_lens_core::bench::Judgment;
 use arena_lens_core::compare::{ModelOnPrompt, PairRow};
 use arena_lens_core::verdict::Verdict;
+use arena_lens_core::view_state::keys::compare as key;
 use leptos::prelude::*;
 
 /// Most of a judge's view of the prompt that is shown (it repeats both answers).
@@ -95,7 +98,7 @@ fn game_block(
             } else if text.is_empty() {
                 view! { <p class="hint">"No judge text in the data for this game (score-only judgments)."</p> }.into_any()
             } else {
-                view! { <Markdown text=text testid="judgment-text" /> }.into_any()
+                view! { <Markdown text=text testid="judgment-text" scroll_label=format!("Judge's text, game {g}, {model}") /> }.into_any()
             }}
             {saw}
         </div>
@@ -108,6 +111,41 @@ struct Judged<'a> {
     mp: &'a ModelOnPrompt,
     judgment: Option<&'a Judgment>,
     texts: Lookup<Judgment>,
+    /// `Some`: the judge shown never judged this model; the judges that did, with links to them.
+    not_judged: Option<NotJudged>,
+}
+
+/// A model the judge shown did not judge: that judge, and (name, link) of each judge that did.
+struct NotJudged {
+    judge: String,
+    others: Vec<(String, String)>,
+}
+
+fn not_judged_view(model: &str, n: NotJudged) -> impl IntoView {
+    let others = if n.others.is_empty() {
+        view! { <p class="hint">"No judge in this data judged it: only its answers are here."</p> }
+            .into_any()
+    } else {
+        let count = n.others.len();
+        view! {
+            <p class="judged-by" data-testid="judged-by">
+                {if count == 1 { "Judged by " } else { "Judged by these judges: " }}
+                {n.others.into_iter().enumerate().map(|(i, (name, link))| {
+                    let label = name.clone();
+                    view! {
+                        {(i > 0).then_some(", ")}
+                        <a href=link data-judge=name>{label}</a>
+                    }
+                }).collect_view()}
+                "."
+            </p>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="status note" data-testid="not-judged">{format!("{model} is not judged by {}.", n.judge)}</p>
+        {others}
+    }
 }
 
 fn verdict_col(
@@ -122,6 +160,7 @@ fn verdict_col(
         mp,
         judgment,
         texts,
+        not_judged,
     } = judged;
     let results = (1..=2u8)
         .map(|g| {
@@ -137,7 +176,10 @@ fn verdict_col(
     } else {
         ""
     };
-    let body = if judgment.is_none() {
+    let judged_here = not_judged.is_none();
+    let body = if let Some(n) = not_judged {
+        not_judged_view(&model, n).into_any()
+    } else if judgment.is_none() {
         view! { <p class="hint">"The judge did not judge this model on this prompt."</p> }
             .into_any()
     } else {
@@ -148,11 +190,14 @@ fn verdict_col(
         .into_any()
     };
     view! {
-        <section class=format!("verdict-col side-{side}") data-testid=format!("verdicts-{side}") data-model=model.clone()>
+        <section class=format!("verdict-col side-{side}") data-testid=format!("verdicts-{side}") data-model=model.clone()
+            data-judged=judged_here.to_string()>
             <h3>{title}</h3>
-            <p class="result-line" data-testid="result-line" class:disagree=mp.games_disagree()>
-                {format!("For {model}: {results}{agree}; prompt score {}", score_text(mp.score()))}
-            </p>
+            {judged_here.then(|| view! {
+                <p class="result-line" data-testid="result-line" class:disagree=mp.games_disagree()>
+                    {format!("For {model}: {results}{agree}; prompt score {}", score_text(mp.score()))}
+                </p>
+            })}
             {body}
         </section>
     }
@@ -163,8 +208,38 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
     let p = c.pair.clone();
     let row: &PairRow = &p.rows[c.row];
     let bench = p.bench();
+    let Some(judge) = p.base.judge_name() else {
+        return view! {
+            <section class="verdicts" data-testid="verdicts" data-judged="none">
+                <h2>"Verdicts"</h2>
+                <p class="hint" data-testid="no-verdicts">"This data has no verdicts (no judgment files): there are only the answers to read."</p>
+            </section>
+        }
+        .into_any();
+    };
     let base = p.base.baseline_name(row.prompt);
-    let judge = p.base.judge_name();
+    let view_state = use_view_state();
+    // The judges other than this one that judged `m`, each with a link to this view under it.
+    let not_judged = |m: u32| -> Option<NotJudged> {
+        let h = p.base.holding(m)?;
+        if h.verdicts || h.baseline {
+            return None;
+        }
+        let others = h
+            .other_judges(&p.base.index)
+            .into_iter()
+            .map(|j| {
+                let name = bench.judges.name(j).to_string();
+                let mut v = view_state.get_untracked();
+                v.set_extra(key::JUDGE, Some(name.clone()));
+                (name, href(&v.to_query()))
+            })
+            .collect();
+        Some(NotJudged {
+            judge: judge.clone(),
+            others,
+        })
+    };
     let judgment = |mp: &ModelOnPrompt| mp.judgment.map(|j| &bench.judgments[j as usize]);
     let prompt_id = &bench.prompts[row.prompt as usize].id;
     let store = expect_context::<DataContext>().texts;
@@ -192,6 +267,7 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
                 mp,
                 judgment: judgment(mp),
                 texts: texts(&name),
+                not_judged: not_judged(m),
             },
             game,
         )
@@ -235,4 +311,5 @@ pub fn verdicts_view(c: Current, game: Memo<u8>, set: impl SetView) -> impl Into
             <div class="verdict-cols" class:single=direct>{cols}</div>
         </section>
     }
+    .into_any()
 }
