@@ -48,6 +48,9 @@ pub enum Command {
     /// Judges and their biases: per-judge leaderboards, agreement, position consistency,
     /// self-preference, separability, style coefficients, and agreement with a reference CSV.
     Judges(JudgesArgs),
+    /// Write a folder any static host serves: the built site, a copy of the data with its slim
+    /// copies and manifest, opening that data by default.
+    Bundle(BundleArgs),
 }
 
 /// Which data to read and how verdicts become battles.
@@ -218,6 +221,31 @@ pub struct IndexArgs {
     /// and fetches a model's full texts only when the compare page shows them.
     #[arg(long)]
     pub slim: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct BundleArgs {
+    /// The data: a data root holding <bench>/..., a single bench folder, or a battles .jsonl file.
+    /// It is copied (symlinks followed), never modified.
+    pub data: PathBuf,
+    /// The folder to write (created; an earlier bundle there is replaced, anything else refused).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The path the bundle is served under, as Trunk's --public-url (e.g. /arena-lens/).
+    /// Default: the built site's own (/ from scripts/build.sh).
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// The page title. Default: the built site's (arena-lens).
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+    /// Record the model the judgments were made against in the manifest. Default: the one the
+    /// data's own manifest.json records, if any.
+    #[arg(long, value_name = "MODEL")]
+    pub baseline: Option<String>,
+    /// The built site (Trunk's output). Default: dist/ in the current folder, then the dist/ of the
+    /// checkout this binary was built from. `bash scripts/build.sh` builds it.
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

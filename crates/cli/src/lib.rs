@@ -4,6 +4,7 @@
 //! success, 2 on a usage or data error (with the reason on stderr).
 
 pub mod args;
+pub mod bundle;
 pub mod clusters;
 pub mod compare;
 pub mod index;
@@ -137,6 +138,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
         Command::Compare(a) => compare::run(&a, out),
         Command::Clusters(a) => clusters::run(&a, out),
         Command::Judges(a) => judges::run(&a, out),
+        Command::Bundle(a) => bundle::run(&a, out),
     }
 }
 

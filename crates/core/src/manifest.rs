@@ -29,6 +29,11 @@ pub struct SlimCopy {
     pub bytes: u64,
 }
 
+/// The `<meta name>` through which a published bundle's `index.html` names its data
+/// (`<meta name="arena-lens-data" content="data/">`, written by `arena-lens bundle`): the site opens
+/// that data when the link has no `data=`.
+pub const DATA_META: &str = "arena-lens-data";
+
 /// The folder, beside the manifest, that holds slim copies.
 pub const SLIM_DIR: &str = "_slim";
 

@@ -2,7 +2,8 @@
 
 use crate::components::data_picker::DataPicker;
 use crate::components::load_status::LoadStatus;
-use crate::data::{DataContext, LoadState, DEMO_DATA};
+use crate::data::{DataContext, LoadState};
+use crate::default_data::default_data;
 use crate::loader::{fetch_files, start_load};
 use crate::pages::clusters::ClustersPage;
 use crate::pages::compare::ComparePage;
@@ -55,7 +56,7 @@ fn Shell() -> impl IntoView {
         let url = data_url.get();
         let (src, label) = match url {
             Some(u) => (u.clone(), u),
-            None => (DEMO_DATA.to_string(), "demo (synthetic)".to_string()),
+            None => default_data(),
         };
         start_load(ctx, label, move |progress| async move {
             fetch_files(&src, progress).await

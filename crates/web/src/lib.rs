@@ -8,6 +8,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod data;
+pub mod default_data;
 pub mod loader;
 pub mod pages;
 pub mod texts;
