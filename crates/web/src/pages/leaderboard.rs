@@ -174,10 +174,16 @@ pub fn LeaderboardPage() -> impl IntoView {
                     <strong>{lb.bench.clone()}</strong>
                     {format!(" · judge{} {} · baseline {}", if lb.judges.len() > 1 { "s" } else { "" }, if lb.judges.is_empty() { "(battles file)".to_string() } else { lb.judges.join(" + ") }, lb.baseline)}
                     {lb.judged_baseline.clone().filter(|j| *j != lb.baseline).map(|j| format!(" (judged against {j})"))}
+                    // A method that always groups (v2.0's categories) shows one group's board here.
+                    {lb.method.fixed_group().and_then(|_| lb.groups.iter().find(|g| g.models == lb.models)).map(|g| format!(" · category {} (the tool's default); every category, each against its own baseline, below", g.group))}
                 </p>
                 <p class="method" data-testid="method">{lb.method_line.clone()}</p>
                 {(lb.bootstrap_unit == BootstrapUnit::Row).then(|| view! {
-                    <p class="hint">"Row resampling treats the copies of a strong verdict and a prompt's two games as independent, so it understates uncertainty. Choose “Prompts (clustered)” for the honest interval."</p>
+                    <p class="hint">{if lb.method.fixed_unit().is_some() {
+                        "This method resamples battle rows, as its tool does. That treats the copies of a strong verdict and a prompt's two games as independent, so it understates uncertainty; the arena-lens method's prompt bootstrap gives the honest interval."
+                    } else {
+                        "Row resampling treats the copies of a strong verdict and a prompt's two games as independent, so it understates uncertainty. Choose “Prompts (clustered)” for the honest interval."
+                    }}</p>
                 })}
                 {(!coefs.is_empty()).then(|| view! {
                     <p data-testid="style-coefs">"Style coefficients: "{coefs.iter().map(|(k, v)| format!("{k} {v:+.3}")).collect::<Vec<_>>().join(", ")}</p>
