@@ -11,11 +11,12 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
+// `ready`: what shows once the page has computed (so the screenshot shows the page, not its loading).
 const PAGES = [
-  { view: '', line: 'method', name: 'leaderboard' },
-  { view: 'view=compare', line: 'compare-method', name: 'compare' },
-  { view: 'view=clusters', line: 'clusters-method', name: 'clusters' },
-  { view: 'view=judges', line: 'judges-method', name: 'judges' },
+  { view: '', line: 'method', name: 'leaderboard', ready: 'table[data-testid="leaderboard"] tbody tr' },
+  { view: 'view=compare', line: 'compare-method', name: 'compare', ready: '[data-testid="compare-summary"], .compare .answer-body' },
+  { view: 'view=clusters', line: 'clusters-method', name: 'clusters', ready: '[data-testid="cluster-table"]' },
+  { view: 'view=judges', line: 'judges-method', name: 'judges', ready: '[data-testid="judges-method"]' },
 ];
 
 async function lineText(page, testid) {
@@ -45,6 +46,8 @@ for (const p of PAGES) {
           await fresh.page.waitForSelector(select);
           await fresh.page.waitForFunction((s) => document.querySelector(s)?.value === 'show-result-v0.1', select);
         } finally { await fresh.context.close(); }
+        await page.waitForSelector(p.ready, { timeout: 60_000 });
+        await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 60_000 });
         await screenshot(page, `method-${p.name}-${width}`);
         assert.deepEqual(errors, [], describeErrors(errors));
       } finally { await context.close(); }
