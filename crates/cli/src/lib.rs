@@ -6,6 +6,7 @@
 pub mod args;
 pub mod clusters;
 pub mod compare;
+pub mod diff;
 pub mod index;
 pub mod judges;
 pub mod method;
@@ -124,6 +125,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
         Command::Compare(a) => compare::run(&a, out),
         Command::Clusters(a) => clusters::run(&a, out),
         Command::Judges(a) => judges::run(&a, out),
+        Command::Diff(a) => diff::run(&a, out),
     }
 }
 

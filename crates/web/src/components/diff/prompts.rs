@@ -1,0 +1,95 @@
+//! The chosen model's changed prompts: both runs' game-1 and game-2 labels and the shift, largest
+//! first. Each row links to the compare page on that prompt, once per run, so both judges' texts
+//! are a click away (run 2's link carries run 2's data when it is another data set).
+
+use arena_lens_core::diff::prompts::PromptChange;
+use arena_lens_core::view_state::{keys, ViewState};
+use leptos::prelude::*;
+
+/// Where each run's compare link goes: its data URL (`None`: run 1's), its judge and the model the
+/// verdicts are against.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareTarget {
+    pub data: Option<String>,
+    pub judge: Option<String>,
+    pub baseline: Option<String>,
+}
+
+fn compare_href(base: &ViewState, t: &CompareTarget, c: &PromptChange, same_data: bool) -> String {
+    let mut v = ViewState {
+        data: if same_data {
+            base.data.clone()
+        } else {
+            t.data.clone()
+        },
+        bench: Some(c.bench.clone()),
+        seed: base.seed,
+        ..ViewState::default()
+    };
+    v.set_extra(keys::PAGE, Some(keys::page::COMPARE.into()));
+    v.set_extra(keys::compare::PROMPT, Some(c.prompt.clone()));
+    v.set_extra(keys::compare::A, Some(c.model.clone()));
+    if let Some(b) = &t.baseline {
+        v.set_extra(keys::compare::B, Some(b.clone()));
+    }
+    if let Some(j) = &t.judge {
+        v.set_extra(keys::compare::JUDGE, Some(j.clone()));
+    }
+    crate::url_state::href(&v.to_query())
+}
+
+fn label(l: &Option<String>) -> String {
+    l.clone().unwrap_or_else(|| "–".into())
+}
+
+#[component]
+pub fn PromptChanges(
+    model: String,
+    changes: Vec<PromptChange>,
+    view_state: ViewState,
+    run_1: CompareTarget,
+    run_2: CompareTarget,
+) -> impl IntoView {
+    let n = changes.len();
+    let same2 = run_2.data.is_none();
+    let shown: Vec<PromptChange> = changes.into_iter().take(200).collect();
+    let rows = shown
+        .into_iter()
+        .map(|c| {
+            let h1 = compare_href(&view_state, &run_1, &c, true);
+            let h2 = compare_href(&view_state, &run_2, &c, same2);
+            view! {
+                <tr data-testid="prompt-change" data-prompt=c.prompt.clone() data-shift=format!("{:?}", c.shift)>
+                    <th scope="row"><code>{c.prompt.clone()}</code></th>
+                    <td class="labels">{label(&c.run_1[0])}" · "{label(&c.run_1[1])}</td>
+                    <td class="labels">{label(&c.run_2[0])}" · "{label(&c.run_2[1])}</td>
+                    <td class="num">{format!("{:+.1}", c.shift)}</td>
+                    <td class="links">
+                        <a href=h1 data-testid="prompt-compare-1">"run 1"</a>" · "
+                        <a href=h2 data-testid="prompt-compare-2">"run 2"</a>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div data-testid="prompt-changes" data-model=model.clone()>
+            <p class="def">{format!("{n} prompt(s) whose verdicts on {model} changed{}. Labels: game 1 · game 2, as the judge wrote them (game 1 shows the baseline as A). Shift: the change in the model's net wins on the prompt, in battle rows (a strong verdict counts its weight).", if n > 200 { "; the 200 that move it most are shown" } else { "" })}</p>
+            {(n > 0).then(|| view! {
+                <div class="table-wrap">
+                    <table class="diff-prompts">
+                        <caption class="visually-hidden">"Changed prompts"</caption>
+                        <thead><tr>
+                            <th scope="col">"Prompt"</th>
+                            <th scope="col">"Run 1"</th>
+                            <th scope="col">"Run 2"</th>
+                            <th scope="col" class="num">"Shift"</th>
+                            <th scope="col">"Compare"</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })}
+        </div>
+    }
+}
