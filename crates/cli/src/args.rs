@@ -339,10 +339,10 @@ pub struct DiffArgs {
     /// Run 2's scoring method. Default: run 1's.
     #[arg(long, value_parser = scoring_values())]
     pub method2: Option<Method>,
-    /// The model shown at 50% (both runs when they read the same data, else run 1).
+    /// The model shown at 50%, in both runs.
     #[arg(long)]
     pub baseline: Option<String>,
-    /// The model the v0.1 judgments were made against, as for `leaderboard`.
+    /// The model the v0.1 judgments were made against, as for `leaderboard` (both runs).
     #[arg(long, value_name = "MODEL")]
     pub judged_baseline: Option<String>,
     /// How many times a strong verdict counts (both runs).

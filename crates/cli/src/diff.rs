@@ -1,7 +1,8 @@
 //! `arena-lens diff A [B]`: two runs side by side, as the site's diff page shows them (same core,
 //! same seed, same numbers). Each run resolves its own scope; B left out (or equal to A) makes a
 //! pair within one data set, and then run 2 takes run 1's bench, judges and baselines unless
-//! `--bench2`, `--judge2` or `--method2` say otherwise.
+//! `--bench2`, `--judge2` or `--method2` say otherwise. `--baseline` and `--judged-baseline` name
+//! a model, so they hold for both runs.
 
 use crate::args::DiffArgs;
 use arena_lens_core::battle_set::BattleOptions;
@@ -117,8 +118,8 @@ pub fn run(a: &DiffArgs, out: &mut dyn Write) -> Result<(), String> {
             Vec::new()
         },
         method: a.method2.or(a.method),
-        baseline: same.then(|| a.baseline.clone()).flatten(),
-        judged: same.then(|| a.judged_baseline.clone()).flatten(),
+        baseline: a.baseline.clone(),
+        judged: a.judged_baseline.clone(),
     };
     let r2 = run_of(two.as_ref().unwrap_or(&one), asked2, a, 2)?;
     let level = match r1.as_verdicts() {

@@ -2,7 +2,8 @@
 //! is `data2` with `bench2`, `judge2` and `method2`; a key run 2 leaves out is run 1's when both
 //! runs read the same data (a pair within one data set: two judges, two benches, two methods), and
 //! the data's own choice when run 2 is another data set (its bench and judges need not exist in
-//! run 1's data). The method falls back to run 1's either way.
+//! run 1's data). The method and the baselines (a model name, the same question in both runs: "win
+//! rate against M") are run 1's either way.
 
 use super::keys::diff as k;
 use super::parse;
@@ -31,8 +32,6 @@ impl DiffRequest {
                 _ if same => run_1.judges.clone(),
                 _ => Vec::new(),
             },
-            baseline: same.then(|| run_1.baseline.clone()).flatten(),
-            judged_baseline: same.then(|| run_1.judged_baseline.clone()).flatten(),
             method: v
                 .extra(k::METHOD2)
                 .and_then(parse::scoring)
