@@ -284,7 +284,7 @@ pub fn DiffPage() -> impl IntoView {
         let vs = view.get_untracked();
         Some(view! {
             <p class="method" data-testid="diff-method">{format!("{} Computed in {:.0} ms.", d.method_line, c.0.ms)}</p>
-            {d.notes.iter().map(|n| view! { <p class="note" data-testid="diff-note">{n.clone()}</p> }).collect_view()}
+            {d.notes.iter().map(|n| view! { <p class="status note" data-testid="diff-note">{n.clone()}</p> }).collect_view()}
             <section aria-labelledby="h-models">
                 <h2 id="h-models">"Per model"</h2>
                 <p class="def">{format!("{} models in both runs; {} prompts in run 1, {} in run 2, {} shared. Δ = run 2 − run 1. Pick a model to list its changed prompts.",
@@ -327,7 +327,7 @@ pub fn DiffPage() -> impl IntoView {
             </div>
             <p class="def">"Run 1 is the loaded data. Run 2 is ?data2=URL (a data folder, a battles file or a scores CSV), files opened below, or the same data with another judge, bench or method."</p>
             <OpenSecondRun local=local />
-            {move || local.get().is_some().then(|| view! { <p class="note">"Run 2 is local files: a copied link does not carry them."</p> })}
+            {move || local.get().is_some().then(|| view! { <p class="status note">"Run 2 is local files: a copied link does not carry them."</p> })}
             {status}
             <div class="run-cards">{cards}</div>
             {body}

@@ -88,7 +88,7 @@ pub fn RunCard(choices: RunChoices, set: ViewSetter) -> impl IntoView {
             <h2>{format!("Run {run}")}</h2>
             <p class="run-source">{c.source.clone()}{c.scores_only.then_some(" (scores only)")}</p>
             {pickers}
-            {c.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
+            {c.notes.iter().map(|n| view! { <p class="status note">{n.clone()}</p> }).collect_view()}
             {c.report.clone().map(|r| view! { <LoadReportView report=r /> })}
         </section>
     }

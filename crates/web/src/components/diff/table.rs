@@ -41,7 +41,7 @@ pub fn DiffTable(models: Vec<ModelDiff>, chosen: Option<String>, set: ViewSetter
                     data-rank1=m.rank_1.to_string() data-rank2=m.rank_2.to_string()
                     aria-selected=is_chosen.to_string()>
                     <th scope="row">
-                        <button type="button" class="link" data-testid="diff-pick-model"
+                        <button type="button" class="linkish" data-testid="diff-pick-model"
                             on:click=move |_| { let n = name.clone(); set.update(|v| v.set_extra(keys::diff::MODEL, Some(n.clone()))) }>
                             {m.model.clone()}
                         </button>
