@@ -107,6 +107,8 @@ pub mod diff {
     pub const METHOD2: &str = "method2";
     /// The model whose per-prompt changes are listed.
     pub const MODEL: &str = "dmodel";
+    /// How many of its changed prompts are listed.
+    pub const SHOW: &str = "dshow";
 }
 
 /// Every key, for the uniqueness test and for tools that list them.
@@ -169,6 +171,7 @@ pub const ALL: &[&str] = &[
     diff::BENCH2,
     diff::METHOD2,
     diff::MODEL,
+    diff::SHOW,
 ];
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use crate::clock::now_ms;
 use crate::components::diff::chart::DiffSlope;
-use crate::components::diff::prompts::{CompareTarget, PromptChanges};
+use crate::components::diff::prompts::{CompareTarget, PromptChanges, PAGE};
 use crate::components::diff::run_picker::{RunCard, RunChoices};
 use crate::components::diff::second_run::{
     load_url, OpenSecondRun, Second, SecondData, SecondState,
@@ -282,6 +282,12 @@ pub fn DiffPage() -> impl IntoView {
         });
         let (t1, t2) = c.0.targets.clone();
         let vs = view.get_untracked();
+        let shown = view.with(|v| {
+            v.extra(keys::diff::SHOW)
+                .and_then(|s| s.parse::<usize>().ok())
+                .unwrap_or(PAGE)
+                .clamp(1, 100_000)
+        });
         Some(view! {
             <p class="method" data-testid="diff-method">{format!("{} Computed in {:.0} ms.", d.method_line, c.0.ms)}</p>
             {d.notes.iter().map(|n| view! { <p class="status note" data-testid="diff-note">{n.clone()}</p> }).collect_view()}
@@ -299,7 +305,7 @@ pub fn DiffPage() -> impl IntoView {
             <section aria-labelledby="h-prompts">
                 <h2 id="h-prompts">{format!("Per prompt{}", model.as_ref().map(|m| format!(": {m}")).unwrap_or_default())}</h2>
                 {match (changes, model.clone()) {
-                    (Some(ch), Some(m)) => view! { <PromptChanges model=m changes=ch view_state=vs run_1=t1 run_2=t2 /> }.into_any(),
+                    (Some(ch), Some(m)) => view! { <PromptChanges model=m changes=ch view_state=vs run_1=t1 run_2=t2 shown=shown set=set /> }.into_any(),
                     _ => view! { <p class="def" data-testid="prompt-changes-none">"Per-prompt changes need verdicts in both runs and a model both rate."</p> }.into_any(),
                 }}
                 {decomposition.map(|x| view! { <DecompositionView d=x /> })}

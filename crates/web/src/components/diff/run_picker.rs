@@ -39,6 +39,7 @@ fn set_key(set: ViewSetter, run: u8, what: &'static str, value: String) {
             v.set_extra(extra, (!value.is_empty()).then_some(value.clone()));
         }
         v.set_extra(keys::diff::MODEL, None);
+        v.set_extra(keys::diff::SHOW, None);
     });
 }
 

@@ -26,7 +26,7 @@ pub fn AgreementView(summary: Summary) -> impl IntoView {
                 <tr>
                     <th scope="row">{l.clone()}</th>
                     {row.iter().enumerate().map(|(j, c)| view! {
-                        <td class=if i == j { "num diag" } else { "num" }>{c.to_string()}</td>
+                        <td class=if i == j { "num same" } else { "num" }>{c.to_string()}</td>
                     }).collect_view()}
                 </tr>
             }
@@ -38,7 +38,7 @@ pub fn AgreementView(summary: Summary) -> impl IntoView {
             <p>{format!("{} games judged in both runs: same label {}, same winner {}, Cohen's κ {}.",
                 a.games, pct(a.exact), pct(a.same_winner), a.kappa.map_or("–".into(), |k| format!("{k:.3}")))}</p>
             <div class="table-wrap">
-                <table class="matrix" data-testid="diff-matrix">
+                <table class="board matrix" data-testid="diff-matrix">
                     <caption>"Run 1's label (rows) against run 2's (columns)"</caption>
                     <thead><tr><th scope="col">"1 \\ 2"</th>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>{rows}</tbody>

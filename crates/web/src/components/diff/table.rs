@@ -40,16 +40,16 @@ pub fn DiffTable(models: Vec<ModelDiff>, chosen: Option<String>, set: ViewSetter
                     data-delta=full(Some(m.delta)) data-lower=full(m.lower) data-upper=full(m.upper)
                     data-rank1=m.rank_1.to_string() data-rank2=m.rank_2.to_string()
                     aria-selected=is_chosen.to_string()>
-                    <th scope="row">
+                    <th scope="row" class="model">
                         <button type="button" class="linkish" data-testid="diff-pick-model"
-                            on:click=move |_| { let n = name.clone(); set.update(|v| v.set_extra(keys::diff::MODEL, Some(n.clone()))) }>
+                            on:click=move |_| { let n = name.clone(); set.update(|v| { v.set_extra(keys::diff::MODEL, Some(n.clone())); v.set_extra(keys::diff::SHOW, None); }) }>
                             {m.model.clone()}
                         </button>
                     </th>
                     <td class="num">{format!("{:.1}", m.score_1)}</td>
                     <td class="num">{format!("{:.1}", m.score_2)}</td>
                     <td class=format!("num delta {sig}")>{format!("{:+.1}", m.delta)}</td>
-                    <td class="num">{format!("[{}, {}]", one(m.lower), one(m.upper))}</td>
+                    <td class="num interval">{format!("[{}, {}]", one(m.lower), one(m.upper))}</td>
                     <td class="num">{rank}</td>
                 </tr>
             }
@@ -57,7 +57,7 @@ pub fn DiffTable(models: Vec<ModelDiff>, chosen: Option<String>, set: ViewSetter
         .collect_view();
     view! {
         <div class="table-wrap">
-            <table class="diff-table" data-testid="diff-table">
+            <table class="board diff-table" data-testid="diff-table">
                 <caption class="visually-hidden">"Per model: score in each run, the change and its interval, and the rank in each run"</caption>
                 <thead>
                     <tr>
