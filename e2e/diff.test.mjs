@@ -155,3 +155,20 @@ sharedTest('Korean set against the published Arena-Hard CSV: 4 shared models, th
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });
+
+sharedTest('speed: two 76-model Korean runs (two methods, same verdicts), 100 paired rounds, in the browser', { needs: ['ko-arena-hard-v0.1'] }, async () => {
+  const manifest = path.join(REPO_ROOT, 'dist', 'e2e', 'ko', 'manifest.json');
+  if (!existsSync(manifest)) {
+    runCli(['index', path.join(DATA_DIR, 'ko-arena-hard-v0.1'), '--out', manifest, '--base', `${DATA_URL}ko-arena-hard-v0.1/`, '--baseline', 'claude-3.7-sonnet'], { json: false });
+  }
+  const { page, context, errors } = await openPage(browser, '?view=diff&data=e2e/ko/&baseline=claude-3.7-sonnet&method2=show-result-v0.1');
+  try {
+    await ready(page, 180_000);
+    assert.equal((await rows(page)).length, 76);
+    // The same verdicts on both sides: every label agrees.
+    assert.equal(Number(await page.getAttribute('[data-testid="diff-agreement"]', 'data-kappa')), 1);
+    const ms = Number((await page.textContent('[data-testid="diff-method"]')).match(/Computed in (\d+) ms/)[1]);
+    console.log(`# Korean 76 models x 2 runs, 100 paired rounds: diff computed in ${ms} ms in chromium`);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});

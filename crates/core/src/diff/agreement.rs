@@ -90,10 +90,12 @@ impl LabelAgreement {
     /// Over every game both runs read (of every model but the baselines).
     pub fn of(r1: &Readings, r2: &Readings) -> LabelAgreement {
         let mut m = [[0u64; 5]; 5];
-        for k in r1.shared(r2) {
-            for (a, b) in r1.games[k].iter().zip(&r2.games[k]) {
-                if let (Some(a), Some(b)) = (a, b) {
-                    m[index(*a)][index(*b)] += 1;
+        for model in r1.games.keys() {
+            for (_, ga, gb) in r1.pairs(r2, model) {
+                for (a, b) in ga.iter().zip(gb) {
+                    if let (Some(a), Some(b)) = (a, b) {
+                        m[index(*a)][index(*b)] += 1;
+                    }
                 }
             }
         }

@@ -45,8 +45,8 @@ fn idx(r: ModelResult) -> usize {
 pub fn decompose(r1: &Readings, r2: &Readings, model: &str) -> Option<Decomposition> {
     let mut counts = [[0u64; 3]; 3];
     let (mut s1, mut s2) = (0.0, 0.0);
-    for k in r1.shared(r2).into_iter().filter(|(_, m)| m == model) {
-        for (g, (a, b)) in r1.games[k].iter().zip(&r2.games[k]).enumerate() {
+    for (_, ga, gb) in r1.pairs(r2, model) {
+        for (g, (a, b)) in ga.iter().zip(gb).enumerate() {
             if let (Some(a), Some(b)) = (a, b) {
                 let (x, y) = (model_result(g as u8 + 1, *a), model_result(g as u8 + 1, *b));
                 counts[idx(x)][idx(y)] += 1;

@@ -7,9 +7,8 @@
 //! baseline solves Σ copies × (result − p) = 0, so this sum is what pushes the model's score; the
 //! prompts with the largest |shift| are the ones that drive the gap.
 
-use super::readings::Readings;
+use super::readings::{Games, Readings};
 use crate::game_result::model_result;
-use crate::verdict::Verdict;
 use serde::{Deserialize, Serialize};
 
 /// One prompt whose labels changed.
@@ -28,7 +27,7 @@ pub struct PromptChange {
     pub shift: f64,
 }
 
-fn net(r: &Readings, games: &[Option<Verdict>; 2]) -> f64 {
+fn net(r: &Readings, games: &Games) -> f64 {
     games
         .iter()
         .enumerate()
@@ -38,11 +37,11 @@ fn net(r: &Readings, games: &[Option<Verdict>; 2]) -> f64 {
         .sum()
 }
 
-fn labels(games: &[Option<Verdict>; 2]) -> [Option<String>; 2] {
+fn labels(games: &Games) -> [Option<String>; 2] {
     [0, 1].map(|g| games[g].map(|v| v.label().to_string()))
 }
 
-fn results(games: &[Option<Verdict>; 2]) -> [Option<String>; 2] {
+fn results(games: &Games) -> [Option<String>; 2] {
     [0, 1].map(|g| games[g].map(|v| model_result(g as u8 + 1, v).as_str().to_string()))
 }
 
@@ -50,21 +49,18 @@ fn results(games: &[Option<Verdict>; 2]) -> [Option<String>; 2] {
 /// has are not changes (nothing to compare) and are left out.
 pub fn changes(r1: &Readings, r2: &Readings, model: &str) -> Vec<PromptChange> {
     let mut out: Vec<PromptChange> = r1
-        .shared(r2)
+        .pairs(r2, model)
         .into_iter()
-        .filter(|(_, m)| m == model)
-        .filter_map(|k| {
-            let (a, b) = (&r1.games[k], &r2.games[k]);
-            (a != b).then(|| PromptChange {
-                bench: r1.bench.clone(),
-                prompt: k.0.clone(),
-                model: model.to_string(),
-                run_1: labels(a),
-                run_2: labels(b),
-                results_1: results(a),
-                results_2: results(b),
-                shift: net(r2, b) - net(r1, a),
-            })
+        .filter(|(_, a, b)| a != b)
+        .map(|(prompt, a, b)| PromptChange {
+            bench: r1.bench.clone(),
+            prompt: prompt.to_string(),
+            model: model.to_string(),
+            run_1: labels(a),
+            run_2: labels(b),
+            results_1: results(a),
+            results_2: results(b),
+            shift: net(r2, b) - net(r1, a),
         })
         .collect();
     out.sort_by(|a, b| {
@@ -114,7 +110,11 @@ mod tests {
         // Game 2 shows the model as A: A>>B is a strong win, +1.5 net rows at weight 3.
         let before = model_result(
             2,
-            Verdict::parse(test_data::label1(4, 2, 1), crate::verdict::LabelSet::V01).unwrap(),
+            crate::verdict::Verdict::parse(
+                test_data::label1(4, 2, 1),
+                crate::verdict::LabelSet::V01,
+            )
+            .unwrap(),
         )
         .score()
             - 0.5;

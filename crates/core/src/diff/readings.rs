@@ -8,15 +8,19 @@
 
 use super::run::VerdictRun;
 use crate::verdict::Verdict;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeMap;
+
+/// A (prompt, model)'s game 1 and game 2 labels.
+pub type Games = [Option<Verdict>; 2];
 
 /// One run's labels.
 #[derive(Clone, Debug, Default)]
 pub struct Readings {
     pub bench: String,
     pub judge: Option<String>,
-    /// (prompt id, model) → game 1 and game 2 labels.
-    pub games: HashMap<(String, String), [Option<Verdict>; 2]>,
+    /// model → prompt id → game 1 and game 2 labels (ordered, so every reading is in a fixed
+    /// order, and one model's games are found without scanning the others').
+    pub games: BTreeMap<String, BTreeMap<String, Games>>,
     /// The weight of a strong verdict in this run.
     pub weight: u32,
 }
@@ -32,20 +36,20 @@ impl Readings {
             .as_deref()
             .and_then(|b| bench.models.get(b));
         let first_only = run.options.battles.first_game_only;
-        let mut games = HashMap::new();
+        let mut games: BTreeMap<String, BTreeMap<String, Games>> = BTreeMap::new();
         if let Some(jid) = judge_id {
             for j in bench.judgments.iter().filter(|j| j.judge == jid) {
                 if Some(j.model) == baseline {
                     continue;
                 }
                 let g = |i: usize| j.games.get(i).and_then(|g| g.verdict);
-                games.insert(
-                    (
+                games
+                    .entry(bench.models.name(j.model).to_string())
+                    .or_default()
+                    .insert(
                         bench.prompts[j.prompt as usize].id.clone(),
-                        bench.models.name(j.model).to_string(),
-                    ),
-                    [g(0), if first_only { None } else { g(1) }],
-                );
+                        [g(0), if first_only { None } else { g(1) }],
+                    );
             }
         }
         Readings {
@@ -56,23 +60,22 @@ impl Readings {
         }
     }
 
-    /// The (prompt, model) keys both runs read, when their benches match, in a fixed order.
-    pub fn shared<'a>(&'a self, other: &'a Readings) -> Vec<&'a (String, String)> {
+    /// `model`'s prompts both runs read, in prompt order, with each run's labels; none when the
+    /// runs' benches differ (prompts pair by bench and prompt id only).
+    pub fn pairs<'a>(
+        &'a self,
+        other: &'a Readings,
+        model: &str,
+    ) -> Vec<(&'a str, &'a Games, &'a Games)> {
         if self.bench != other.bench {
             return Vec::new();
         }
-        let mut v: Vec<&(String, String)> = self
-            .games
-            .keys()
-            .filter(|k| other.games.contains_key(*k))
-            .collect();
-        v.sort();
-        v
-    }
-
-    /// The prompt ids this run has labels for.
-    pub fn prompts(&self) -> BTreeSet<&str> {
-        self.games.keys().map(|(p, _)| p.as_str()).collect()
+        let (Some(a), Some(b)) = (self.games.get(model), other.games.get(model)) else {
+            return Vec::new();
+        };
+        a.iter()
+            .filter_map(|(p, ga)| b.get(p).map(|gb| (p.as_str(), ga, gb)))
+            .collect()
     }
 
     /// How many battle rows a game with this label counts for.
