@@ -86,14 +86,16 @@ pub fn PromptChanges(
             let h2 = compare_href(&view_state, &run_2, &c, same2);
             view! {
                 <tr data-testid="prompt-change" data-prompt=c.prompt.clone() data-shift=format!("{:?}", c.shift)>
-                    <th scope="row" class="prompt-id" title=c.prompt.clone()><code>{short(&c.prompt)}</code></th>
+                    <th scope="row" class="prompt-id" title=c.prompt.clone()>
+                        <code>{short(&c.prompt)}</code>
+                        <span class="links">
+                            "open: "<a href=h1 data-testid="prompt-compare-1">"run 1"</a>" · "
+                            <a href=h2 data-testid="prompt-compare-2">"run 2"</a>
+                        </span>
+                    </th>
                     <td class="labels">{label(&c.run_1[0])}" · "{label(&c.run_1[1])}</td>
                     <td class="labels">{label(&c.run_2[0])}" · "{label(&c.run_2[1])}</td>
                     <td class="num">{format!("{:+.1}", c.shift)}</td>
-                    <td class="links">
-                        <a href=h1 data-testid="prompt-compare-1">"run 1"</a>" · "
-                        <a href=h2 data-testid="prompt-compare-2">"run 2"</a>
-                    </td>
                 </tr>
             }
         })
@@ -106,11 +108,10 @@ pub fn PromptChanges(
                     <table class="board diff-prompts">
                         <caption class="visually-hidden">"Changed prompts"</caption>
                         <thead><tr>
-                            <th scope="col">"Prompt"</th>
+                            <th scope="col">"Prompt (compare page)"</th>
                             <th scope="col">"Run 1"</th>
                             <th scope="col">"Run 2"</th>
                             <th scope="col" class="num">"Shift"</th>
-                            <th scope="col">"Compare"</th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
