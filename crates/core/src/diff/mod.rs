@@ -206,10 +206,16 @@ pub fn compute(
             i2.bench.as_deref().unwrap_or("")
         ));
     }
-    for (n, info) in [(1, &i1), (2, &i2)] {
+    for (n, info, other) in [(1, &i1, &i2), (2, &i2, &i1)] {
         if info.kind == "scores" {
+            let against = match &other.baseline {
+                Some(b) => format!(
+                    " A table does not say which model its scores are against; the other run's are against “{b}”."
+                ),
+                None => String::new(),
+            };
             notes.push(format!(
-                "Run {n} is a table of scores ({}), without verdicts: Δ's interval is not paired (it combines each run's own interval as if they were independent) and there are no per-prompt changes or label agreement.",
+                "Run {n} is a table of scores ({}), without verdicts: Δ's interval is not paired (it combines each run's own interval as if they were independent) and there are no per-prompt changes or label agreement.{against}",
                 info.source.as_deref().unwrap_or("")
             ));
         }
