@@ -320,6 +320,7 @@ mod tests {
             "{:?}",
             d.notes
         );
+        assert!(d.notes[0].contains("against “base”"), "{:?}", d.notes);
         assert_eq!(d.models[0].interval, IntervalKind::Unpaired);
     }
 

@@ -303,7 +303,7 @@ pub fn DiffPage() -> impl IntoView {
                 {(!d.models.is_empty()).then(|| view! { <DiffSlope models=d.models.clone() /> })}
             </section>
             <section aria-labelledby="h-prompts">
-                <h2 id="h-prompts">{format!("Per prompt{}", model.as_ref().map(|m| format!(": {m}")).unwrap_or_default())}</h2>
+                <h2 id="h-prompts">{format!("Per prompt{}", model.as_ref().filter(|_| readings.is_some()).map(|m| format!(": {m}")).unwrap_or_default())}</h2>
                 {match (changes, model.clone()) {
                     (Some(ch), Some(m)) => view! { <PromptChanges model=m changes=ch view_state=vs run_1=t1 run_2=t2 shown=shown set=set /> }.into_any(),
                     _ => view! { <p class="def" data-testid="prompt-changes-none">"Per-prompt changes need verdicts in both runs and a model both rate."</p> }.into_any(),
