@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import os from 'node:os';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { DATA_URL, DATA_DIR, REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors, sharedTest } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
@@ -169,6 +169,49 @@ sharedTest('speed: two 76-model Korean runs (two methods, same verdicts), 100 pa
     assert.equal(Number(await page.getAttribute('[data-testid="diff-agreement"]', 'data-kappa')), 1);
     const ms = Number((await page.textContent('[data-testid="diff-method"]')).match(/Computed in (\d+) ms/)[1]);
     console.log(`# Korean 76 models x 2 runs, 100 paired rounds: diff computed in ${ms} ms in chromium`);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+sharedTest('two copies of fulltext-10-prompts, one judgment file edited: exactly the edited prompts, with the right labels', { needs: ['fulltext-10-prompts'], served: false }, async () => {
+  // The copies go under dist/e2e (served beside the site, as helpers.writeQuestionsBench does),
+  // never into the project.
+  const root = path.join(REPO_ROOT, 'dist', 'e2e', 'diff-copies');
+  rmSync(root, { recursive: true, force: true });
+  const [a, b] = ['a', 'b'].map((n) => path.join(root, n));
+  for (const d of [a, b]) cpSync(path.join(DATA_DIR, 'fulltext-10-prompts'), d, { recursive: true });
+  const file = path.join(b, 'arena-hard-v0.1', 'model_judgment', 'gpt-4-1106-preview', 'mistral-7b.jsonl');
+  const edited = [];
+  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
+    const row = JSON.parse(l);
+    if (i === 2 || i === 5) {
+      const to = row.games[1].score === 'B>>A' ? 'A>>B' : 'B>>A';
+      row.games[1].score = to;
+      edited.push({ prompt: row.question_id, label: to });
+    }
+    return JSON.stringify(row);
+  });
+  writeFileSync(file, lines.join('\n') + '\n');
+  for (const d of [a, b]) runCli(['index', d, '--baseline', 'truth_model'], { json: false });
+  const json = runCli(['diff', a, b, '--baseline', 'truth_model', '--model', 'mistral-7b']);
+  assert.deepEqual(json.prompt_changes.map((c) => c.prompt).sort(), edited.map((e) => e.prompt).sort());
+  const { page, context, errors } = await openPage(browser, '?view=diff&data=e2e/diff-copies/a/&data2=e2e/diff-copies/b/&baseline=truth_model&dmodel=mistral-7b');
+  try {
+    await ready(page);
+    await page.waitForSelector('[data-testid="prompt-changes"][data-model="mistral-7b"]');
+    const listed = await page.$$eval('tr[data-testid="prompt-change"]', (trs) => trs.map((t) => ({
+      prompt: t.dataset.prompt,
+      label: t.querySelectorAll('td.labels')[1].textContent.split(' · ')[1].trim(),
+    })));
+    const byPrompt = (x, y) => x.prompt.localeCompare(y.prompt);
+    assert.deepEqual(listed.sort(byPrompt), edited.sort(byPrompt));
+    for (const r of await rows(page)) {
+      const m = json.models.find((x) => x.model === r.model);
+      for (const k of ['score_1', 'score_2', 'delta', 'lower', 'upper']) close(r[k], m[k], `${r.model} ${k}`);
+    }
+    // Two runs of one bench from two data sets: the second run's compare link carries its data.
+    const href = await page.getAttribute('a[data-testid="prompt-compare-2"]', 'href');
+    assert.match(href, /data=e2e%2Fdiff-copies%2Fb%2F|data=e2e\/diff-copies\/b\//);
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });
