@@ -55,6 +55,14 @@ const PAGES = [
       await page.waitForFunction(() => !document.querySelector('[data-testid="computing"]'), null, { timeout: 60_000 });
     },
   },
+  {
+    name: 'diff',
+    url: '?view=diff&judge=judge-atlas&judge2=judge-sage',
+    ready: async (page) => {
+      await page.waitForSelector('table[data-testid="diff-table"] tr[data-testid="diff-row"]', { timeout: 90_000 });
+      await page.waitForFunction(() => !document.querySelector('[data-testid="computing"]'), null, { timeout: 90_000 });
+    },
+  },
 ];
 
 const WIDTHS = [1280, 390];

@@ -51,6 +51,10 @@ pub enum Command {
     /// Write a folder any static host serves: the built site, a copy of the data with its slim
     /// copies and manifest, opening that data by default.
     Bundle(BundleArgs),
+    /// Two runs side by side: per model score in each run, Δ with a paired interval and the rank
+    /// change; the models in one run only; the prompts whose verdicts changed; label agreement,
+    /// Cohen's κ and rank consistency. A run is a data path (as `leaderboard` takes) or a scores CSV.
+    Diff(DiffArgs),
 }
 
 /// Which data to read and how verdicts become battles.
@@ -343,6 +347,55 @@ pub struct JudgesArgs {
     /// Bootstrap seed (leaderboards and correlation intervals).
     #[arg(long, default_value_t = defaults().seed)]
     pub seed: u64,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// Run 1: a data root, a bench folder, a battles .jsonl file, or a scores CSV.
+    pub a: PathBuf,
+    /// Run 2, as run 1. Default: run 1's data (then --judge2, --bench2 or --method2 make the pair).
+    pub b: Option<PathBuf>,
+    /// Run 1's bench.
+    #[arg(long)]
+    pub bench: Option<String>,
+    /// Run 2's bench. Default: run 1's when both runs read the same data.
+    #[arg(long)]
+    pub bench2: Option<String>,
+    /// Run 1's judge (repeat to pool).
+    #[arg(long = "judge", value_name = "NAME")]
+    pub judges: Vec<String>,
+    /// Run 2's judge (repeat to pool). Default: run 1's when both runs read the same data.
+    #[arg(long = "judge2", value_name = "NAME")]
+    pub judges2: Vec<String>,
+    /// Run 1's scoring method. Default: the data's own.
+    #[arg(long, value_parser = scoring_values())]
+    pub method: Option<Method>,
+    /// Run 2's scoring method. Default: run 1's.
+    #[arg(long, value_parser = scoring_values())]
+    pub method2: Option<Method>,
+    /// The model shown at 50%, in both runs.
+    #[arg(long)]
+    pub baseline: Option<String>,
+    /// The model the v0.1 judgments were made against, as for `leaderboard` (both runs).
+    #[arg(long, value_name = "MODEL")]
+    pub judged_baseline: Option<String>,
+    /// How many times a strong verdict counts (both runs).
+    #[arg(long, default_value_t = defaults().battles.weight)]
+    pub weight: u32,
+    /// Per-prompt changes for this model only. Default: every shared model.
+    #[arg(long, value_name = "MODEL")]
+    pub model: Option<String>,
+    /// Bootstrap rounds (each run's leaderboard and the paired interval).
+    #[arg(long, default_value_t = defaults().rounds)]
+    pub rounds: u32,
+    #[arg(long, default_value_t = defaults().seed)]
+    pub seed: u64,
+    /// Interval level. Default: 0.95, or the level the method fixes.
+    #[arg(long)]
+    pub level: Option<f64>,
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,

@@ -7,6 +7,7 @@ pub mod args;
 pub mod bundle;
 pub mod clusters;
 pub mod compare;
+pub mod diff;
 pub mod index;
 pub mod judges;
 pub mod method;
@@ -139,6 +140,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
         Command::Clusters(a) => clusters::run(&a, out),
         Command::Judges(a) => judges::run(&a, out),
         Command::Bundle(a) => bundle::run(&a, out),
+        Command::Diff(a) => diff::run(&a, out),
     }
 }
 

@@ -17,6 +17,7 @@ pub mod bt;
 pub mod cluster;
 pub mod compare;
 pub mod dataset;
+pub mod diff;
 pub mod error;
 pub mod formats;
 pub mod game_result;

@@ -7,10 +7,11 @@ use crate::default_data::default_data;
 use crate::loader::{fetch_files, start_load};
 use crate::pages::clusters::ClustersPage;
 use crate::pages::compare::ComparePage;
+use crate::pages::diff::DiffPage;
 use crate::pages::judges::JudgesPage;
 use crate::pages::leaderboard::LeaderboardPage;
 use crate::url_state::use_view_state;
-use arena_lens_core::view_state::keys::page::{CLUSTERS, COMPARE, JUDGES};
+use arena_lens_core::view_state::keys::page::{CLUSTERS, COMPARE, DIFF, JUDGES};
 use arena_lens_core::view_state::keys::PAGE as PAGE_KEY;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -105,6 +106,7 @@ fn Shell() -> impl IntoView {
                     <a href=move || href_for(Some(COMPARE)) aria-current=move || current(Some(COMPARE)) data-testid="nav-compare">"Compare"</a>
                     <a href=move || href_for(Some(CLUSTERS)) aria-current=move || current(Some(CLUSTERS)) data-testid="nav-clusters">"Clusters"</a>
                     <a href=move || href_for(Some(JUDGES)) aria-current=move || current(Some(JUDGES)) data-testid="nav-judges">"Judges"</a>
+                    <a href=move || href_for(Some(DIFF)) aria-current=move || current(Some(DIFF)) data-testid="nav-diff">"Diff"</a>
                 </nav>
                 <DataPicker />
             </header>
@@ -118,6 +120,7 @@ fn Shell() -> impl IntoView {
                             Some(COMPARE) => view! { <ComparePage /> }.into_any(),
                             Some(CLUSTERS) => view! { <ClustersPage /> }.into_any(),
                             Some(JUDGES) => view! { <JudgesPage /> }.into_any(),
+                            Some(DIFF) => view! { <DiffPage /> }.into_any(),
                             _ => view! { <LeaderboardPage /> }.into_any(),
                         }}
                     } />

@@ -34,6 +34,7 @@ pub mod page {
     pub const COMPARE: &str = "compare";
     pub const CLUSTERS: &str = "clusters";
     pub const JUDGES: &str = "judges";
+    pub const DIFF: &str = "diff";
 }
 
 /// The leaderboard's chosen group (with [`GROUP`] set).
@@ -97,6 +98,19 @@ pub mod judges {
     pub const WHATIF_BASELINE: &str = "wib";
 }
 
+/// The diff page: run 2 is `data2` (a data URL or a scores CSV; absent: run 1's data), with its
+/// own bench, judges and method. Run 1 is the shared keys (`data`, `bench`, `judge`, `method`).
+pub mod diff {
+    pub const DATA2: &str = "data2";
+    pub const JUDGE2: &str = "judge2";
+    pub const BENCH2: &str = "bench2";
+    pub const METHOD2: &str = "method2";
+    /// The model whose per-prompt changes are listed.
+    pub const MODEL: &str = "dmodel";
+    /// How many of its changed prompts are listed.
+    pub const SHOW: &str = "dshow";
+}
+
 /// Every key, for the uniqueness test and for tools that list them.
 pub const ALL: &[&str] = &[
     DATA,
@@ -152,6 +166,12 @@ pub const ALL: &[&str] = &[
     judges::WHATIF_FIRST,
     judges::WHATIF_DROP,
     judges::WHATIF_BASELINE,
+    diff::DATA2,
+    diff::JUDGE2,
+    diff::BENCH2,
+    diff::METHOD2,
+    diff::MODEL,
+    diff::SHOW,
 ];
 
 #[cfg(test)]

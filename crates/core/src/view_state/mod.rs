@@ -28,6 +28,7 @@ use crate::method::Method;
 use crate::style::StyleMode;
 
 pub mod aliases;
+pub mod diff_request;
 pub mod keys;
 pub mod parse;
 mod query;

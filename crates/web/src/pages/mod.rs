@@ -2,5 +2,6 @@
 
 pub mod clusters;
 pub mod compare;
+pub mod diff;
 pub mod judges;
 pub mod leaderboard;

@@ -1,0 +1,141 @@
+//! Run 2 of the diff: the data named by `data2=` (a data folder, a battles file or a scores CSV),
+//! or files the reader opens here ("Open a second run…": a folder, files, or one CSV). Nothing is
+//! uploaded. Local files cannot travel in a link; the page says so.
+
+use crate::loader::{fetch_files, fetch_text, file_list, read_local, resolve};
+use arena_lens_core::dataset::Dataset;
+use arena_lens_core::diff::scores::{self, ScoresRun};
+use arena_lens_core::source::SourceFile;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A loaded run 2.
+#[derive(Debug)]
+pub enum SecondData {
+    Data(Dataset),
+    Table(ScoresRun),
+}
+
+/// Run 2 with where it came from.
+#[derive(Debug)]
+pub struct Second {
+    pub data: SecondData,
+    pub source: String,
+    /// Opened from local files (not in the link).
+    pub local: bool,
+}
+
+/// Run 2's state, compared by identity.
+#[derive(Clone, Debug)]
+pub enum SecondState {
+    Loading(String),
+    Ready(Arc<Second>),
+    Failed(String),
+}
+
+impl PartialEq for SecondState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (SecondState::Loading(a), SecondState::Loading(b)) => a == b,
+            (SecondState::Ready(a), SecondState::Ready(b)) => Arc::ptr_eq(a, b),
+            (SecondState::Failed(a), SecondState::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+fn base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default()
+}
+
+/// Fetches run 2 from a URL.
+pub async fn load_url(url: String) -> Result<Second, String> {
+    let data = if scores::is_table(&url) {
+        let abs = resolve(&url, &base())?;
+        let text = fetch_text(&abs).await?;
+        SecondData::Table(scores::parse(&url, &text).map_err(|e| e.to_string())?)
+    } else {
+        let fetched = fetch_files(&url, |_| {}).await?;
+        SecondData::Data(Dataset::load(fetched.files))
+    };
+    Ok(Second {
+        data,
+        source: url,
+        local: false,
+    })
+}
+
+/// Reads run 2 from local files: one CSV is a scores table, anything else data files.
+async fn load_local(files: Vec<web_sys::File>) -> Result<Second, String> {
+    if let [one] = files.as_slice() {
+        if scores::is_table(&one.name()) {
+            let text = JsFuture::from(one.text())
+                .await
+                .map_err(|_| format!("{}: could not be read", one.name()))?
+                .as_string()
+                .unwrap_or_default();
+            return Ok(Second {
+                data: SecondData::Table(
+                    scores::parse(&one.name(), &text).map_err(|e| e.to_string())?,
+                ),
+                source: one.name(),
+                local: true,
+            });
+        }
+    }
+    let n = files.len();
+    let fetched = read_local(files, |_| {}).await?;
+    let files: Vec<SourceFile> = fetched.files;
+    Ok(Second {
+        data: SecondData::Data(Dataset::load(files)),
+        source: format!("{n} local file(s)"),
+        local: true,
+    })
+}
+
+/// "Open a second run…": a folder picker and a files picker (a CSV or .jsonl files).
+#[component]
+pub fn OpenSecondRun(local: RwSignal<Option<SecondState>>) -> impl IntoView {
+    let folder: NodeRef<leptos::html::Input> = NodeRef::new();
+    // `webkitdirectory` has no typed attribute in Leptos (as in `data_picker`): set it once mounted.
+    Effect::new(move |_| {
+        if let Some(el) = folder.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
+    let open = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let files = file_list(input.and_then(|i| i.files()));
+        if files.is_empty() {
+            return;
+        }
+        local.set(Some(SecondState::Loading("local files".into())));
+        leptos::task::spawn_local(async move {
+            let state = match load_local(files).await {
+                Ok(s) => SecondState::Ready(Arc::new(s)),
+                Err(e) => SecondState::Failed(e),
+            };
+            local.set(Some(state));
+        });
+    };
+    view! {
+        <div class="second-run" data-testid="open-second-run">
+            <span>"Open a second run…"</span>
+            <label class="button">
+                "Folder"
+                <input node_ref=folder type="file" class="visually-hidden" multiple=true on:change=open data-testid="second-run-folder" />
+            </label>
+            <label class="button">
+                "Files or a scores CSV"
+                <input type="file" class="visually-hidden" multiple=true accept=".jsonl,.json,.csv" on:change=open data-testid="second-run-files" />
+            </label>
+        </div>
+    }
+}
