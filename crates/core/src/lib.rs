@@ -18,6 +18,7 @@ pub mod cluster;
 pub mod compare;
 pub mod dataset;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod game_result;
 pub mod judges;
