@@ -8,6 +8,7 @@ pub mod cluster_treemap;
 pub mod compare;
 pub mod controls;
 pub mod data_picker;
+pub mod export_menu;
 pub mod forest_chart;
 pub mod judges;
 pub mod leaderboard_table;
