@@ -12,8 +12,9 @@
 //! Adding a table is one line where it is shown:
 //! `<ExportMenu what=Exportable::table(move || Some(build())) name="stem" label="…" testid="…" />`.
 //!
-//! The menu is a `<details>` disclosure: its summary is a focusable button (Enter or Space opens
-//! it), the items are buttons, Escape closes it and returns focus to the summary.
+//! The menu is a `<details>` disclosure (not an ARIA menu, which promises arrow-key navigation):
+//! its summary is a focusable button (Enter or Space opens it), the items are buttons reached with
+//! Tab, Escape closes it and returns focus to the summary.
 
 use arena_lens_core::export::{self, Format, Provenance, Table};
 use leptos::prelude::*;
@@ -134,8 +135,8 @@ pub fn ExportMenu(
         .map(|item| {
             let choose = choose.clone();
             view! {
-                <li role="none">
-                    <button type="button" role="menuitem" data-testid=format!("{testid}-{}", item.key())
+                <li>
+                    <button type="button" data-testid=format!("{testid}-{}", item.key())
                         on:click=move |_| choose(item)>
                         {item.label()}
                     </button>
@@ -148,7 +149,7 @@ pub fn ExportMenu(
             <details class="export-menu" node_ref=details data-testid=testid
                 on:keydown=move |ev| if ev.key() == "Escape" { close(true) }>
                 <summary class="button" node_ref=summary aria-label=format!("Export {label}")>"Export ▾"</summary>
-                <ul role="menu" aria-label=format!("Export {label} as")>{buttons}</ul>
+                <ul aria-label=format!("Export {label} as")>{buttons}</ul>
             </details>
             <span class="export-status" role="status" aria-live="polite">{move || status.get()}</span>
         </div>
