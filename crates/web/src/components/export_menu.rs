@@ -148,7 +148,7 @@ pub fn ExportMenu(
         <div class="export">
             <details class="export-menu" node_ref=details data-testid=testid
                 on:keydown=move |ev| if ev.key() == "Escape" { close(true) }>
-                <summary class="button" node_ref=summary aria-label=format!("Export {label}")>"Export ▾"</summary>
+                <summary class="button" node_ref=summary aria-label=format!("Export {label}")>"Export"<span aria-hidden="true">" ▾"</span></summary>
                 <ul aria-label=format!("Export {label} as")>{buttons}</ul>
             </details>
             <span class="export-status" role="status" aria-live="polite">{move || status.get()}</span>

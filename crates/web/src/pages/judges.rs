@@ -273,6 +273,7 @@ pub fn JudgesPage() -> impl IntoView {
         };
         Some(view! {
             <div class="table-tools">
+                <span class="hint">"Every judge's leaderboard"</span>
                 <ExportMenu what=boards name="judge-leaderboards" label="every judge's leaderboard" testid="judge-boards-export" />
             </div>
             <p class="method" data-testid="judges-method">
