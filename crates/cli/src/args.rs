@@ -177,6 +177,10 @@ pub struct LeaderboardArgs {
     /// Print JSON (per model: model, score, lower, upper, rank_ub, battles, avg_tokens, ...).
     #[arg(long)]
     pub json: bool,
+    /// Export format: csv (full precision, # comment header), json (as --json), md or tex
+    /// (rounded as shown; with --group-by, every group's board in one long table). The header names the method, seed, rounds, level, data and date.
+    #[arg(long, value_parser = crate::export::format_values(), conflicts_with = "json")]
+    pub format: Option<arena_lens_core::export::Format>,
     /// List every load issue (file:line: reason), not just the counts.
     #[arg(long)]
     pub report: bool,
@@ -290,6 +294,10 @@ pub struct CompareArgs {
     /// Print JSON: per prompt both models' games, scores and difference; totals; the interval.
     #[arg(long)]
     pub json: bool,
+    /// Export format: csv (full precision, # comment header), json (as --json), md or tex
+    /// (rounded as shown; csv and md: the paired table, no tex). The header names the method, seed, rounds, level, data and date.
+    #[arg(long, value_parser = crate::export::format_values(), conflicts_with = "json")]
+    pub format: Option<arena_lens_core::export::Format>,
 }
 
 #[derive(Args, Debug)]
@@ -318,6 +326,10 @@ pub struct ClustersArgs {
     /// --compute the clustering: labels, sizes, assignment by question_id, dendrogram).
     #[arg(long)]
     pub json: bool,
+    /// Export format: csv (full precision, # comment header), json (as --json), md or tex
+    /// (rounded as shown; csv and md: one row per cluster and model, no tex). The header names the method, seed, rounds, level, data and date.
+    #[arg(long, value_parser = crate::export::format_values(), conflicts_with = "json")]
+    pub format: Option<arena_lens_core::export::Format>,
 }
 
 #[derive(Args, Debug)]
@@ -350,6 +362,10 @@ pub struct JudgesArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Export format: csv (full precision, # comment header), json (as --json), md or tex
+    /// (rounded as shown; csv and md: every judge's leaderboard in one long table, no tex). The header names the method, seed, rounds, level, data and date.
+    #[arg(long, value_parser = crate::export::format_values(), conflicts_with = "json")]
+    pub format: Option<arena_lens_core::export::Format>,
 }
 
 #[derive(Args, Debug)]

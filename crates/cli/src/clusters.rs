@@ -6,6 +6,7 @@ use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::cluster::groups::GroupField;
 use arena_lens_core::cluster::performance::cluster_performance;
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
+use arena_lens_core::export::{Cell, Computation, Format, Header};
 use arena_lens_core::scope::Purpose;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -72,7 +73,29 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
         None => Vec::new(),
     };
 
-    if a.json {
+    let method_line = scope.method.line(Purpose::Clusters, &spec, false);
+    if let Some(f) = a.format.filter(|f| *f != Format::Json) {
+        let header = Header::new(
+            &Computation {
+                method: scope.method,
+                method_line: &method_line,
+                seed: a.seed,
+                rounds: a.rounds,
+                level,
+            },
+            &crate::export::provenance(&a.input.path),
+        )
+        .with("bench", Cell::text(bench.name.clone()))
+        .with("judge", Cell::text(judge_name.clone().unwrap_or_default()))
+        .with(
+            "baseline",
+            Cell::text(baseline.map(|b| bench.models.name(b)).unwrap_or_default()),
+        );
+        let title = format!("{}: win rate against the baseline per group", bench.name);
+        let t = arena_lens_core::export::clusters::cluster_performance(&title, header, &perf);
+        return crate::export::write(&t, f, out);
+    }
+    if a.json || a.format == Some(Format::Json) {
         let mut doc = json!({
             "bench": bench.name,
             "judge": judge_name,
@@ -86,7 +109,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             "seed": a.seed,
             "level": level,
             "method": scope.method,
-            "method_line": scope.method.line(Purpose::Clusters, &spec, false),
+            "method_line": method_line,
             "clusters": perf,
         });
         if let Some(c) = &computed {

@@ -12,6 +12,7 @@ use arena_lens_core::compare::{
     ModelOnPrompt, PairSummary,
 };
 use arena_lens_core::dataset::Dataset;
+use arena_lens_core::export::{Cell, Computation, Format, Header};
 use arena_lens_core::scope::{Purpose, ScopeRequest, Several};
 use serde_json::{json, Value};
 use std::io::Write;
@@ -160,7 +161,27 @@ pub fn run(a: &CompareArgs, out: &mut dyn Write) -> Result<(), String> {
             "games_disagree": r.games_disagree(),
         })).collect::<Vec<_>>(),
     });
-    let text = if a.json {
+    if let Some(f) = a.format.filter(|f| *f != Format::Json) {
+        let header = Header::new(
+            &Computation {
+                method: scope.method,
+                method_line: &method_line,
+                seed: a.seed,
+                rounds: a.rounds,
+                level,
+            },
+            &crate::export::provenance(&a.path),
+        )
+        .with("bench", Cell::text(bench.name.clone()))
+        .with("judge", Cell::text(judge_name.clone().unwrap_or_default()))
+        .with(
+            "baseline",
+            Cell::text(baseline.map(|b| bench.models.name(b)).unwrap_or_default()),
+        );
+        let t = arena_lens_core::export::compare::paired(bench, &rows, header, &a.a, &a.b);
+        return crate::export::write(&t, f, out);
+    }
+    let text = if a.json || a.format == Some(Format::Json) {
         serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n"
     } else {
         let s = &summary;

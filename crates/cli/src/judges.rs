@@ -3,6 +3,7 @@
 //! coefficients, and agreement with a published leaderboard (the site's judges page).
 
 use crate::args::JudgesArgs;
+use arena_lens_core::export::{Cell, Format};
 use arena_lens_core::judges::agreement::{self, AgreementOptions, Scored};
 use arena_lens_core::judges::analysis::CORR_ROUNDS;
 use arena_lens_core::judges::boards::per_judge;
@@ -140,7 +141,17 @@ pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
         }).collect::<Vec<_>>(),
         "reference": reference,
     });
-    let text = if a.json {
+    if let Some(f) = a.format.filter(|f| *f != Format::Json) {
+        let lb = &per[0].lb;
+        let header = arena_lens_core::export::leaderboard::header(
+            lb,
+            &crate::export::provenance(&a.input.path),
+        )
+        .with("judges", Cell::text(judges.join(", ")));
+        let t = arena_lens_core::export::judges::judge_boards(&bench.name, &per, header);
+        return crate::export::write(&t, f, out);
+    }
+    let text = if a.json || a.format == Some(Format::Json) {
         serde_json::to_string_pretty(&v).map_err(err)? + "\n"
     } else {
         render(&v)

@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod clusters;
 pub mod compare;
 pub mod diff;
+pub mod export;
 pub mod index;
 pub mod judges;
 pub mod method;
@@ -17,6 +18,7 @@ pub mod table;
 
 use arena_lens_core::battle_set::{self, BattleOptions};
 use arena_lens_core::dataset::Dataset;
+use arena_lens_core::export::Format;
 use arena_lens_core::leaderboard::{self, GroupBy, LeaderboardOptions};
 use arena_lens_core::method::Method;
 use arena_lens_core::scope::{Purpose, Scope};
@@ -60,7 +62,16 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             let mut lb = leaderboard::compute(scope.bench(&ds), &opts_for(&a, &scope)?)
                 .map_err(scope::error_text)?;
             lb.report.merge(&ds.report);
-            let text = if a.json {
+            if let Some(f) = a.format.filter(|f| *f != Format::Json) {
+                let p = export::provenance(&a.input.path);
+                let t = if lb.groups.is_empty() {
+                    arena_lens_core::export::leaderboard::leaderboard(&lb, &p)
+                } else {
+                    arena_lens_core::export::leaderboard::groups(&lb, &p)
+                };
+                return export::write(&t, f, out);
+            }
+            let text = if a.json || a.format == Some(Format::Json) {
                 serde_json::to_string_pretty(&lb).map_err(|e| e.to_string())? + "\n"
             } else {
                 let elo = a.elo.then_some(if lb.method == Method::ShowResultV01 {

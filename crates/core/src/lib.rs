@@ -19,6 +19,7 @@ pub mod compare;
 pub mod dataset;
 pub mod diff;
 pub mod error;
+pub mod export;
 pub mod formats;
 pub mod game_result;
 pub mod judges;

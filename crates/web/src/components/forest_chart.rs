@@ -1,7 +1,9 @@
 //! The forest plot on a canvas, drawn by the same chart function the native tests render to SVG.
-//! Drawing is an effect (it touches the canvas); it re-runs on new data and on window resize.
+//! Drawing is an effect (it touches the canvas); it re-runs on new data and on window resize. Its
+//! export menu saves the same chart as SVG (same function, SVG backend) or the canvas as PNG.
 
 use crate::components::canvas::{fit, use_resize};
+use crate::components::export_menu::{canvas_width, svg_of, ExportMenu, Exportable};
 use arena_lens_charts::{draw_forest, ForestRow, ForestSpec};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -13,10 +15,25 @@ pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl
     let resized = use_resize();
     let n = rows.len();
     let label = format!("{title}. {n} models; the table below has the same numbers.");
+    let svg = {
+        let (rows, title, x_label) = (rows.clone(), title.clone(), x_label.clone());
+        move || {
+            // The canvas's laid-out size at one pixel per CSS pixel.
+            let w = canvas_width(canvas).max(300);
+            let h = height(n) as u32;
+            let spec = ForestSpec {
+                title: title.clone(),
+                x_label: x_label.clone(),
+                reference: 50.0,
+                font_px: if w < 500 { 11 } else { 13 },
+            };
+            svg_of((w, h), |root| draw_forest(root, &rows, &spec).is_ok())
+        }
+    };
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
-        let f = fit(&el, 300, |_| (n as f64 * 22.0 + 90.0).clamp(160.0, 2400.0));
+        let f = fit(&el, 300, |_| height(n));
         let font_px = f.px(if f.css_w < 500.0 { 11.0 } else { 13.0 });
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
             let root = backend.into_drawing_area();
@@ -31,7 +48,13 @@ pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl
     });
     view! {
         <figure class="chart">
+            <ExportMenu what=Exportable::chart(canvas, svg) name="forest-plot" label="forest plot" testid="forest-export" />
             <canvas node_ref=canvas data-testid="forest" role="img" aria-label=label></canvas>
         </figure>
     }
+}
+
+/// The chart's height in CSS pixels for `n` models.
+fn height(n: usize) -> f64 {
+    (n as f64 * 22.0 + 90.0).clamp(160.0, 2400.0)
 }

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod controls;
 pub mod data_picker;
 pub mod diff;
+pub mod export_menu;
 pub mod forest_chart;
 pub mod judges;
 pub mod leaderboard_table;

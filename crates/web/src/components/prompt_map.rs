@@ -3,6 +3,7 @@
 //! compare page. Drawing is an effect (it touches the canvas); hit-testing uses the chart's own layout.
 
 use crate::components::canvas::{fit, use_resize};
+use crate::components::export_menu::{canvas_width, svg_of, ExportMenu, Exportable};
 use crate::ui::format::snippet;
 use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
@@ -86,6 +87,20 @@ pub fn prompt_map(
             );
         }
     });
+    // SVG export: the same chart function at the canvas's CSS size.
+    let svg = move || {
+        let w = canvas_width(canvas);
+        let h = (w as f64 * 0.62).clamp(260.0, 620.0) as u32;
+        let pts = points.get_untracked();
+        let spec = MapSpec {
+            title: format!(
+                "{} prompts, first two principal components of their text embedding",
+                pts.len()
+            ),
+            font_px: if w < 500 { 11 } else { 13 },
+        };
+        svg_of((w, h), |root| draw_prompt_map(root, &pts, &spec).is_ok())
+    };
     let hit = move |ev: &leptos::ev::MouseEvent| -> Option<usize> {
         let el = canvas.get_untracked()?;
         let rect = el.get_bounding_client_rect();
@@ -117,6 +132,7 @@ pub fn prompt_map(
     );
     view! {
         <div class="map-controls">
+            <ExportMenu what=Exportable::chart(canvas, svg) name="prompt-map" label="prompt map" testid="prompt-map-export" />
             {has_scores.then(|| view! {
                 <label class="field">
                     <span>"Colour"</span>

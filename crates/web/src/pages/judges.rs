@@ -11,6 +11,7 @@
 //! what-if's `wiw`, `wif`, `wid`, `wib`.
 
 use crate::clock::now_ms;
+use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::judges::bootstrap::JudgesBootstrap;
 use crate::components::judges::consistency::consistency_view;
 use crate::components::judges::ensemble::ensemble_view;
@@ -29,6 +30,7 @@ use crate::loader::yield_to_browser;
 use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::BootstrapSpec;
+use arena_lens_core::export;
 use arena_lens_core::judges::agreement::Agreement;
 use arena_lens_core::judges::analysis::{self, Analysis, AnalysisError};
 use arena_lens_core::judges::family::{FamilyTable, SelfPreferenceRow};
@@ -173,6 +175,19 @@ pub fn JudgesPage() -> impl IntoView {
 
         let ensemble_view = ensemble_view(an);
         let consistency_view = consistency_view(&an.consistency);
+        let consistency_export = an.consistency.as_ref().ok().map(|rows| {
+            let (rows, source, bench) = (rows.clone(), c.loaded.source.clone(), an.bench_name.clone());
+            let lb = px.lb.clone();
+            let what = Exportable::table(move || {
+                let h = export::leaderboard::header(&lb, &provenance(&source));
+                Some(export::judges::consistency(&bench, &rows, h))
+            });
+            view! {
+                <div class="table-tools">
+                    <ExportMenu what=what name="position-consistency" label="position consistency" testid="consistency-export" />
+                </div>
+            }
+        });
         // Length and style, for the primary judge; coefficients for every judge.
         let style = style_view(an, px, &primary);
         let sep_view = separability_table(an);
@@ -190,6 +205,7 @@ pub fn JudgesPage() -> impl IntoView {
             <section aria-labelledby="h-cons">
                 <h2 id="h-cons">"Position consistency"</h2>
                 <p class="def">"Each answer is judged twice, with the baseline as Assistant A (game 1) and as B (game 2). The matrix counts game-1 verdicts against game-2 verdicts mirrored into game 1's order: a judge without position bias fills only the diagonal. Flip rate: the share of rows where the model's win/tie/loss differs between the games. First-position preference: the share of decisive games won by whichever answer came first (0.5 = no lean)."</p>
+                {consistency_export}
                 {consistency_view}
             </section>
 
@@ -241,7 +257,25 @@ pub fn JudgesPage() -> impl IntoView {
         let line = BootstrapSpec::new(an.opts.rounds, an.opts.seed, an.opts.level, an.opts.unit)
             .map(|spec| an.opts.method.line(Purpose::Judges, &spec, false))
             .unwrap_or_default();
+        let boards = {
+            let (per, source, bench) = (
+                an.per.clone(),
+                c.loaded.source.clone(),
+                an.bench_name.clone(),
+            );
+            let judges = an.judges.join(", ");
+            Exportable::table(move || {
+                let first = per.first()?;
+                let h = export::leaderboard::header(&first.lb, &provenance(&source))
+                    .with("judges", export::Cell::text(judges.clone()));
+                Some(export::judges::judge_boards(&bench, &per, h))
+            })
+        };
         Some(view! {
+            <div class="table-tools">
+                <span class="hint">"Every judge's leaderboard"</span>
+                <ExportMenu what=boards name="judge-leaderboards" label="every judge's leaderboard" testid="judge-boards-export" />
+            </div>
             <p class="method" data-testid="judges-method">
                 {format!("{} · {} judge{} · baseline {baseline}{} · computed in {:.0} ms. {line}",
                     an.bench_name, an.judges.len(), if an.judges.len() == 1 { "" } else { "s" },

@@ -3,6 +3,7 @@
 
 use crate::clock::now_ms;
 use crate::components::controls::{Choices, Controls};
+use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::forest_chart::ForestChart;
 use crate::components::leaderboard_table::LeaderboardTable;
 use crate::components::load_report::LoadReportView;
@@ -12,6 +13,7 @@ use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
 use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::export;
 use arena_lens_core::leaderboard::{self, Leaderboard, ModelRow};
 use arena_lens_core::scope::{Purpose, ScopeRequest};
 use arena_lens_core::view_state::keys;
@@ -163,6 +165,27 @@ pub fn LeaderboardPage() -> impl IntoView {
             .cloned();
         let set_group = set_group.clone();
         let unrated = lb.unrated.clone();
+        // Exports are built from this leaderboard, all its rows in the core's order (the table's
+        // filter and sort are a view of them).
+        let source = c.loaded.source.clone();
+        let export_main = {
+            let (lb, source) = (lb.clone(), source.clone());
+            Exportable::table(move || {
+                Some(export::leaderboard::leaderboard(&lb, &provenance(&source)))
+            })
+        };
+        let export_group = group_board.as_ref().map(|gb| {
+            let (lb, gb, source) = (lb.clone(), gb.clone(), source.clone());
+            let stem = format!("leaderboard-{}", gb.group);
+            let table = Exportable::table(move || {
+                Some(export::leaderboard::group_board(
+                    &lb,
+                    &gb,
+                    &provenance(&source),
+                ))
+            });
+            (table, stem)
+        });
         Some(view! {
             {(!notes.is_empty()).then(|| view! {
                 <div class="status note" role="status" data-testid="scope-notes">
@@ -190,6 +213,9 @@ pub fn LeaderboardPage() -> impl IntoView {
                 })}
             </section>
             <ForestChart rows=forest_rows(&lb.models, &lb.baseline) title=title x_label=x_label />
+            <div class="table-tools">
+                <ExportMenu what=export_main name="leaderboard" label="leaderboard table" testid="leaderboard-export" />
+            </div>
             <LeaderboardTable rows=lb.models.clone() level=lb.level baseline=lb.baseline.clone() testid="leaderboard" />
             {(!unrated.is_empty()).then(|| view! { <p class="hint">"Not rated (no battles link them to the baseline): "{unrated.join(", ")}</p> })}
             {lb.group_by.map(|g| view! {
@@ -209,6 +235,11 @@ pub fn LeaderboardPage() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
+                    {export_group.map(|(what, stem)| view! {
+                        <div class="table-tools">
+                            <ExportMenu what=what name=stem label="group leaderboard" testid="group-export" />
+                        </div>
+                    })}
                     {group_board.map(|gb| view! {
                         <LeaderboardTable rows=gb.models.clone() level=lb.level baseline=gb.baseline.clone().unwrap_or_else(|| lb.baseline.clone()) testid="group-board" />
                     })}

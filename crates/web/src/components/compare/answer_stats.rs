@@ -3,7 +3,11 @@
 //! slice), and A against B per category. What there is to compare where there are no verdicts.
 
 use super::model::{Filtered, PairMemo};
+use crate::components::export_menu::{ExportMenu, Exportable};
+use crate::components::method_picker::use_method;
 use crate::ui::format::thousands;
+use crate::url_state::use_view_state;
+use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::compare::{answer_stats, prompts_by_category, stats_table, AnswerStats, Mean};
 use leptos::prelude::*;
 
@@ -34,6 +38,8 @@ fn stats_row(name: String, side: Option<&'static str>, s: &AnswerStats) -> impl 
 
 /// Every model with answers over the listed prompts, longest first; then A and B per category.
 pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
+    let method = use_method(Purpose::Compare);
+    let view = use_view_state();
     move || {
         let p = pair.get()?;
         let bench = p.bench();
@@ -59,6 +65,18 @@ pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
             .iter()
             .map(|s| stats_row(p.name(s.model), side(s.model), s))
             .collect_view();
+        let export = {
+            let (p, table) = (p.clone(), table.clone());
+            Exportable::table(move || {
+                let h =
+                    view.with_untracked(|v| super::export::header(&p, method.get_untracked(), v));
+                Some(arena_lens_core::export::compare::answer_stats(
+                    p.bench(),
+                    &table,
+                    h,
+                ))
+            })
+        };
         let no_text = table.iter().any(|s| s.answers > 0 && s.chars.n == 0);
         let cats = prompts_by_category(bench);
         let per_cat = (cats.len() > 1).then(|| {
@@ -105,6 +123,9 @@ pub fn answer_stats_view(pair: PairMemo, filtered: Filtered) -> impl IntoView {
                     prompts.len(),
                     if no_text { "; characters need the answer texts (a slim copy has none)" } else { "" }
                 )}</p>
+                <div class="table-tools">
+                    <ExportMenu what=export name="answer-stats" label="answer statistics" testid="answer-stats-export" />
+                </div>
                 <div class="table-wrap" tabindex="0" role="region" aria-label="Answer statistics per model">
                     <table class="board" data-testid="answer-stats-table">
                         <thead>

@@ -7,6 +7,7 @@
 
 pub mod answer_pane;
 pub mod answer_stats;
+pub mod export;
 pub mod game_tabs;
 pub mod judge_tabs;
 pub mod model;

@@ -3,10 +3,13 @@
 
 use super::model::{Filtered, PairMemo, PAGE};
 use super::{result_letter, score_text};
+use crate::components::export_menu::{ExportMenu, Exportable};
+use crate::components::method_picker::use_method;
 use crate::ui::format::snippet;
 use crate::ui::pager::{self, PagerSpec};
 use crate::ui::SetView;
 use crate::url_state::use_view_state;
+use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::compare::ModelOnPrompt;
 use arena_lens_core::view_state::keys::compare as key;
 use leptos::prelude::*;
@@ -14,6 +17,7 @@ use leptos::prelude::*;
 /// Every listed prompt with both models' verdicts, sortable by disagreement.
 pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> impl IntoView {
     let view = use_view_state();
+    let method = use_method(Purpose::Compare);
     move || {
         let p = pair.get()?;
         let bench = p.bench();
@@ -27,6 +31,23 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
                     .then(x.cmp(&y))
             });
         }
+        // The export holds every listed row in the table's order, not only this page's.
+        let export = {
+            let (p, list) = (p.clone(), list.clone());
+            Exportable::table(move || {
+                let rows: Vec<_> = list.iter().map(|&i| p.rows[i].clone()).collect();
+                let h =
+                    view.with_untracked(|v| super::export::header(&p, method.get_untracked(), v));
+                let (a, b) = (p.name(p.a), p.name(p.b));
+                Some(arena_lens_core::export::compare::paired(
+                    p.bench(),
+                    &rows,
+                    h,
+                    &a,
+                    &b,
+                ))
+            })
+        };
         let pages = list.len().div_ceil(PAGE).max(1);
         let page = view
             .with(|v| v.extra(key::PAGE).and_then(|x| x.parse::<usize>().ok()))
@@ -111,6 +132,9 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
         Some(view! {
             <section class="paired" data-testid="paired-view">
                 <p class="hint">"Each model's verdicts against the baseline, from the model's side (W win, T tie, L loss); a prompt's score is the mean of its games. Click a prompt to open it."</p>
+                <div class="table-tools">
+                    <ExportMenu what=export name="paired" label="paired table" testid="paired-export" />
+                </div>
                 <div class="table-wrap">
                     <table class="board paired-table" data-testid="paired">
                         <thead>

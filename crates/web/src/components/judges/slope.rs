@@ -2,6 +2,7 @@
 //! the native tests render to SVG. Its height grows with the number of models so names stay legible.
 
 use crate::components::canvas::{fit, use_resize};
+use crate::components::export_menu::{canvas_width, svg_of, ExportMenu, Exportable};
 use arena_lens_charts::{draw_slope, SlopeLine, SlopeSpec};
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -12,6 +13,18 @@ pub fn JudgesSlope(lines: Vec<SlopeLine>, spec: SlopeSpec, description: String) 
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();
     let resized = use_resize();
     let n = lines.len();
+    let svg = {
+        let (lines, spec) = (lines.clone(), spec.clone());
+        move || {
+            let w = canvas_width(canvas);
+            let narrow = w < 500;
+            let mut spec = spec.clone();
+            spec.font_px = if narrow { 10 } else { 12 };
+            let row = if narrow { 15.0 } else { 18.0 };
+            let h = (n as f64 * row + 80.0).clamp(160.0, 2400.0) as u32;
+            svg_of((w, h), |root| draw_slope(root, &lines, &spec).is_ok())
+        }
+    };
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
@@ -28,6 +41,7 @@ pub fn JudgesSlope(lines: Vec<SlopeLine>, spec: SlopeSpec, description: String) 
     });
     view! {
         <figure class="chart">
+            <ExportMenu what=Exportable::chart(canvas, svg) name="slope-chart" label="slope chart" testid="slope-export" />
             <canvas node_ref=canvas data-testid="slope-chart" role="img" aria-label=description></canvas>
         </figure>
     }

@@ -21,6 +21,7 @@ use crate::components::cluster_dendrogram::dendrogram;
 use crate::components::cluster_heatmap::heatmap;
 use crate::components::cluster_table::{cluster_table, slice_table};
 use crate::components::cluster_treemap::treemap;
+use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::prompt_map::prompt_map;
 use crate::components::share_link::ShareLink;
@@ -34,6 +35,7 @@ use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf};
 use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::selection::parse_selection;
+use arena_lens_core::export;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::scope::ScopeRequest;
 use arena_lens_core::view_state::keys::compare as ckey;
@@ -297,6 +299,52 @@ pub fn ClustersPage() -> impl IntoView {
             };
             let p = perf.get();
             let level = spec.with(|s| s.level());
+            // The per-group numbers the heatmap and the table show, as an export table.
+            let export_perf = |testid: &'static str| {
+                let p = p.clone()?;
+                let b = b.clone();
+                let what = Exportable::table(move || {
+                    let (m, sp) = (method.get_untracked(), spec.get_untracked());
+                    let line = method_line.get_untracked();
+                    let header = export::Header::new(
+                        &export::Computation {
+                            method: m,
+                            method_line: &line,
+                            seed: sp.seed(),
+                            rounds: sp.rounds(),
+                            level: sp.level(),
+                        },
+                        &provenance(&b.loaded.source),
+                    )
+                    .with("bench", export::Cell::text(b.bench_name.clone()))
+                    .with(
+                        "judge",
+                        export::Cell::text(
+                            b.judge
+                                .map(|j| b.bench().judges.name(j).to_string())
+                                .unwrap_or_default(),
+                        ),
+                    )
+                    .with(
+                        "baseline",
+                        export::Cell::text(
+                            b.baseline
+                                .map(|x| b.bench().models.name(x).to_string())
+                                .unwrap_or_default(),
+                        ),
+                    );
+                    let title =
+                        format!("{}: win rate against the baseline per group", b.bench_name);
+                    Some(export::clusters::cluster_performance(
+                        &title, header, &p.rows,
+                    ))
+                });
+                Some(view! {
+                    <div class="table-tools">
+                        <ExportMenu what=what name="clusters" label="per-group win rates" testid=testid />
+                    </div>
+                })
+            };
             let open_group = open_group.clone();
             let open_group2 = open_group.clone();
             let open_group3 = open_group.clone();
@@ -310,11 +358,13 @@ pub fn ClustersPage() -> impl IntoView {
                             if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.as_str()) },
                             level * 100.0, p.rounds, spec.with(|s| s.seed())
                         )}</p>
+                        {export_perf("heatmap-export")}
                         {heatmap(p.clone(), g.clone(), open_group.clone())}
                     </section>
                 })}
                 <section class="card">
                     <h2>{if g.field == GroupField::Computed { "Topics".to_string() } else { format!("Groups by “{}”", g.field.as_str()) }}</h2>
+                    {export_perf("cluster-table-export")}
                     {cluster_table(p.clone(), g.clone(), model, selection, set.clone(), open_group2)}
                 </section>
                 {slice.get().map(|s| view! {
