@@ -215,3 +215,31 @@ sharedTest('two copies of fulltext-10-prompts, one judgment file edited: exactly
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });
+
+test('the diff table exports as CSV with the CLI\'s numbers, and as LaTeX', async () => {
+  const DEMO_DIR = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
+  const json = runCli(['diff', DEMO_DIR, '--judge', 'judge-atlas', '--judge2', 'judge-sage']);
+  const { page, context, errors } = await openPage(browser, '?view=diff&judge=judge-atlas&judge2=judge-sage');
+  try {
+    await page.waitForSelector('[data-testid="diff-export"]', { timeout: 60_000 });
+    const grab = async (label) => {
+      await page.click('[data-testid="diff-export"] summary');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="diff-export"] button:has-text("${label}")`)]);
+      return readFileSync(await dl.path(), 'utf8');
+    };
+    const csv = await grab('CSV');
+    assert.match(csv, /^# method_line: /m);
+    const lines = csv.split('\n').filter((l) => l && !l.startsWith('#'));
+    const head = lines[0].split(',');
+    const at = (k) => head.indexOf(k);
+    for (const m of json.models) {
+      const row = lines.find((l) => l.startsWith(`${m.model},`) || l.startsWith(`"${m.model}",`));
+      assert.ok(row, `${m.model} in the CSV`);
+      const cells = row.split(',');
+      for (const k of ['score_1', 'score_2', 'delta']) assert.ok(Math.abs(Number(cells[at(k)]) - m[k]) < 1e-9, `${m.model} ${k}`);
+    }
+    const tex = await grab('LaTeX');
+    assert.match(tex, /\\toprule[\s\S]*\\midrule[\s\S]*\\bottomrule/);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});

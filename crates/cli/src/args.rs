@@ -415,4 +415,9 @@ pub struct DiffArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Export the per-model table: csv (full precision, # comment header), json (as --json), md
+    /// or tex (rounded as shown). The header names the method line, seed, rounds, level, data,
+    /// date and both runs.
+    #[arg(long, value_parser = crate::export::format_values(), conflicts_with = "json")]
+    pub format: Option<arena_lens_core::export::Format>,
 }

@@ -9,6 +9,7 @@ use arena_lens_core::battle_set::BattleOptions;
 use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::diff::{self, scores, PromptsFor, Run};
+use arena_lens_core::export::{self, Format};
 use arena_lens_core::leaderboard::LeaderboardOptions;
 use arena_lens_core::method::Method;
 use arena_lens_core::scope::{Purpose, Scope, ScopeRequest, Several};
@@ -136,7 +137,11 @@ pub fn run(a: &DiffArgs, out: &mut dyn Write) -> Result<(), String> {
     for n in &d.notes {
         eprintln!("note: {n}");
     }
-    let text = if a.json {
+    if let Some(f) = a.format.filter(|f| *f != Format::Json) {
+        let table = export::diff::diff(&d, &crate::export::provenance(&a.a));
+        return crate::export::write(&table, f, out);
+    }
+    let text = if a.json || a.format == Some(Format::Json) {
         serde_json::to_string_pretty(&d).map_err(|e| e.to_string())? + "\n"
     } else {
         render(&d)

@@ -246,3 +246,55 @@ fn two_copies_with_one_edited_judgment_file_list_exactly_the_edited_prompts() {
         .all(|c| c["model"] == "mistral-7b"));
     assert_eq!(all["prompts"]["shared"], 10);
 }
+
+#[test]
+fn the_diff_table_exports_with_the_json_numbers() {
+    let dir = demo_dir("diff-export");
+    let d = dir.to_str().unwrap();
+    let args = [
+        "diff",
+        d,
+        "--judge",
+        "judge-atlas",
+        "--judge2",
+        "judge-sage",
+        "--rounds",
+        "20",
+    ];
+    let json = run_json(&[&args[..], &["--json"]].concat());
+    let out = cli().args(args).args(["--format", "csv"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains("# method_line: "), "{csv}");
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split(',').collect())
+        .collect();
+    let head = &rows[0];
+    let col = |k: &str| head.iter().position(|h| *h == k).unwrap();
+    let models = json["models"].as_array().unwrap();
+    let only =
+        json["only_in_1"].as_array().unwrap().len() + json["only_in_2"].as_array().unwrap().len();
+    assert_eq!(rows.len() - 1, models.len() + only);
+    for m in models {
+        let r = rows
+            .iter()
+            .find(|r| r[0] == m["model"].as_str().unwrap())
+            .expect("every model has a row");
+        for k in ["score_1", "score_2", "delta", "lower", "upper"] {
+            let x: f64 = r[col(k)].parse().unwrap();
+            assert!((x - m[k].as_f64().unwrap()).abs() < 1e-12, "{k}");
+        }
+    }
+    let tex = cli().args(args).args(["--format", "tex"]).output().unwrap();
+    let tex = String::from_utf8(tex.stdout).unwrap();
+    assert!(
+        tex.contains("\\toprule") && tex.contains("\\bottomrule"),
+        "{tex}"
+    );
+}

@@ -15,6 +15,7 @@
 pub mod clusters;
 pub mod compare;
 pub mod csv;
+pub mod diff;
 pub mod header;
 pub mod json;
 pub mod judges;

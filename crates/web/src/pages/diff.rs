@@ -17,6 +17,7 @@ use crate::components::diff::second_run::{
 };
 use crate::components::diff::summary::{AgreementView, ConsistencyView, DecompositionView};
 use crate::components::diff::table::{DiffTable, OnlyIn};
+use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::loader::yield_to_browser;
@@ -26,6 +27,7 @@ use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::diff::readings::Readings;
 use arena_lens_core::diff::{self, prompts, Diff, PromptsFor, Run};
+use arena_lens_core::export;
 use arena_lens_core::leaderboard::LeaderboardOptions;
 use arena_lens_core::scope::{Purpose, ScopeRequest};
 use arena_lens_core::style::StyleMode;
@@ -269,6 +271,15 @@ pub fn DiffPage() -> impl IntoView {
                 return Some(view! { <p class="status error" role="alert" data-testid="diff-error">{e.clone()}</p> }.into_any())
             }
         };
+        // The per-model table as a file (CSV, JSON, Markdown, LaTeX), from the same computed diff.
+        let export_table = {
+            let d = d.clone();
+            let source = ctx.state.with_untracked(|s| match s {
+                LoadState::Ready(l) => l.source.clone(),
+                _ => String::new(),
+            });
+            Exportable::table(move || Some(export::diff::diff(&d, &provenance(&source))))
+        };
         let model = chosen.get();
         let changes = match (&model, readings) {
             (Some(m), Some((a, b))) => Some(prompts::changes(a, b, m)),
@@ -295,6 +306,9 @@ pub fn DiffPage() -> impl IntoView {
                 <h2 id="h-models">"Per model"</h2>
                 <p class="def">{format!("{} models in both runs; {} prompts in run 1, {} in run 2, {} shared. Δ = run 2 − run 1. Pick a model to list its changed prompts.",
                     d.models.len(), d.prompts.run_1, d.prompts.run_2, d.prompts.shared)}</p>
+                <div class="table-tools">
+                    <ExportMenu what=export_table name="diff" label="diff table" testid="diff-export" />
+                </div>
                 <DiffTable models=d.models.clone() chosen=model.clone() set=set />
                 <div class="only-in-pair">
                     <OnlyIn run=1 models=d.only_in_1.clone() />
