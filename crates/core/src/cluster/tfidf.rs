@@ -6,8 +6,20 @@
 //! `min_df` drops typos and identifiers unique to one prompt; `max_df` drops the template words
 //! every prompt shares ("explain", "example"), which would otherwise pull all prompts together.
 //! The vocabulary and the raw counts are kept because the cluster labels (c-TF-IDF) need them.
+//!
+//! Hangul/CJK bigrams are counted against the documents written in those scripts, not all of them:
+//! their df limit (`max_df`) and idf use that population. A Chinese function bigram ("一个") in a
+//! third of the Chinese prompts is as common as "use" in English ones, but against all prompts it
+//! would look rare, get a large idf, and pull every Chinese prompt into one "topic" (on the real
+//! v2.0 prompts, k = 3 found the Chinese prompts as a cluster; `tests/topic_quality.rs`).
 
+use super::tokenize::is_bigram_script;
 use std::collections::HashMap;
+
+/// Whether a token is a Hangul/CJK bigram (or single syllable) from the tokeniser.
+fn is_bigram_term(t: &str) -> bool {
+    t.chars().next().is_some_and(is_bigram_script)
+}
 
 /// A compressed-sparse-row matrix: row `i` holds `indices[indptr[i]..indptr[i + 1]]`.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -80,11 +92,17 @@ pub fn tfidf_with_power(docs: &[Vec<String>], min_df: u32, max_df: f64, idf_powe
         }
         per_doc.push(tf);
     }
-    let max_count = max_df * n as f64;
+    // Documents written (at least partly) in a bigram script: the population its terms' df and idf
+    // are measured against (see the module overview).
+    let n_bigram = docs
+        .iter()
+        .filter(|d| d.iter().any(|t| is_bigram_term(t)))
+        .count();
+    let population = |t: &str| if is_bigram_term(t) { n_bigram } else { n } as f64;
     // Sorted, so that column order (and with it every later step) does not depend on hashing.
     let mut vocabulary: Vec<&str> = df
         .iter()
-        .filter(|(_, &c)| c >= min_df && c as f64 <= max_count)
+        .filter(|(t, &c)| c >= min_df && c as f64 <= max_df * population(t))
         .map(|(t, _)| *t)
         .collect();
     vocabulary.sort_unstable();
@@ -94,9 +112,13 @@ pub fn tfidf_with_power(docs: &[Vec<String>], min_df: u32, max_df: f64, idf_powe
         .map(|(i, t)| (*t, i as u32))
         .collect();
     let df_col: Vec<u32> = vocabulary.iter().map(|t| df[t]).collect();
-    let idf: Vec<f64> = df_col
+    let idf: Vec<f64> = vocabulary
         .iter()
-        .map(|&d| (((1.0 + n as f64) / (1.0 + d as f64)).ln() + 1.0).powf(idf_power))
+        .zip(&df_col)
+        .map(|(t, &d)| {
+            let n = population(t);
+            (((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).powf(idf_power)
+        })
         .collect();
     let mut m = Csr {
         rows: n,
