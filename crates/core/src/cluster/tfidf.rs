@@ -179,6 +179,17 @@ mod tests {
     }
 
     #[test]
+    fn bigram_idf_counts_only_documents_in_their_script() {
+        // "한국" is in 1 of the 2 Korean documents (idf from n = 2), "aa" in 1 of all 4 (n = 4).
+        let t = tfidf(&docs(&["한국 aa", "어요", "bb", "cc"]), 1, 1.0);
+        let col = |w: &str| t.vocabulary.iter().position(|v| v == w).unwrap();
+        let d = t.matrix.to_dense();
+        let (ko, aa) = (d[col("한국")], d[col("aa")]);
+        let idf = |n: f64, df: f64| ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        assert!((ko / aa - idf(2.0, 1.0) / idf(4.0, 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
     fn pruning() {
         let t = tfidf(&docs(&["aa bb cc", "aa bb", "aa dd"]), 2, 0.9);
         assert_eq!(t.vocabulary, ["bb"]);
