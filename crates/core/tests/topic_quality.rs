@@ -19,6 +19,8 @@ const KS: [usize; 5] = [3, 8, 10, 20, 50];
 /// README's grid, ours (k-means, the defaults), per set in the fixture's order, then k as [`KS`].
 /// Measured by this test; tolerance 0.001: the README's 3-decimal rounding with room for a value
 /// on its boundary. The Korean set's two label fields give one partition, so one row.
+// MT-Bench at k = 3 measures 0.318, which clippy takes for an approximation of 1/pi.
+#[allow(clippy::approx_constant)]
 const README_OURS: [(&str, [f64; 5]); 4] = [
     (
         "arena-hard-v2.0 subcategory",
