@@ -25,8 +25,9 @@ pub const STEP_WORK: f64 = 4.0e6;
 /// Exponent of the idf weights (see [`tfidf_with_power`]). Chosen with [`SPECTRAL_POWER`] by the
 /// mean NMI over every labelled real prompt set in `../shared` (Arena-Hard v2.0 subcategories, v0.1
 /// clusters, the Korean set, MT-Bench categories) at k = 3, 8, 10, 20 and 50, not by the demo
-/// (`tests/topic_quality.rs` prints the grid): over 1-4 for both, 2 and 2 score best (mean 0.417,
-/// against 0.390 for 4 and 4, which the demo's planted topics prefer: ARI 0.80 against 0.68).
+/// (`tests/topic_quality.rs` prints the grid): over 1-4 for both, 2 and 2 score best (mean 0.424,
+/// against 0.385 for 1 and 1 and 0.390 for 4 and 4, which the demo's planted topics prefer: ARI
+/// 0.80 against 0.68).
 pub const IDF_POWER: f64 = 2.0;
 
 /// The embedding is `U S^SPECTRAL_POWER` rather than LSA's usual `U S`. Raising the singular values
