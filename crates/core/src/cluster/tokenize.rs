@@ -5,8 +5,9 @@
 //! short words and a generic such as `Rc<RefCell>` also yields the compound `rc<refcell>` beside its
 //! parts. Hangul and CJK runs become overlapping character bigrams: Korean attaches particles to
 //! words and has no reliable whitespace morphology without a dictionary, and bigrams are the
-//! standard dictionary-free substitute (a one-syllable run is kept as is). English stopwords, pure
-//! numbers and one-letter Latin tokens are dropped because they carry no topic.
+//! standard dictionary-free substitute (a one-syllable run is kept as is). Stopwords (English and
+//! six other common prompt languages), pure numbers and one-letter Latin tokens are dropped because
+//! they carry no topic.
 
 /// Function words that would otherwise dominate every prompt: English, and the commonest of
 /// Spanish, French, German, Portuguese, Italian and Russian. Arena prompts come in many languages,
