@@ -48,7 +48,7 @@ fn distinct(labels: &[String]) -> usize {
 }
 
 /// The pipeline of `cluster/job.rs` without its two sharpening steps: plain TF-IDF (idf to the
-/// power 1) and the plain LSA embedding `U S` (singular values to the power 1), both 4 in the
+/// power 1) and the plain LSA embedding `U S` (singular values to the power 1), both 2 in the
 /// pipeline; the same tokeniser, pruning, dimensions, seed and clustering. The README compares the
 /// two ("plain TF-IDF without the pipeline's two sharpening steps").
 fn plain_assignment(texts: &[String], k: usize, method: Method) -> Vec<u32> {
@@ -104,34 +104,35 @@ fn demo_aris() -> Vec<(Method, f64)> {
     aris
 }
 
-/// Issue 5's acceptance test: the planted clusters are recovered at the planted k (measured: k-means
-/// 0.81, Ward 0.87; over other demo and clustering seeds 0.78-0.85 and 0.85-0.94).
+/// Issue 5's acceptance test: the planted clusters are recovered at the planted k. Issue 14 chose the
+/// defaults on real prompt sets instead of this demo (`tests/topic_quality.rs`), which lowered the
+/// demo's ARI from 0.81 (k-means) and 0.87 (Ward) with the old 4th powers to the values below.
 #[test]
 fn demo_planted_clusters_are_recovered() {
     for (method, ari) in demo_aris() {
-        assert!(ari >= 0.8, "{method:?}: ARI {ari} < 0.8");
-        // README's table (demo, k = 40): k-means 0.815, Ward 0.869 (measured 0.8145 and 0.8694);
+        assert!(ari >= 0.65, "{method:?}: ARI {ari} < 0.65");
+        // README's table (demo, k = 40): k-means 0.679, Ward 0.708 (measured 0.6785 and 0.7084);
         // tolerance 0.001: the README's 3-decimal rounding, with room for a value on its boundary.
         let readme = match method {
-            Method::Kmeans => 0.815,
-            Method::Ward => 0.869,
+            Method::Kmeans => 0.679,
+            Method::Ward => 0.708,
         };
         assert!(
             (ari - readme).abs() < 0.001,
             "{method:?}: ARI {ari} vs README {readme}"
         );
     }
-    // README: "a 64-dimensional truncated SVD", "idf and singular values raised to the 4th power".
+    // README: "a 64-dimensional truncated SVD", "idf and singular values squared".
     assert_eq!(ClusterParams::default().dims, 64);
-    assert_eq!((IDF_POWER, SPECTRAL_POWER), (4.0, 4.0));
+    assert_eq!((IDF_POWER, SPECTRAL_POWER), (2.0, 2.0));
     let (texts, planted): (Vec<String>, Vec<String>) = demo_prompts().into_iter().unzip();
     for method in [Method::Kmeans, Method::Ward] {
         let plain = adjusted_rand_index(&plain_assignment(&texts, 40, method), &planted);
         println!("demo plain TF-IDF {}: ARI {plain:.4}", method.as_str());
-        // README: plain TF-IDF scores "0.36 instead of 0.81 on the demo" (k-means; measured 0.3624,
-        // against 0.8145 for the pipeline; Ward 0.5083); tolerance 0.005, the README's rounding.
+        // README: plain TF-IDF scores "0.30 instead of 0.68 on the demo" (k-means; measured 0.2971,
+        // against 0.6785 for the pipeline; Ward 0.4900); tolerance 0.005, the README's rounding.
         if method == Method::Kmeans {
-            assert!((plain - 0.36).abs() < 0.005, "plain k-means ARI {plain}");
+            assert!((plain - 0.30).abs() < 0.005, "plain k-means ARI {plain}");
         }
     }
 }
@@ -175,17 +176,17 @@ fn real_prompts_nmi_against_shipped_clusters() {
             // Sanity: the shipped clusters come from neural embeddings of the prompts.
             assert!(nmi > 0.3, "k={k} {method:?}: NMI {nmi}");
             // README's table (Arena-Hard v0.1, NMI against the shipped labels); tolerance 0.001:
-            // the README's 3-decimal rounding, with room for a value on its boundary (k = 50
-            // k-means measures 0.6925).
+            // the README's 3-decimal rounding, with room for a value on its boundary (k = 20
+            // Ward measures 0.5755).
             let readme = match (k, method) {
-                (10, Method::Kmeans) => 0.455,
-                (10, Method::Ward) => 0.457,
-                (20, Method::Kmeans) => 0.554,
-                (20, Method::Ward) => 0.549,
-                (50, Method::Kmeans) => 0.693,
-                (50, Method::Ward) => 0.701,
-                (100, Method::Kmeans) => 0.790,
-                _ => 0.798,
+                (10, Method::Kmeans) => 0.448,
+                (10, Method::Ward) => 0.451,
+                (20, Method::Kmeans) => 0.575,
+                (20, Method::Ward) => 0.576,
+                (50, Method::Kmeans) => 0.704,
+                (50, Method::Ward) => 0.705,
+                (100, Method::Kmeans) => 0.787,
+                _ => 0.797,
             };
             assert!(
                 (nmi - readme).abs() < 0.001,
@@ -193,10 +194,10 @@ fn real_prompts_nmi_against_shipped_clusters() {
             );
             let plain = normalized_mutual_info(&plain_assignment(&texts, k, method), &shipped);
             println!("plain TF-IDF NMI k={k} {}: {plain:.4}", method.as_str());
-            // README: plain TF-IDF "scores within 0.02 of these on the real prompts" (measured:
-            // largest gap 0.0142, k = 100 k-means).
+            // README: plain TF-IDF "scores within 0.04 of these on the real prompts" (measured:
+            // largest gap 0.0385, k = 10 Ward).
             assert!(
-                (plain - nmi).abs() < 0.02,
+                (plain - nmi).abs() < 0.04,
                 "k={k} {method:?}: plain NMI {plain} vs {nmi}"
             );
         }
@@ -246,6 +247,19 @@ fn bad_params_are_rejected() {
     assert_eq!(
         ClusterJob::new(texts(), ClusterParams { k: 0, ..p() }).err(),
         Some(ClusterError::BadK { k: 0, n: 2 })
+    );
+    assert_eq!(
+        ClusterJob::new(
+            texts(),
+            ClusterParams {
+                k: 2,
+                spectral_power: f64::NAN,
+                ..p()
+            }
+        )
+        .err()
+        .map(|e| e.to_string()),
+        Some("spectral_power must be in [0, 8], got NaN".to_string())
     );
     assert_eq!(
         ClusterJob::new(
