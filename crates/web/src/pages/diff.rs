@@ -309,7 +309,7 @@ pub fn DiffPage() -> impl IntoView {
                 <div class="table-tools">
                     <ExportMenu what=export_table name="diff" label="diff table" testid="diff-export" />
                 </div>
-                <DiffTable models=d.models.clone() chosen=model.clone() set=set />
+                <DiffTable models=d.models.clone() chosen=model.clone() set=set level=d.level />
                 <div class="only-in-pair">
                     <OnlyIn run=1 models=d.only_in_1.clone() />
                     <OnlyIn run=2 models=d.only_in_2.clone() />

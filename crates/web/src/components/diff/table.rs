@@ -17,7 +17,13 @@ fn one(x: Option<f64>) -> String {
 }
 
 #[component]
-pub fn DiffTable(models: Vec<ModelDiff>, chosen: Option<String>, set: ViewSetter) -> impl IntoView {
+pub fn DiffTable(
+    models: Vec<ModelDiff>,
+    chosen: Option<String>,
+    set: ViewSetter,
+    /// The interval's level, named in its column header.
+    level: f64,
+) -> impl IntoView {
     let rows = models
         .into_iter()
         .map(|m| {
@@ -65,7 +71,7 @@ pub fn DiffTable(models: Vec<ModelDiff>, chosen: Option<String>, set: ViewSetter
                         <th scope="col" class="num">"Run 1"</th>
                         <th scope="col" class="num">"Run 2"</th>
                         <th scope="col" class="num">"Δ"</th>
-                        <th scope="col" class="num">"Interval"</th>
+                        <th scope="col" class="num">{format!("Δ {:.0}% CI", level * 100.0)}</th>
                         <th scope="col" class="num">"Rank"</th>
                     </tr>
                 </thead>
