@@ -91,6 +91,24 @@ struct GeneratedAnswer {
     tstamp: f64,
 }
 
+impl GeneratedAnswer {
+    /// The answer as the judge sees it: the writer's family and latent quality, its length and
+    /// whether it is structured (any header or list) or holds code. One rule for both layouts.
+    fn side<'a>(&self, family: &'a str, quality: f64) -> Side<'a> {
+        Side {
+            family,
+            quality,
+            tokens: self.tokens,
+            words: self.words,
+            structured: self.counts.headers.iter().sum::<u32>()
+                + self.counts.ordered
+                + self.counts.unordered
+                > 0,
+            has_code: self.text.contains("```"),
+        }
+    }
+}
+
 /// Writes the whole demo benchmark for `seed`. Deterministic: the same seed gives byte-identical
 /// files, in the same order (`question.jsonl`, the answers, then each judge's judgments).
 pub fn generate(seed: u64) -> Vec<DemoFile> {
@@ -146,20 +164,7 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
             let mut rng = stream(seed, streams::VERDICTS + 1000 * j as u64 + i as u64);
             let mut out = String::new();
             for (qi, q) in questions.iter().enumerate() {
-                let side = |k: usize| {
-                    let a = &answers[k][qi];
-                    Side {
-                        family: roster[k].family,
-                        quality: quality[qi][k],
-                        tokens: a.tokens,
-                        words: a.words,
-                        structured: a.counts.headers.iter().sum::<u32>()
-                            + a.counts.ordered
-                            + a.counts.unordered
-                            > 0,
-                        has_code: a.text.contains("```"),
-                    }
-                };
+                let side = |k: usize| answers[k][qi].side(roster[k].family, quality[qi][k]);
                 let (base_side, model_side) = (side(baseline), side(i));
                 let identical = i == baseline;
                 let (base_text, model_text) = (&answers[baseline][qi].text, &answers[i][qi].text);

@@ -9,7 +9,7 @@
 //! which the v2.0 tool drops whole. Deterministic for a seed, like the v0.1 demo, which this module
 //! does not change.
 
-use crate::judge::{judges, Side, LABELS};
+use crate::judge::{judges, LABELS};
 use crate::records::{push_line, ConvMetadata};
 use crate::records_v2::{
     Answer, AnswerV2, AssistantMessage, GameV2, Judgment, JudgmentV2, QuestionV2, UserMessage,
@@ -186,20 +186,7 @@ pub fn generate_v2(seed: u64, questions: Option<&[QuestionSpec]>) -> Vec<DemoFil
                 }
                 let q = sim(qi);
                 let dq = qi % demo_qs.len();
-                let side = |k: usize| {
-                    let a = &answers[k][dq];
-                    Side {
-                        family: roster[k].family,
-                        quality: quality[dq][k],
-                        tokens: a.tokens,
-                        words: a.words,
-                        structured: a.counts.headers.iter().sum::<u32>()
-                            + a.counts.ordered
-                            + a.counts.unordered
-                            > 0,
-                        has_code: a.text.contains("```"),
-                    }
-                };
+                let side = |k: usize| answers[k][dq].side(roster[k].family, quality[dq][k]);
                 let (base_side, model_side) = (side(base), side(i));
                 let reading = judge.reading(&mut rng);
                 let mut games = Vec::with_capacity(2);
