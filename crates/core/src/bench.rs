@@ -16,6 +16,15 @@ pub enum Layout {
     V01,
     V20,
     Battles,
+    /// A Chatbot Arena battle log (FastChat `clean_battle`, the released chat datasets).
+    ArenaLog,
+    /// FastChat llm_judge's MT-Bench folder: pairwise and single-grade judgments.
+    MtBench,
+    /// AlpacaEval annotations against a reference model.
+    AlpacaEval,
+    /// WildBench pairwise or score-mode results.
+    #[serde(rename = "wildbench")]
+    WildBench,
     /// Questions or answers only, no verdicts yet.
     Empty,
 }

@@ -2,9 +2,10 @@
 
 use crate::bench::Bench;
 use crate::formats;
+use crate::formats::sniff::FormatKind;
 use crate::manifest::Manifest;
 use crate::report::{IssueKind, LoadReport};
-use crate::source::{classify, FileRole, SourceFile};
+use crate::source::{classify_file, FileRole, SourceFile};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Every bench found in a set of files.
@@ -24,7 +25,7 @@ impl Dataset {
         let mut baseline = None;
         let mut roles: Vec<(u8, FileRole, &SourceFile)> = Vec::new();
         for f in &files {
-            let role = classify(&f.path);
+            let role = classify_file(&f.path, &f.text);
             // Bench files are counted in their bench's report; the data set's counts the rest.
             if matches!(role, FileRole::Manifest | FileRole::Other) {
                 ds.report.files += 1;
@@ -58,6 +59,11 @@ impl Dataset {
                 FileRole::Answers { .. } => 1,
                 FileRole::Judgments { .. } => 2,
                 FileRole::Battles { .. } => 3,
+                // Outputs and reference answers before the verdicts that name them.
+                FileRole::Format { kind, .. } => match kind {
+                    FormatKind::AlpacaOutputs | FormatKind::MtBenchReference => 1,
+                    _ => 3,
+                },
             };
             roles.push((rank, role, f));
         }
@@ -68,7 +74,8 @@ impl Dataset {
                 FileRole::Questions { bench }
                 | FileRole::Answers { bench, .. }
                 | FileRole::Judgments { bench, .. }
-                | FileRole::Battles { bench } => bench.clone(),
+                | FileRole::Battles { bench }
+                | FileRole::Format { bench, .. } => bench.clone(),
                 _ => unreachable!("filtered above"),
             };
             let bench = ds
@@ -91,6 +98,7 @@ impl Dataset {
                     seen.entry(bench_name).or_default(),
                 ),
                 FileRole::Battles { .. } => formats::battles::parse(bench, &f.path, &f.text),
+                FileRole::Format { kind, .. } => formats::read(bench, kind, &f.path, &f.text),
                 _ => {}
             }
         }

@@ -31,14 +31,36 @@ pub enum Method {
     ShowResultV01,
     #[serde(rename = "arena-hard-v2.0")]
     ArenaHardV20,
+    /// FastChat's Chatbot Arena leaderboard: MLE Bradley-Terry on the Elo scale, anonymous battles,
+    /// row bootstrap (`fastchat/serve/monitor/elo_analysis.py`).
+    #[serde(rename = "chatbot-arena")]
+    ChatbotArena,
+    /// LMArena's current ranking (the `arena-rank` package): pair-frequency reweighting, sandwich
+    /// intervals, rank spread.
+    #[serde(rename = "arena-rank")]
+    ArenaRank,
+    /// FastChat llm_judge's `show_result.py`: pairwise win rates and single-grade means.
+    #[serde(rename = "mt-bench")]
+    MtBench,
+    /// AlpacaEval 2: win rate as mean preference, its standard error, the length-controlled win rate.
+    #[serde(rename = "alpaca-eval")]
+    AlpacaEval,
+    /// WildBench: WB-Reward against a reference model and WB-Score.
+    #[serde(rename = "wildbench")]
+    WildBench,
 }
 
 impl Method {
     /// Every method, in the order pickers list them.
-    pub const ALL: [Method; 3] = [
+    pub const ALL: [Method; 8] = [
         Method::ArenaLens,
         Method::ShowResultV01,
         Method::ArenaHardV20,
+        Method::ChatbotArena,
+        Method::ArenaRank,
+        Method::MtBench,
+        Method::AlpacaEval,
+        Method::WildBench,
     ];
 
     /// The one spelling (other spellings: `view_state::aliases`).
@@ -51,6 +73,11 @@ impl Method {
             Method::ArenaLens => "arena-lens",
             Method::ShowResultV01 => "show-result-v0.1",
             Method::ArenaHardV20 => "arena-hard-v2.0",
+            Method::ChatbotArena => "chatbot-arena",
+            Method::ArenaRank => "arena-rank",
+            Method::MtBench => "mt-bench",
+            Method::AlpacaEval => "alpaca-eval",
+            Method::WildBench => "wildbench",
         }
     }
 
@@ -62,6 +89,11 @@ impl Method {
             }
             Method::ShowResultV01 => "lm-sys/arena-hard-auto show_result.py v0.1 (@efc012e)",
             Method::ArenaHardV20 => "lmarena/arena-hard-auto show_result.py v2.0 (@196f6b8)",
+            Method::ChatbotArena => "lm-sys/FastChat fastchat/serve/monitor/elo_analysis.py",
+            Method::ArenaRank => "lmarena/arena-rank (PyPI arena-rank)",
+            Method::MtBench => "lm-sys/FastChat fastchat/llm_judge/show_result.py",
+            Method::AlpacaEval => "tatsu-lab/alpaca_eval (PyPI alpaca-eval)",
+            Method::WildBench => "allenai/WildBench leaderboard/data_utils.py",
         }
     }
 
@@ -77,6 +109,17 @@ impl Method {
             Method::ArenaHardV20 => {
                 "exactly what v2.0 show_result.py prints: mean of per-model bootstrap means, 90%, per-category baselines"
             }
+            Method::ChatbotArena => {
+                "Chatbot Arena's Elo-scale Bradley-Terry ratings with a battle bootstrap"
+            }
+            Method::ArenaRank => {
+                "LMArena's current ranking: reweighted Bradley-Terry, sandwich intervals, rank spread"
+            }
+            Method::MtBench => "MT-Bench win rates per model pair, ties and errors as FastChat counts them",
+            Method::AlpacaEval => {
+                "AlpacaEval 2 win rate, its standard error and the length-controlled win rate"
+            }
+            Method::WildBench => "WildBench's WB-Reward against a reference model, and WB-Score",
         }
     }
 
@@ -85,7 +128,11 @@ impl Method {
         match self {
             Method::ArenaLens => None,
             // v0.1: `battles.sample(frac=1.0, replace=True)`; v2.0: each model's rows on their own.
-            Method::ShowResultV01 | Method::ArenaHardV20 => Some(BootstrapUnit::Row),
+            // FastChat's `get_bootstrap_result` resamples battles the same way.
+            Method::ShowResultV01 | Method::ArenaHardV20 | Method::ChatbotArena => {
+                Some(BootstrapUnit::Row)
+            }
+            Method::ArenaRank | Method::MtBench | Method::AlpacaEval | Method::WildBench => None,
         }
     }
 
@@ -101,6 +148,9 @@ impl Method {
             // v0.1: `np.percentile(.., [2.5, 97.5])`; v2.0: `quantile(0.05)` / `quantile(0.95)`.
             Method::ShowResultV01 => Some(0.95),
             Method::ArenaHardV20 => Some(0.90),
+            // elo_analysis.py: `bootstrap_df.quantile(.025)` / `.975`.
+            Method::ChatbotArena => Some(0.95),
+            Method::ArenaRank | Method::MtBench | Method::AlpacaEval | Method::WildBench => None,
         }
     }
 
@@ -130,12 +180,32 @@ impl Method {
         self != Method::ArenaLens
     }
 
+    /// Whether the method can score a bench of this layout, so pickers offer it and the scope
+    /// resolver accepts it. Each format's own method applies to its format; the Arena-Hard methods
+    /// to Arena-Hard data.
+    pub fn applies_to(self, layout: Layout) -> bool {
+        match self {
+            Method::ArenaLens | Method::ShowResultV01 | Method::ArenaHardV20 => matches!(
+                layout,
+                Layout::V01 | Layout::V20 | Layout::Battles | Layout::Empty
+            ),
+            Method::ChatbotArena | Method::ArenaRank => layout == Layout::ArenaLog,
+            Method::MtBench => layout == Layout::MtBench,
+            Method::AlpacaEval => layout == Layout::AlpacaEval,
+            Method::WildBench => layout == Layout::WildBench,
+        }
+    }
+
     /// The method a bench opens with when no method is asked for: v2.0 data is read as v2.0's
     /// show_result.py reads it, anything else with arena-lens's own method.
     pub fn default_for(bench: &Bench) -> Method {
         match bench.layout {
             Layout::V20 => Method::ArenaHardV20,
-            _ => Method::ArenaLens,
+            Layout::ArenaLog => Method::ChatbotArena,
+            Layout::MtBench => Method::MtBench,
+            Layout::AlpacaEval => Method::AlpacaEval,
+            Layout::WildBench => Method::WildBench,
+            Layout::V01 | Layout::Battles | Layout::Empty => Method::ArenaLens,
         }
     }
 }
@@ -169,6 +239,13 @@ impl Method {
                 Method::ArenaHardV20 => format!(
                     "Score = mean of {rounds} bootstrap means, each model's battle rows resampled on their own; {level} interval (5th–95th percentile), seed {seed} (the tool itself is unseeded). Each category against its own baseline."
                 ),
+                Method::ChatbotArena
+                | Method::ArenaRank
+                | Method::MtBench
+                | Method::AlpacaEval
+                | Method::WildBench => {
+                    format!("{level} intervals from {rounds} rounds over {unit}, seed {seed}.")
+                }
             },
             Purpose::Compare => format!(
                 "Paired {level} interval on the difference of the two win rates (ties ½, both games) from {rounds} rounds over prompts (clustered bootstrap), seed {seed}.{}",

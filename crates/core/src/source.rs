@@ -27,6 +27,12 @@ pub enum FileRole {
     },
     /// Any other `.jsonl`: a battles file; its bench is its folder, or its stem at the top level.
     Battles { bench: String },
+    /// A file whose content (or FastChat's llm_judge layout) names its format: see
+    /// [`crate::formats::sniff`]. Its bench is its folder (see [`classify_file`]).
+    Format {
+        bench: String,
+        kind: crate::formats::sniff::FormatKind,
+    },
     /// `manifest.json`
     Manifest,
     /// Anything else (README, CSV, ...): ignored.
@@ -65,6 +71,16 @@ pub fn classify(path: &str) -> FileRole {
         return FileRole::Other;
     };
     let n = parts.len();
+    if let Some(kind) = llm_judge_kind(&parts, stem) {
+        return FileRole::Format {
+            bench: if n >= 3 {
+                parts[n - 3].to_string()
+            } else {
+                DEFAULT_BENCH.into()
+            },
+            kind,
+        };
+    }
     let bench_at = |i: usize| -> String {
         if i < n {
             parts[i].to_string()
@@ -108,6 +124,47 @@ pub fn classify(path: &str) -> FileRole {
         } else {
             stem.to_string()
         },
+    }
+}
+
+/// FastChat llm_judge's own layout: `<bench>/model_judgment/<judge>_pair.jsonl`,
+/// `<judge>_single.jsonl` and `<bench>/reference_answer/<model>.jsonl`.
+fn llm_judge_kind(parts: &[&str], stem: &str) -> Option<crate::formats::sniff::FormatKind> {
+    use crate::formats::sniff::FormatKind;
+    let folder = *parts.get(parts.len().checked_sub(2)?)?;
+    match folder {
+        "model_judgment" if stem.ends_with("_pair") => Some(FormatKind::MtBenchPair),
+        "model_judgment" if stem.ends_with("_single") => Some(FormatKind::MtBenchSingle),
+        "reference_answer" => Some(FormatKind::MtBenchReference),
+        _ => None,
+    }
+}
+
+/// Classifies a file by its path and, where the path does not place it (a `.json` or `.csv` file, or
+/// a `.jsonl` the path takes for Arena-Hard battles), by its first record
+/// ([`crate::formats::sniff::sniff`]). A sniffed file's bench is the folder it sits in, or its stem
+/// at the top level, as for battles files.
+pub fn classify_file(path: &str, text: &str) -> FileRole {
+    let role = classify(path);
+    if !matches!(role, FileRole::Other | FileRole::Battles { .. }) || is_slim_copy(path) {
+        return role;
+    }
+    let Some(kind) = crate::formats::sniff::sniff(path, text) else {
+        return role;
+    };
+    let parts = path_parts(path);
+    let n = parts.len();
+    let stem = parts
+        .last()
+        .map(|name| name.rsplit_once('.').map_or(*name, |(s, _)| s))
+        .unwrap_or(DEFAULT_BENCH);
+    FileRole::Format {
+        bench: if n >= 2 {
+            parts[n - 2].to_string()
+        } else {
+            stem.to_string()
+        },
+        kind,
     }
 }
 

@@ -26,6 +26,7 @@ fn row(model: &str, lower: f64, upper: f64) -> ModelRow {
         elo_upper: None,
         bootstrap_mean: None,
         bootstrap_var: None,
+        figures: Default::default(),
     }
 }
 

@@ -7,8 +7,30 @@ pub mod answers;
 pub mod battles;
 pub mod judgments;
 pub mod questions;
+pub mod sniff;
 
+use crate::bench::Bench;
+use crate::report::IssueKind;
 use serde_json::{Map, Value};
+use sniff::FormatKind;
+
+/// Reads a file whose format was recognised by content ([`sniff::sniff`]) into the bench.
+pub fn read(bench: &mut Bench, kind: FormatKind, path: &str, text: &str) {
+    let _ = text;
+    #[allow(clippy::match_single_binding)]
+    match kind {
+        _ => bench.report.push(
+            IssueKind::UnknownFile,
+            path,
+            0,
+            "",
+            format!(
+                "{}; arena-lens does not read this format yet",
+                kind.describe()
+            ),
+        ),
+    }
+}
 
 /// A field problem on one line: the field's path and what is wrong with it.
 #[derive(Debug)]

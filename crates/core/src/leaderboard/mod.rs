@@ -138,6 +138,11 @@ pub struct ModelRow {
     /// Variance of the same per-round win rates, population form (ddof 0, as `np.var`).
     #[serde(default)]
     pub bootstrap_var: Option<f64>,
+    /// The method's other figures, printed beside `score` under their own names (chatbot-arena's
+    /// `rank_spread`, alpaca-eval's `standard_error`, `discrete_win_rate`, `lc_score`, ...). Empty
+    /// for the Arena-Hard methods.
+    #[serde(default, flatten, skip_serializing_if = "BTreeMap::is_empty")]
+    pub figures: BTreeMap<String, f64>,
 }
 
 /// A leaderboard restricted to one group of prompts.
@@ -211,8 +216,18 @@ impl LeaderboardOptions {
 /// Computes the leaderboard of one bench by the options' method.
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
     let opts = &opts.effective();
-    if opts.method == Method::ArenaHardV20 {
-        return v20::compute(bench, opts);
+    match opts.method {
+        Method::ArenaHardV20 => return v20::compute(bench, opts),
+        Method::ArenaLens | Method::ShowResultV01 => {}
+        m @ (Method::ChatbotArena
+        | Method::ArenaRank
+        | Method::MtBench
+        | Method::AlpacaEval
+        | Method::WildBench) => {
+            return Err(Error::InvalidOption(format!(
+                "the {m} method cannot score this data yet"
+            )))
+        }
     }
     if !(opts.level > 0.0 && opts.level < 1.0) {
         return Err(Error::InvalidOption(format!(
@@ -414,6 +429,7 @@ fn rate(
             elo_upper: to_elo(elo_hi),
             bootstrap_mean,
             bootstrap_var,
+            figures: BTreeMap::new(),
         });
     }
     for i in 0..out.len() {

@@ -35,7 +35,7 @@ pub const UNITS: [BootstrapUnit; 2] = [BootstrapUnit::Row, BootstrapUnit::Prompt
 /// Every clustering algorithm.
 pub const METHODS: [Method; 2] = [Method::Kmeans, Method::Ward];
 /// Every scoring method.
-pub const SCORINGS: [Scoring; 3] = Scoring::ALL;
+pub const SCORINGS: [Scoring; 8] = Scoring::ALL;
 
 impl Domain {
     pub const ALL: [Domain; 4] = [

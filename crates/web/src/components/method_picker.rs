@@ -35,6 +35,11 @@ fn label(m: Method) -> &'static str {
         Method::ArenaLens => "arena-lens (prompt bootstrap)",
         Method::ShowResultV01 => "show_result.py v0.1 (exact)",
         Method::ArenaHardV20 => "arena-hard-auto v2.0 (exact)",
+        Method::ChatbotArena => "Chatbot Arena Elo (FastChat)",
+        Method::ArenaRank => "arena-rank (LMArena)",
+        Method::MtBench => "MT-Bench (FastChat)",
+        Method::AlpacaEval => "AlpacaEval 2",
+        Method::WildBench => "WildBench",
     }
 }
 

@@ -255,6 +255,7 @@ fn board(
             elo_upper: None,
             bootstrap_mean: s.moments.map(|x| x.0),
             bootstrap_var: s.moments.map(|x| x.1),
+            figures: BTreeMap::new(),
         })
         .collect();
     let with_rounds = opts.rounds > 0;
@@ -272,6 +273,7 @@ fn board(
         elo_upper: None,
         bootstrap_mean: with_rounds.then_some(50.0),
         bootstrap_var: with_rounds.then_some(0.0),
+        figures: BTreeMap::new(),
     });
     for i in 0..models.len() {
         let above = models.iter().filter(|o| o.lower > models[i].upper).count();
