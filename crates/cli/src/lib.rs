@@ -159,7 +159,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
 fn load(input: &InputArgs) -> Result<Dataset, String> {
     let files = read::read_path(&input.path).map_err(|e| e.to_string())?;
     if files.is_empty() {
-        return Err(format!("{}: no .jsonl files found", input.path.display()));
+        return Err(format!(
+            "{}: no data files (.jsonl, .json, .csv) found",
+            input.path.display()
+        ));
     }
     Ok(Dataset::load(files))
 }

@@ -23,7 +23,7 @@ pub fn is_bench_dir(dir: &Path) -> bool {
         || dir.join("model_answer").is_dir()
 }
 
-/// Every `.jsonl` file (and `manifest.json`) under `path`, sorted. A bench folder's files are named
+/// Every data file (`.jsonl`, `.json`, `.csv`, see `source::is_data_file`) under `path`, sorted. A bench folder's files are named
 /// `<folder>/...` so the bench takes the folder's name; a single file is named by its file name.
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     let err = |p: &Path, e: std::io::Error| ReadError {
@@ -62,7 +62,7 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
         if arena_lens_core::source::is_slim_copy(&rel) {
             continue;
         }
-        if rel.ends_with(".jsonl") || rel == "manifest.json" {
+        if arena_lens_core::source::is_data_file(&rel) {
             files.push(SourceFile {
                 path: format!("{prefix}{rel}"),
                 text: read_text(&full)?,

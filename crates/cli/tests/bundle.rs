@@ -261,7 +261,7 @@ fn bad_input_is_refused_with_what_to_do() {
     std::fs::write(empty.join("bench/notes.txt"), "x").unwrap();
     refused(
         &[s(&empty), "--out", out_s, "--site", site_s],
-        "no .jsonl files",
+        "no data files",
     );
     refused(
         &[
@@ -271,7 +271,7 @@ fn bad_input_is_refused_with_what_to_do() {
             "--site",
             site_s,
         ],
-        "no .jsonl files",
+        "no data files",
     );
     // No built site: the error names the command that builds it.
     let nosite = tmp.join("nosite");

@@ -72,7 +72,7 @@ fn data_errors_exit_2_with_a_clear_message() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no .jsonl files"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no data files"));
 
     let out = cli()
         .args(["leaderboard", &fixture(), "--judge", "nobody"])

@@ -85,7 +85,7 @@ impl Manifest {
     ) -> Manifest {
         let mut files: Vec<ManifestEntry> = files
             .into_iter()
-            .filter(|(p, _)| p.ends_with(".jsonl"))
+            .filter(|(p, _)| crate::source::is_data_file(p) && !p.ends_with("manifest.json"))
             .map(|(path, bytes)| ManifestEntry {
                 path: path.replace('\\', "/"),
                 bytes,

@@ -180,6 +180,17 @@ impl Method {
         self != Method::ArenaLens
     }
 
+    /// What `score` means under this method, for column headers and the CLI's table.
+    pub fn score_label(self) -> &'static str {
+        match self {
+            Method::ArenaLens | Method::ShowResultV01 | Method::ArenaHardV20 => "Win rate (%)",
+            Method::ChatbotArena => "Elo rating",
+            Method::ArenaRank => "Arena score",
+            Method::MtBench | Method::AlpacaEval => "Win rate (%)",
+            Method::WildBench => "WB-Reward",
+        }
+    }
+
     /// Whether the method can score a bench of this layout, so pickers offer it and the scope
     /// resolver accepts it. Each format's own method applies to its format; the Arena-Hard methods
     /// to Arena-Hard data.

@@ -49,6 +49,16 @@ pub fn path_parts(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// True for a file arena-lens reads, by its name: JSON Lines, JSON and CSV files (their content
+/// decides their format, see [`classify_file`]) and `manifest.json`. The CLI's folder walk, the
+/// site's file picker and URL loader, and `arena-lens index` all ask this one function.
+pub fn is_data_file(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jsonl", ".json", ".csv"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
 /// True for a slim copy written by `arena-lens index --slim` (below a `_slim` folder): a derived
 /// duplicate of a file that is read in full instead.
 pub fn is_slim_copy(path: &str) -> bool {

@@ -7,7 +7,7 @@ use crate::data::{DataContext, Fetched, LoadState, Loaded, Progress};
 use crate::texts::{LazyFiles, TextFile, TextStore};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::manifest::Manifest;
-use arena_lens_core::source::SourceFile;
+use arena_lens_core::source::{is_data_file, SourceFile};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -59,18 +59,15 @@ fn tail_path(url: &str) -> String {
     }
 }
 
-/// Fetches a data URL: a `.jsonl` battles file, or a folder (or its `manifest.json`).
+/// Fetches a data URL: a single data file (`.jsonl`, `.json`, `.csv`), or a folder (or its
+/// `manifest.json`).
 pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetched, String> {
     let abs = resolve(url, &document_base())?;
     if !(abs.starts_with("http://") || abs.starts_with("https://")) {
         return Err(format!("only http(s) data URLs are supported: {url}"));
     }
-    if abs
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .ends_with(".jsonl")
-    {
+    let file_part = abs.split(['?', '#']).next().unwrap_or("");
+    if is_data_file(file_part) && !file_part.ends_with("manifest.json") {
         progress(Progress {
             files_total: 1,
             current: abs.clone(),
@@ -223,12 +220,12 @@ pub async fn read_local(
         p.files_done += 1;
         p.bytes_done += f.size() as u64;
         progress(p.clone());
-        if rel.ends_with(".jsonl") || rel.ends_with("manifest.json") {
+        if is_data_file(&rel) {
             out.push(SourceFile { path: rel, text });
         }
     }
     if out.is_empty() {
-        return Err("no .jsonl files among the chosen files".into());
+        return Err("no data files (.jsonl, .json, .csv) among the chosen files".into());
     }
     Ok(Fetched {
         files: out,

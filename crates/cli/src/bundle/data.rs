@@ -3,12 +3,12 @@
 //! The names are the ones the CLI reads DATA under (`crate::read::read_path`), so the bundle's
 //! site and `arena-lens leaderboard DATA` see the same benches: a data root's files keep their
 //! paths, a bench folder's go under the folder's name, a single battles file under
-//! `<its folder>/<name>`. Only `.jsonl` files are copied (the manifest lists nothing else); an
+//! `<its folder>/<name>`. Only data files (`source::is_data_file`) are copied (the manifest lists nothing else); an
 //! existing `manifest.json` and `_slim/` copies are not, since the bundle writes its own.
 
 use super::BundleError;
 use arena_lens_core::manifest::Manifest;
-use arena_lens_core::source::is_slim_copy;
+use arena_lens_core::source::{is_data_file, is_slim_copy};
 use std::path::{Path, PathBuf};
 
 /// The files to copy and what DATA's own manifest says.
@@ -27,7 +27,7 @@ pub fn plan(data: &Path) -> Result<Plan, BundleError> {
         message: e.to_string(),
     })?;
     if meta.is_file() {
-        if !data.to_string_lossy().ends_with(".jsonl") {
+        if !is_data_file(&data.to_string_lossy()) {
             return Err(BundleError::NoJsonl(data.to_path_buf()));
         }
         let name = file_name(data)?;
@@ -57,7 +57,9 @@ pub fn plan(data: &Path) -> Result<Plan, BundleError> {
     })?;
     let files: Vec<_> = listed
         .into_iter()
-        .filter(|(rel, _)| rel.ends_with(".jsonl") && !is_slim_copy(rel))
+        .filter(|(rel, _)| {
+            is_data_file(rel) && !rel.ends_with("manifest.json") && !is_slim_copy(rel)
+        })
         .map(|(rel, full)| (format!("{prefix}{rel}"), full))
         .collect();
     if files.is_empty() {

@@ -73,7 +73,7 @@ impl std::fmt::Display for BundleError {
             }
             BundleError::NoJsonl(p) => write!(
                 f,
-                "{}: no .jsonl files to publish (give a data root holding <bench>/question.jsonl, \
+                "{}: no data files to publish (give a data root holding <bench>/question.jsonl, \
                  <bench>/model_answer/ and <bench>/model_judgment/<judge>/, a bench folder, or a \
                  battles .jsonl file)",
                 p.display()
