@@ -35,6 +35,7 @@ pub mod scope;
 pub mod slim;
 pub mod source;
 pub mod style;
+pub mod style_fast;
 pub mod treemap;
 pub mod verdict;
 pub mod view_state;

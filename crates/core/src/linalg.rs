@@ -6,13 +6,20 @@
 /// Solves `A x = b` for symmetric positive definite `A` (row-major `k × k`, overwritten by its factor).
 /// Returns `None` when `A` is not positive definite.
 pub fn cholesky_solve(a: &mut [f64], b: &[f64], k: usize) -> Option<Vec<f64>> {
+    cholesky_factor(a, k).then(|| cholesky_apply(a, b, k))
+}
+
+/// Overwrites the lower triangle of `A` (row-major `k × k`) with its Cholesky factor `L`
+/// (`A = L Lᵀ`); false when `A` is not positive definite. The factor can then solve many right-hand
+/// sides ([`cholesky_apply`]), as the style fit's chord steps do.
+pub fn cholesky_factor(a: &mut [f64], k: usize) -> bool {
     for j in 0..k {
         let mut d = a[j * k + j];
         for p in 0..j {
             d -= a[j * k + p] * a[j * k + p];
         }
         if d <= 0.0 || !d.is_finite() {
-            return None;
+            return false;
         }
         let d = d.sqrt();
         a[j * k + j] = d;
@@ -24,20 +31,25 @@ pub fn cholesky_solve(a: &mut [f64], b: &[f64], k: usize) -> Option<Vec<f64>> {
             a[i * k + j] = s / d;
         }
     }
+    true
+}
+
+/// Solves `L Lᵀ x = b` with a factor from [`cholesky_factor`].
+pub fn cholesky_apply(l: &[f64], b: &[f64], k: usize) -> Vec<f64> {
     let mut y = b.to_vec();
     for i in 0..k {
         for p in 0..i {
-            y[i] -= a[i * k + p] * y[p];
+            y[i] -= l[i * k + p] * y[p];
         }
-        y[i] /= a[i * k + i];
+        y[i] /= l[i * k + i];
     }
     for i in (0..k).rev() {
         for p in (i + 1)..k {
-            y[i] -= a[p * k + i] * y[p];
+            y[i] -= l[p * k + i] * y[p];
         }
-        y[i] /= a[i * k + i];
+        y[i] /= l[i * k + i];
     }
-    Some(y)
+    y
 }
 
 #[cfg(test)]

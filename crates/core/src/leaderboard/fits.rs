@@ -9,6 +9,7 @@ use crate::battle_set::{BattleRow, BattleSet};
 use crate::bootstrap::Cells;
 use crate::bt::{self, Estimate};
 use crate::style::{self, StyleGroup};
+use crate::style_fast;
 use crate::verdict::Outcome;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -141,7 +142,7 @@ pub(super) fn rate_style(
         }
     };
     weigh(&mut groups, &cells.count);
-    let point_fit = style::fit(&groups, n, k, None);
+    let point_fit = style_fast::fit(&groups, n, k, None);
     let to_beta = |f: &style::StyleFit| -> Vec<f64> {
         let base = f.model_coef[anchor as usize];
         f.model_coef.iter().map(|c| LN10 * (c - base)).collect()
@@ -157,7 +158,7 @@ pub(super) fn rate_style(
     for _ in 0..opts.rounds {
         cells.resample(opts.unit, &mut rng, &mut draw);
         weigh(&mut groups, &draw);
-        let f = style::fit(&groups, n, k, Some(&point_fit));
+        let f = style_fast::fit(&groups, n, k, Some(&point_fit));
         samples.push(to_beta(&f));
     }
     let coefs = mode
