@@ -79,6 +79,10 @@ pub struct Diff {
     pub prompts: PromptCounts,
     /// How the intervals were obtained.
     pub interval: IntervalKind,
+    /// With a paired interval: how each round scored run 1 and run 2 (each run's own method where
+    /// a prompt resample can redo it, else the named stand-in); empty otherwise.
+    #[serde(default)]
+    pub round_scores: Vec<paired::RoundScore>,
     /// Changed prompts, per model in the models' order, each model's largest shift first.
     pub prompt_changes: Vec<PromptChange>,
     /// `None` unless both runs have verdicts.
@@ -133,6 +137,10 @@ pub fn compute(
         _ => None,
     };
     let paired_run = prepared.is_some();
+    let round_scores: Vec<paired::RoundScore> = match &prepared {
+        Some((p1, p2)) if spec.rounds() > 0 => vec![p1.round_score, p2.round_score],
+        _ => Vec::new(),
+    };
     let model_rows = if paired_run && spec.rounds() == 0 {
         // No rounds: point estimates only.
         models::rows(
@@ -231,9 +239,13 @@ pub fn compute(
     let pct = format!("{}%", (level * 1000.0).round() / 10.0);
     let method_line = match interval {
         IntervalKind::Paired => format!(
-            "Δ = run 2 − run 1, in points of win rate against each run's baseline. Paired {pct} interval from {} bootstrap rounds over prompts, both runs resampled with one draw (prompts pair by bench and prompt id), seed {}.",
+            "Δ = run 2 − run 1, in points of win rate against each run's baseline. Paired {pct} interval from {} bootstrap rounds over prompts, both runs resampled with one draw (prompts pair by bench and prompt id), seed {}. Each round scores run 1 ({}) by {}, and run 2 ({}) by {}.",
             spec.rounds(),
-            spec.seed()
+            spec.seed(),
+            i1.method.as_deref().unwrap_or(""),
+            round_scores[0].describe(),
+            i2.method.as_deref().unwrap_or(""),
+            round_scores[1].describe(),
         ),
         IntervalKind::Unpaired => format!(
             "Δ = run 2 − run 1, in points. Not paired: a run has scores only, so the interval combines the two runs' own intervals as if independent (MOVER, Zou & Donner 2008); rank correlations from {} rounds, seed {}.",
@@ -250,6 +262,7 @@ pub fn compute(
         only_in_2,
         prompts,
         interval,
+        round_scores,
         prompt_changes,
         summary,
         consistency,
