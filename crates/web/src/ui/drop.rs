@@ -88,8 +88,11 @@ impl Dropped {
 
     /// Every dropped file with its path in the drop (`folder/sub/file.jsonl`, or its name).
     pub async fn files(self) -> Result<Vec<(String, web_sys::File)>, String> {
-        let mut out: Vec<(String, web_sys::File)> =
-            self.files.into_iter().map(|f| (f.name(), f)).collect();
+        let mut out: Vec<(String, web_sys::File)> = self
+            .files
+            .into_iter()
+            .map(|f| (crate::loader::relative_path(&f), f))
+            .collect();
         let mut stack = self.entries;
         while let Some(entry) = stack.pop() {
             if flag(&entry, "isDirectory") {
