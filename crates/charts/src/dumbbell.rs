@@ -36,10 +36,40 @@ pub const RUN_2: RGBColor = RGBColor(0x25, 0x63, 0xeb);
 const BAND: RGBColor = RGBColor(0xbf, 0xdb, 0xfe);
 const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
 
-/// The height the plot needs for `n` rows at `font_px`.
-pub fn dumbbell_height(n: usize, font_px: u32) -> u32 {
-    let f = font_px as f64;
-    (f * 8.5 + n as f64 * f * 1.9) as u32
+/// The legend's entries: (text, 1 = run 1's dot, 2 = run 2's, 0 = the band).
+fn legend(spec: &DumbbellSpec) -> [(&str, u8); 3] {
+    [(&spec.run_1, 1), (&spec.run_2, 2), (&spec.band, 0)]
+}
+
+/// Where each legend entry goes at width `w`: (x, line), wrapping to a new line when an entry
+/// would run past the right edge.
+fn legend_places(w: i32, spec: &DumbbellSpec) -> [(i32, i32); 3] {
+    let f = spec.font_px as i32;
+    let (mut x, mut line) = (f, 0);
+    let mut out = [(0, 0); 3];
+    for (k, (text, _)) in legend(spec).into_iter().enumerate() {
+        let width = f * 2 + (text.chars().count() as i32 * f * 55 / 100);
+        if x > f && x + width > w - f {
+            x = f;
+            line += 1;
+        }
+        out[k] = (x, line);
+        x += width + f;
+    }
+    out
+}
+
+/// The height the plot needs for `n` rows at width `w`: title, legend (wrapped as drawn), rows,
+/// tick labels and the axis name.
+pub fn dumbbell_height(n: usize, w: u32, spec: &DumbbellSpec) -> u32 {
+    let f = spec.font_px as i32;
+    let lines = legend_places(w as i32, spec)[2].1;
+    let top = f * 3 + lines * (f + f / 2) + f * 2;
+    (top + n.max(1) as i32 * row_height(spec.font_px) + f * 3 + 12 + f / 2) as u32
+}
+
+fn row_height(font_px: u32) -> i32 {
+    (font_px as f64 * 1.9) as i32
 }
 
 /// Round ticks covering `lo..hi`, about six of them.
@@ -79,16 +109,11 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
             .color(&INK)
             .pos(Pos::new(HPos::Center, VPos::Top)),
     ))?;
-    // The legend, under the title: two dots and the band, wrapped onto a second line when narrow.
-    let mut lx = f;
+    // The legend, under the title: two dots and the band, wrapped onto more lines when narrow.
+    let places = legend_places(w, spec);
     let mut ly = f * 3;
-    let entries: [(&str, u8); 3] = [(&spec.run_1, 1), (&spec.run_2, 2), (&spec.band, 0)];
-    for (text, kind) in entries {
-        let width = f * 2 + (text.chars().count() as i32 * f * 55 / 100);
-        if lx > f && lx + width > w - f {
-            lx = f;
-            ly += f + f / 2;
-        }
+    for ((text, kind), (lx, line)) in legend(spec).into_iter().zip(places) {
+        ly = f * 3 + line * (f + f / 2);
         match kind {
             1 => root.draw(&Circle::new((lx + f / 2, ly), f / 3 + 1, RUN_1.filled()))?,
             2 => root.draw(&Circle::new((lx + f / 2, ly), f / 3 + 1, RUN_2.filled()))?,
@@ -102,10 +127,9 @@ pub fn draw_dumbbell<DB: DrawingBackend>(
             (lx + f + 4, ly),
             font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
-        lx += width + f;
     }
     let top = ly + f * 2;
-    let row_h = (spec.font_px as f64 * 1.9) as i32;
+    let row_h = row_height(spec.font_px);
     let bottom = top + rows.len().max(1) as i32 * row_h;
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for r in rows {
@@ -210,11 +234,34 @@ mod tests {
             band: "Δ's paired 95% interval, from run 1's score".into(),
             font_px: 12,
         };
-        let h = dumbbell_height(rows.len(), 12);
+        let h = dumbbell_height(rows.len(), 700, &spec);
         let mut svg = String::new();
         {
             let root = SVGBackend::with_string(&mut svg, (700, h)).into_drawing_area();
             draw_dumbbell(&root, &rows, &spec).unwrap();
+        }
+        // Everything fits: the axis name (the lowest text) ends inside the picture, at 700 px
+        // (one legend line wrapped) and at 320 px (two wrapped).
+        for width in [700u32, 320] {
+            let h = dumbbell_height(rows.len(), width, &spec);
+            let mut small = String::new();
+            {
+                let root = SVGBackend::with_string(&mut small, (width, h)).into_drawing_area();
+                draw_dumbbell(&root, &rows, &spec).unwrap();
+            }
+            let at = small.find("Win rate against the baseline").unwrap();
+            let tag = &small[small[..at].rfind("<text").unwrap()..at];
+            let y: f64 = tag
+                .split("y=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            // The text hangs from y (top-anchored): one line of 12 px below it must fit.
+            assert!(y + 12.0 <= h as f64, "{width}: axis name at {y} of {h}");
         }
         let texts = crate::label::svg_texts(&svg);
         for t in ["40", "70"] {

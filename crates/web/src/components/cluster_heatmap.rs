@@ -151,6 +151,7 @@ fn chart_export(perf: &Perf, cols: &[String], level: f64) -> impl IntoView {
         })
     };
     view! {
+        <span class="hint">"The heatmap as a picture:"</span>
         <ExportMenu what=Exportable::drawn(svg, png) name="clusters-heatmap" label="heatmap chart" testid="heatmap-chart-export" />
     }
 }

@@ -83,18 +83,18 @@ pub fn DiffDumbbell(
         move || {
             let w = canvas_width(canvas);
             let font = if w < 500 { 10 } else { 12 };
-            let h = dumbbell_height(n, font).min(4000);
-            svg_of((w, h), |root| {
-                draw_dumbbell(root, &rows, &spec_for(font)).is_ok()
-            })
+            let spec = spec_for(font);
+            let h = dumbbell_height(n, w, &spec).min(4000);
+            svg_of((w, h), |root| draw_dumbbell(root, &rows, &spec).is_ok())
         }
     };
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
         let css_font = |w: f64| if w < 500.0 { 10 } else { 12 };
+        // Sized in CSS pixels with the CSS font, then drawn in bitmap pixels (both scaled alike).
         let f = fit(&el, 280, |w| {
-            dumbbell_height(n, css_font(w)).min(4000) as f64
+            dumbbell_height(n, w as u32, &spec_for(css_font(w))).min(4000) as f64
         });
         let spec = spec_for(f.px(css_font(f.css_w) as f64));
         if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
