@@ -228,6 +228,27 @@ pub fn compute(
             ));
         }
     }
+    // Where a run's reported score is not its round score on every prompt (v2.0's mean of
+    // bootstrap means, a style-adjusted fit), the interval is centred on the round scores' Δ and
+    // may sit beside the reported Δ: say by how much.
+    if let (Some((p1, p2)), Some((v1, v2))) = (&prepared, both) {
+        if spec.rounds() > 0 {
+            for (n, p, v) in [(1, p1, v1), (2, p2, v2)] {
+                let gap = p.point_gap(v);
+                if gap > 0.005 {
+                    notes.push(format!(
+                        "Run {n}'s scores ({}) differ from its round score on all prompts by up to {gap:.2} points ({}), so Δ's interval is centred on that score's difference, not exactly on the Δ shown.",
+                        v.leaderboard.method.as_str(),
+                        match p.round_score {
+                            paired::RoundScore::MeanRowScore => "its reported score is a mean of bootstrap means, the round score the plain mean",
+                            paired::RoundScore::PlainFitFallback => "the rounds use the plain fit, not its style-controlled one",
+                            paired::RoundScore::BradleyTerryFit => "its fit",
+                        }
+                    ));
+                }
+            }
+        }
+    }
     if let (Some(b1), Some(b2)) = (&i1.baseline, &i2.baseline) {
         if b1 != b2 {
             notes.push(format!(

@@ -298,6 +298,19 @@ impl Prepared {
         }
     }
 
+    /// The largest gap (points) between the run's reported scores and this scorer on every prompt
+    /// once: 0 up to rounding for a fit, the bootstrap's own noise for arena-hard-v2.0 (a mean of
+    /// bootstrap means against the plain mean), the style adjustment for a fallback.
+    pub fn point_gap(&self, run: &VerdictRun) -> f64 {
+        let all = self.scores(&vec![1; self.prompts.len()]);
+        run.leaderboard
+            .models
+            .iter()
+            .filter_map(|r| Some((r.score - all[self.id(&r.model)?]).abs()))
+            .filter(|d| d.is_finite())
+            .fold(0.0, f64::max)
+    }
+
     fn id(&self, model: &str) -> Option<usize> {
         self.names.iter().position(|n| n == model)
     }
@@ -561,6 +574,21 @@ mod tests {
         assert_eq!(
             d.round_scores,
             [RoundScore::BradleyTerryFit, RoundScore::MeanRowScore]
+        );
+        // v2.0 reports a mean of 20 bootstrap means, not the plain mean: the diff says the
+        // interval is centred on the latter; run 1's fit is its reported score (no note).
+        assert!(p2.point_gap(v2) > 0.005 && p1.point_gap(v1) < 1e-9);
+        assert!(
+            d.notes
+                .iter()
+                .any(|n| n.starts_with("Run 2's scores (arena-hard-v2.0) differ")),
+            "{:?}",
+            d.notes
+        );
+        assert!(
+            !d.notes.iter().any(|n| n.starts_with("Run 1's scores")),
+            "{:?}",
+            d.notes
         );
         let json = serde_json::to_string(&d).unwrap();
         assert!(json.contains(r#""round_scores":["bradley_terry_fit","mean_row_score"]"#));
