@@ -1,8 +1,9 @@
 // The diff page (?view=diff) in a real browser: judge-atlas against judge-sage on the demo equals
 // `arena-lens diff DEMO --judge judge-atlas --judge2 judge-sage --json` to 1e-9, a per-prompt row
 // opens the compare page on that prompt, "Copy link" reopens the same diff, a scores CSV opened as
-// run 2 (and one with unknown columns), the Korean set against the published Arena-Hard CSV, and
-// screenshots at 1280 and 390 px.
+// run 2 (and one with unknown columns), the same CSV dropped on "Open a second run…", the dumbbell
+// plot and its export, the Korean set against the published Arena-Hard CSV, and screenshots at
+// 1280 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -124,6 +125,80 @@ test('a scores CSV opened as run 2 is diffed unpaired; unknown columns are liste
     const text = await err.textContent();
     assert.match(text, /“who”, “points”/);
     assert.match(text, /needs a model column/);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+test('a scores CSV dropped on "Open a second run…" is diffed with the CLI\'s numbers', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'arena-lens-diff-'));
+  const csv = path.join(dir, 'dropped.csv');
+  const text = 'model,score,lower,upper\natlas-pro,66,63,69\nbrook-r1,58,55,61\ncedar-7b,41,38,44\nnot-in-demo,55,50,60\n';
+  writeFileSync(csv, text);
+  const json = runCli(['diff', DEMO, csv, '--judge', 'judge-atlas']);
+  const { page, context, errors } = await openPage(browser, '?view=diff&judge=judge-atlas');
+  try {
+    await ready(page);
+    // A drop as the browser delivers it: dragover, then drop, with a DataTransfer holding the file.
+    await page.evaluate((body) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], 'dropped.csv', { type: 'text/csv' }));
+      const zone = document.querySelector('[data-testid="open-second-run"]');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text);
+    await page.waitForFunction((n) => document.querySelectorAll('tr[data-testid="diff-row"]').length === n, json.models.length, { timeout: 60_000 });
+    await ready(page);
+    const got = await rows(page);
+    assert.equal(got.length, json.models.length);
+    for (const m of json.models) {
+      const r = got.find((x) => x.model === m.model);
+      assert.ok(r, `${m.model} missing on the page`);
+      for (const k of ['score_1', 'score_2', 'delta', 'lower', 'upper']) close(r[k], m[k], `${m.model} ${k}`);
+      assert.equal(r.rank_1, m.rank_1);
+      assert.equal(r.rank_2, m.rank_2);
+    }
+    assert.match(await page.textContent('[data-testid="only-in-2"]'), /not-in-demo/);
+    assert.match(await page.textContent('[data-testid="diff-method"]'), /Not paired/);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+test('the dumbbell plot is drawn beside the slope chart and exports as SVG (model names, both runs) and PNG', async () => {
+  const json = runCli(['diff', DEMO, '--judge', 'judge-atlas', '--judge2', 'judge-sage']);
+  const { page, context, errors } = await openPage(browser, PAIR);
+  try {
+    await ready(page);
+    const canvas = await page.waitForSelector('canvas[data-testid="diff-dumbbell"]');
+    const box = await canvas.boundingBox();
+    assert.ok(box.width > 250 && box.height > 100, JSON.stringify(box));
+    assert.match(await canvas.getAttribute('aria-label'), /Dumbbell plot/);
+    // The canvas holds ink: some pixel is not white.
+    const inked = await page.evaluate(() => {
+      const c = document.querySelector('canvas[data-testid="diff-dumbbell"]');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 200) return true;
+      return false;
+    });
+    assert.ok(inked, 'the dumbbell canvas is blank');
+    const menu = page.locator('[data-testid="diff-dumbbell-export"]');
+    await menu.locator('summary').click();
+    const [dl] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-testid="diff-dumbbell-export-svg"]').click()]);
+    assert.equal(dl.suggestedFilename(), 'diff-dumbbell.svg');
+    const svg = readFileSync(await dl.path(), 'utf8');
+    const parsed = await page.evaluate((t) => {
+      const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((x) => x.textContent.trim()) };
+    }, svg);
+    assert.equal(parsed.error, null);
+    for (const m of json.models) assert.ok(parsed.texts.includes(m.model), `label ${m.model}`);
+    assert.ok(parsed.texts.includes('Run 1: judge-atlas') && parsed.texts.includes('Run 2: judge-sage'), parsed.texts.join(' | '));
+    assert.ok(parsed.texts.some((t) => /paired 95% interval/.test(t)));
+    assert.ok(parsed.texts.some((t) => /Win rate .*\(%\)/.test(t)), 'axis with its unit');
+    await menu.locator('summary').click();
+    const [png] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-testid="diff-dumbbell-export-png"]').click()]);
+    const bytes = readFileSync(await png.path());
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.ok(bytes.length > 2000, `${bytes.length} bytes`);
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });

@@ -1,7 +1,8 @@
 // Export of every view (issue 15): the leaderboard's CSV, JSON, Markdown and LaTeX downloaded from
 // the page against `arena-lens leaderboard --json` and `--format csv`; a chart's SVG and PNG; one
-// export each from the clusters, compare (paired) and judges pages; the menu open at 1280 and
-// 390 px (screenshots in test-results/).
+// export each from the clusters, compare (paired) and judges pages; the clusters heatmap, treemap
+// and dendrogram as SVG (names checked against the page) and PNG; the menu open at 1280 and 390 px
+// and the clusters page at both widths (screenshots in test-results/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -255,6 +256,88 @@ test('clusters, compare (paired) and judges: one export each, against the CLI', 
       assert.equal(r.judge, w.judge);
       assert.equal(r.model, w.model);
       assert.ok(Math.abs(r.score - w.score) <= 1e-9 && Math.abs(r.lower - w.lower) <= 1e-9, `${w.judge} ${w.model}`);
+    }
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+/** An SVG's parse error (null when well formed), root name, texts and element counts. */
+async function readSvg(page, text) {
+  return page.evaluate((t) => {
+    const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      texts: [...doc.querySelectorAll('text')].map((x) => x.textContent.trim()),
+      rects: doc.querySelectorAll('rect').length,
+      circles: doc.querySelectorAll('circle').length,
+    };
+  }, text);
+}
+
+/** A label cut with an ellipsis (charts' `short`) is a prefix of the name it stands for. */
+function names(label, name) {
+  return label === name || (label.endsWith('…') && name.startsWith(label.slice(0, -1)));
+}
+
+function isPng(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.ok(bytes.length > 2000, `${bytes.length} bytes`);
+}
+
+test('clusters heatmap, treemap and dendrogram: SVG with the page\'s names and tiles, PNG an image; screenshots', async () => {
+  const { page, context, errors } = await openPage(browser, '?view=clusters&label=computed&ck=12', { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="cluster-heatmap"] tbody tr[data-model]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="dendrogram"] path.link');
+    const models = await page.$$eval('[data-testid="cluster-heatmap"] tbody tr[data-model]', (t) => t.map((x) => x.dataset.model));
+    const groups = await page.$$eval('[data-testid="cluster-heatmap"] thead th[data-cluster]', (t) => t.map((x) => x.dataset.cluster));
+    assert.ok(models.length > 2 && groups.length > 2);
+
+    const heat = await download(page, 'heatmap-chart-export', 'svg');
+    assert.equal(heat.name, 'clusters-heatmap.svg');
+    const h = await readSvg(page, heat.text);
+    assert.equal(h.error, null);
+    assert.equal(h.root, 'svg');
+    for (const m of models) assert.ok(h.texts.some((t) => names(t, m)), `heatmap row ${m}`);
+    for (const g of groups) assert.ok(h.texts.some((t) => names(t, g)), `heatmap column ${g}`);
+    assert.ok(h.texts.some((t) => /Win rate against the baseline/.test(t)), 'legend caption');
+    // One rect per model × group, the legend's 20 steps and frame, the muted swatch, the background.
+    assert.equal(h.rects, models.length * groups.length + 20 + 1 + 1 + 1);
+    isPng((await download(page, 'heatmap-chart-export', 'png')).bytes);
+
+    const tiles = await page.$$eval('[data-testid="treemap"] g.tile', (t) => t.map((x) => x.dataset.cluster));
+    const heads = await page.locator('[data-testid="treemap"] g.cat-head').count();
+    const tree = await download(page, 'treemap-export', 'svg');
+    assert.equal(tree.name, 'clusters-treemap.svg');
+    const t = await readSvg(page, tree.text);
+    assert.equal(t.error, null);
+    // The page's layout: one rect per tile and per category head, and the background.
+    assert.equal(t.rects, tiles.length + heads + 1);
+    const labelled = t.texts.filter((x) => tiles.some((g) => names(x, g)));
+    assert.ok(labelled.length >= Math.min(3, tiles.length), `tile labels: ${t.texts.join(' | ')}`);
+    assert.ok(t.texts.some((x) => x.startsWith('Size: prompts.')), 'caption');
+    isPng((await download(page, 'treemap-export', 'png')).bytes);
+
+    const leaves = await page.$$eval('[data-testid="dendrogram"] g.leaf title', (t) => t.map((x) => x.textContent));
+    const dend = await download(page, 'dendrogram-export', 'svg');
+    assert.equal(dend.name, 'clusters-dendrogram.svg');
+    const d = await readSvg(page, dend.text);
+    assert.equal(d.error, null);
+    assert.equal(d.circles, leaves.length, 'one dot per leaf');
+    for (const [i, name] of leaves.entries()) {
+      assert.ok(d.texts.some((x) => /^\d+ /.test(x) && names(x.replace(/^\d+ /, ''), name)), `leaf ${i} ${name}`);
+    }
+    assert.ok(d.texts.includes('Merge height (Ward)'), 'axis label');
+    assert.ok(d.texts.includes('0'), 'axis starts at 0');
+    isPng((await download(page, 'dendrogram-export', 'png')).bytes);
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(RESULTS_DIR, `clusters-computed-${width}.png`), fullPage: true });
     }
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }

@@ -16,6 +16,16 @@ pub fn short(label: &str, max: usize) -> String {
     }
 }
 
+/// The text of every `<text>` element of an SVG document, trimmed (plotters writes each on its
+/// own line), so a test can look for a whole label such as a tick "40".
+#[cfg(test)]
+pub fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("</text>")
+        .filter_map(|chunk| chunk.rsplit_once('>').map(|(_, t)| t.trim().to_string()))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::short;

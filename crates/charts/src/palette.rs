@@ -69,6 +69,15 @@ pub fn ink_on_rgb(bg: (u8, u8, u8)) -> &'static str {
     }
 }
 
+/// [`ink_on_rgb`] as an sRGB value, for the charts that draw text on cells themselves.
+pub fn ink_rgb_on(bg: (u8, u8, u8)) -> (u8, u8, u8) {
+    let css = ink_on_rgb(bg);
+    [DARK, WHITE, BLACK]
+        .into_iter()
+        .find(|(c, _)| *c == css)
+        .map_or(DARK.1, |(_, v)| v)
+}
+
 /// Text colour that stays readable (at least [`MIN_TEXT_CONTRAST`]) on [`rate_css`] of `rate`.
 pub fn ink_on(rate: f64) -> &'static str {
     ink_on_rgb(diverging((rate - 50.0) / 50.0))

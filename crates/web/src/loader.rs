@@ -198,18 +198,34 @@ pub async fn read_local(
     files: Vec<web_sys::File>,
     progress: impl Fn(Progress),
 ) -> Result<Fetched, String> {
+    read_local_at(
+        files.into_iter().map(|f| (relative_path(&f), f)).collect(),
+        progress,
+    )
+    .await
+}
+
+/// A picked file's path: `webkitRelativePath` from a folder picker, else its name.
+pub fn relative_path(f: &web_sys::File) -> String {
+    js_sys::Reflect::get(f, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| f.name())
+}
+
+/// Reads files at the paths given (a drop's paths inside the dropped folder, `ui::drop`).
+pub async fn read_local_at(
+    files: Vec<(String, web_sys::File)>,
+    progress: impl Fn(Progress),
+) -> Result<Fetched, String> {
     let mut p = Progress {
         files_total: files.len(),
-        bytes_total: files.iter().map(|f| f.size() as u64).sum(),
+        bytes_total: files.iter().map(|f| f.1.size() as u64).sum(),
         ..Default::default()
     };
     let mut out = Vec::new();
-    for f in files {
-        let rel = js_sys::Reflect::get(&f, &"webkitRelativePath".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| f.name());
+    for (rel, f) in files {
         p.current = rel.clone();
         progress(p.clone());
         let text = JsFuture::from(f.text())

@@ -79,6 +79,10 @@ pub struct Diff {
     pub prompts: PromptCounts,
     /// How the intervals were obtained.
     pub interval: IntervalKind,
+    /// With a paired interval: how each round scored run 1 and run 2 (each run's own method where
+    /// a prompt resample can redo it, else the named stand-in); empty otherwise.
+    #[serde(default)]
+    pub round_scores: Vec<paired::RoundScore>,
     /// Changed prompts, per model in the models' order, each model's largest shift first.
     pub prompt_changes: Vec<PromptChange>,
     /// `None` unless both runs have verdicts.
@@ -133,6 +137,10 @@ pub fn compute(
         _ => None,
     };
     let paired_run = prepared.is_some();
+    let round_scores: Vec<paired::RoundScore> = match &prepared {
+        Some((p1, p2)) if spec.rounds() > 0 => vec![p1.round_score, p2.round_score],
+        _ => Vec::new(),
+    };
     let model_rows = if paired_run && spec.rounds() == 0 {
         // No rounds: point estimates only.
         models::rows(
@@ -220,6 +228,27 @@ pub fn compute(
             ));
         }
     }
+    // Where a run's reported score is not its round score on every prompt (v2.0's mean of
+    // bootstrap means, a style-adjusted fit), the interval is centred on the round scores' Δ and
+    // may sit beside the reported Δ: say by how much.
+    if let (Some((p1, p2)), Some((v1, v2))) = (&prepared, both) {
+        if spec.rounds() > 0 {
+            for (n, p, v) in [(1, p1, v1), (2, p2, v2)] {
+                let gap = p.point_gap(v);
+                if gap > 0.005 {
+                    notes.push(format!(
+                        "Run {n}'s scores ({}) differ from its round score on all prompts by up to {gap:.2} points ({}), so Δ's interval is centred on that score's difference, not exactly on the Δ shown.",
+                        v.leaderboard.method.as_str(),
+                        match p.round_score {
+                            paired::RoundScore::MeanRowScore => "its reported score is a mean of bootstrap means, the round score the plain mean",
+                            paired::RoundScore::PlainFitFallback => "the rounds use the plain fit, not its style-controlled one",
+                            paired::RoundScore::BradleyTerryFit => "its fit",
+                        }
+                    ));
+                }
+            }
+        }
+    }
     if let (Some(b1), Some(b2)) = (&i1.baseline, &i2.baseline) {
         if b1 != b2 {
             notes.push(format!(
@@ -231,9 +260,13 @@ pub fn compute(
     let pct = format!("{}%", (level * 1000.0).round() / 10.0);
     let method_line = match interval {
         IntervalKind::Paired => format!(
-            "Δ = run 2 − run 1, in points of win rate against each run's baseline. Paired {pct} interval from {} bootstrap rounds over prompts, both runs resampled with one draw (prompts pair by bench and prompt id), seed {}.",
+            "Δ = run 2 − run 1, in points of win rate against each run's baseline. Paired {pct} interval from {} bootstrap rounds over prompts, both runs resampled with one draw (prompts pair by bench and prompt id), seed {}. Each round scores run 1 ({}) by {}, and run 2 ({}) by {}.",
             spec.rounds(),
-            spec.seed()
+            spec.seed(),
+            i1.method.as_deref().unwrap_or(""),
+            round_scores[0].describe(),
+            i2.method.as_deref().unwrap_or(""),
+            round_scores[1].describe(),
         ),
         IntervalKind::Unpaired => format!(
             "Δ = run 2 − run 1, in points. Not paired: a run has scores only, so the interval combines the two runs' own intervals as if independent (MOVER, Zou & Donner 2008); rank correlations from {} rounds, seed {}.",
@@ -250,6 +283,7 @@ pub fn compute(
         only_in_2,
         prompts,
         interval,
+        round_scores,
         prompt_changes,
         summary,
         consistency,

@@ -1,9 +1,12 @@
 //! The dendrogram of computed topics: Ward merges of the topics' size-weighted centroids, leaves in
 //! the order the tree visits them, heights on the vertical axis. Drawn as SVG so each leaf can carry
-//! its topic's name as a tooltip.
+//! its topic's name as a tooltip. "Export" draws the same merges and leaf order with the charts
+//! crate's `draw_dendrogram` (named leaves, heights on an axis), as SVG and PNG.
 
+use crate::components::export_menu::{png_of, svg_of, ExportMenu, Exportable};
 use crate::ui::Shared;
 use arena_lens_charts::palette::PALETTE;
+use arena_lens_charts::{draw_dendrogram, DendrogramData, DendrogramSpec};
 use arena_lens_core::cluster::Clustering;
 use leptos::prelude::*;
 
@@ -19,18 +22,19 @@ pub fn dendrogram(clustering: Shared<Clustering>) -> impl IntoView {
     if k < 2 || merges.is_empty() {
         return view! { <p class="hint">"One topic: nothing to merge."</p> }.into_any();
     }
-    // Leaf order: a depth-first walk from the last merge (the root).
-    let mut order = Vec::with_capacity(k);
-    let mut stack = vec![(k + merges.len() - 1) as u32];
-    while let Some(n) = stack.pop() {
-        if (n as usize) < k {
-            order.push(n);
-        } else {
-            let m = merges[n as usize - k];
-            stack.push(m.right);
-            stack.push(m.left);
-        }
-    }
+    let data = DendrogramData {
+        leaves: (0..k as u32)
+            .map(|i| {
+                (
+                    clustering.topic_name(i),
+                    PALETTE[i as usize % PALETTE.len()],
+                )
+            })
+            .collect(),
+        merges: merges.iter().map(|m| (m.left, m.right, m.height)).collect(),
+    };
+    // Leaf order: a depth-first walk from the last merge (the root), as the picture draws it.
+    let order = data.order();
     let step = (W - LEFT - 10.0) / k as f64;
     let mut x = vec![0.0; k + merges.len()];
     let mut y = vec![H - BOTTOM; k + merges.len()];
@@ -69,8 +73,31 @@ pub fn dendrogram(clustering: Shared<Clustering>) -> impl IntoView {
             }
         })
         .collect_view();
+    let export = {
+        let spec = |font_px: u32| DendrogramSpec {
+            title: "Topics joined by Ward's criterion on their centroids".into(),
+            y_label: "Merge height (Ward)".into(),
+            font_px,
+        };
+        let width = (120 + 40 * k as u32).clamp(640, 3000);
+        let d2 = data.clone();
+        let svg = move || {
+            svg_of((width, 460), |root| {
+                draw_dendrogram(root, &d2, &spec(12)).is_ok()
+            })
+        };
+        let png = move || {
+            png_of((width * 2, 920), |root| {
+                draw_dendrogram(root, &data, &spec(24)).is_ok()
+            })
+        };
+        view! {
+            <ExportMenu what=Exportable::drawn(svg, png) name="clusters-dendrogram" label="dendrogram" testid="dendrogram-export" />
+        }
+    };
     view! {
         <p class="hint">"Topics (numbered as in the table) joined by Ward's criterion on their centroids; the higher a join, the less alike the topics. Hover a leaf for its name."</p>
+        <div class="table-tools">{export}</div>
         <div class="svg-wrap">
         <svg class="dendrogram" data-testid="dendrogram" viewBox=format!("0 0 {W} {H}") role="img" aria-label="Dendrogram of the topics">
             <line x1=LEFT - 6.0 y1=TOP x2=LEFT - 6.0 y2=H - BOTTOM class="axis"></line>

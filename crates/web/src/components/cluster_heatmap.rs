@@ -6,10 +6,13 @@
 //! WCAG contrast ([`ink_on`]), muted cells are tinted in CSS (style/clusters.css) rather than faded
 //! with `opacity`, which faded the text too, and a cell's accessible name starts with the number it
 //! shows, so that speech input ("click 64") finds it.
+//!
+//! Its picture (SVG and PNG, "Export chart") is the charts crate's `draw_heatmap` on the same cells.
 
+use crate::components::export_menu::{png_of, svg_of, ExportMenu, Exportable};
 use crate::ui::Shared;
 use arena_lens_charts::palette::{ink_on, rate_css};
-use arena_lens_charts::short;
+use arena_lens_charts::{draw_heatmap, heatmap_height, short, HeatCell, HeatmapData, HeatmapSpec};
 use arena_lens_core::cluster::groups::Groups;
 use arena_lens_core::cluster::perf::Perf;
 use leptos::prelude::*;
@@ -26,6 +29,7 @@ pub fn heatmap(
         .cloned()
         .collect();
     let level = perf.level * 100.0;
+    let chart = chart_export(&perf, &cols, level);
     let head = cols
         .iter()
         .map(|c| {
@@ -100,5 +104,54 @@ pub fn heatmap(
             <span class="swatch muted-swatch"></span>
             <span>{format!("muted: {level:.0}% interval includes 50%")}</span>
         </div>
+        <div class="table-tools">{chart}</div>
+    }
+}
+
+/// "Export chart": the heatmap's cells drawn by `draw_heatmap`, as SVG and as PNG (twice the size).
+fn chart_export(perf: &Perf, cols: &[String], level: f64) -> impl IntoView {
+    let data = HeatmapData {
+        models: perf.models.iter().map(|(m, _)| m.clone()).collect(),
+        groups: cols.to_vec(),
+        cells: perf
+            .models
+            .iter()
+            .map(|(m, _)| {
+                cols.iter()
+                    .map(|c| {
+                        perf.cell(c, m).map(|x| HeatCell {
+                            rate: x.win_rate,
+                            muted: x.ci_crosses_50,
+                        })
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    let spec = move |font_px: u32| HeatmapSpec {
+        title: "Win rate per model and group".into(),
+        legend: format!("Win rate against the baseline (%; 50 = even), {level:.0}% intervals"),
+        font_px,
+    };
+    // Wide enough for the row names and a readable cell per group.
+    let width = (240 + 56 * cols.len() as u32).clamp(560, 3000);
+    let svg = {
+        let data = data.clone();
+        move || {
+            let h = heatmap_height(&data, 12);
+            svg_of((width, h), |root| {
+                draw_heatmap(root, &data, &spec(12)).is_ok()
+            })
+        }
+    };
+    let png = move || {
+        let h = heatmap_height(&data, 24);
+        png_of((width * 2, h), |root| {
+            draw_heatmap(root, &data, &spec(24)).is_ok()
+        })
+    };
+    view! {
+        <span class="hint">"The heatmap as a picture:"</span>
+        <ExportMenu what=Exportable::drawn(svg, png) name="clusters-heatmap" label="heatmap chart" testid="heatmap-chart-export" />
     }
 }

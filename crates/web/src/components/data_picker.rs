@@ -1,8 +1,9 @@
-//! Opening your own files: a folder picker, a file picker, and drag and drop. Files are read in the
-//! browser and never leave it.
+//! Opening your own files: a folder picker, a file picker, and drag and drop of files or a folder
+//! (`ui::drop`, shared with the diff's second run). Files are read in the browser and never leave it.
 
 use crate::data::DataContext;
-use crate::loader::{file_list, read_local, start_load};
+use crate::loader::{file_list, read_local_at, relative_path, start_load};
+use crate::ui::drop;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,23 +18,29 @@ pub fn DataPicker() -> impl IntoView {
             let _ = el.set_attribute("webkitdirectory", "");
         }
     });
-    let open = move |files: Vec<web_sys::File>| {
+    let on_input = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = ev.target().expect("target").unchecked_into();
+        let files: Vec<(String, web_sys::File)> = file_list(input.files())
+            .into_iter()
+            .map(|f| (relative_path(&f), f))
+            .collect();
         if files.is_empty() {
             return;
         }
         let label = format!("local files ({})", files.len());
         start_load(ctx, label, move |progress| async move {
-            read_local(files, progress).await
+            read_local_at(files, progress).await
         });
     };
-    let on_input = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = ev.target().expect("target").unchecked_into();
-        open(file_list(input.files()));
-    };
     let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
         dragging.set(false);
-        open(file_list(ev.data_transfer().and_then(|d| d.files())));
+        let dropped = drop::take(&ev);
+        if dropped.is_empty() {
+            return;
+        }
+        start_load(ctx, "dropped files".into(), move |progress| async move {
+            read_local_at(dropped.files().await?, progress).await
+        });
     };
     view! {
         <div

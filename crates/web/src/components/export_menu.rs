@@ -1,7 +1,9 @@
 //! "Export ▾": one menu for every table and chart of the site. A table offers CSV, JSON and
 //! Markdown (and LaTeX when the core's table offers it: the leaderboard and the diff); a chart
 //! offers SVG, drawn by the same plotters function as its canvas into an SVG string, and PNG, read
-//! from the canvas itself.
+//! from the canvas itself. A chart the page shows as DOM (the clusters heatmap, treemap and
+//! dendrogram, whose cells are buttons) is [`Exportable::drawn`]: its plotters function draws the SVG
+//! and, for PNG, an offscreen canvas ([`png_of`]).
 //!
 //! Everything is built in the browser from the values on screen, when the reader picks a format:
 //! the page hands over a closure that builds the core's [`Table`] (or SVG), and the download is a
@@ -26,6 +28,9 @@ pub type MakeTable = Arc<dyn Fn() -> Option<Table> + Send + Sync>;
 /// Draws the chart into an SVG document.
 pub type MakeSvg = Arc<dyn Fn() -> Option<String> + Send + Sync>;
 
+/// Draws the chart onto an offscreen canvas and returns its PNG as a data URL.
+pub type MakePng = Arc<dyn Fn() -> Option<String> + Send + Sync>;
+
 /// What a menu exports.
 #[derive(Clone)]
 pub enum Exportable {
@@ -34,6 +39,11 @@ pub enum Exportable {
     Chart {
         svg: MakeSvg,
         canvas: NodeRef<leptos::html::Canvas>,
+    },
+    /// A chart shown as DOM: SVG and PNG both from its plotters function.
+    Drawn {
+        svg: MakeSvg,
+        png: MakePng,
     },
 }
 
@@ -48,6 +58,15 @@ impl Exportable {
         Exportable::Chart {
             svg: Arc::new(svg),
             canvas,
+        }
+    }
+    pub fn drawn(
+        svg: impl Fn() -> Option<String> + Send + Sync + 'static,
+        png: impl Fn() -> Option<String> + Send + Sync + 'static,
+    ) -> Exportable {
+        Exportable::Drawn {
+            svg: Arc::new(svg),
+            png: Arc::new(png),
         }
     }
 }
@@ -107,7 +126,7 @@ pub fn ExportMenu(
                 .map(Item::Table)
                 .collect()
         }
-        Exportable::Chart { .. } => vec![Item::Svg, Item::Png],
+        Exportable::Chart { .. } | Exportable::Drawn { .. } => vec![Item::Svg, Item::Png],
     };
     let close = move |focus: bool| {
         if let Some(d) = details.get_untracked() {
@@ -166,7 +185,7 @@ fn run(what: &Exportable, name: &str, item: Item) -> Result<String, String> {
             download_text(&file, f.mime(), &text)?;
             Ok(file)
         }
-        (Exportable::Chart { svg, .. }, Item::Svg) => {
+        (Exportable::Chart { svg, .. } | Exportable::Drawn { svg, .. }, Item::Svg) => {
             let text = svg().ok_or("the chart could not be drawn")?;
             let file = export::file_name(name, "svg");
             download_text(&file, "image/svg+xml", &text)?;
@@ -177,6 +196,12 @@ fn run(what: &Exportable, name: &str, item: Item) -> Result<String, String> {
             let url = el
                 .to_data_url_with_type("image/png")
                 .map_err(|_| "the canvas could not be read")?;
+            let file = export::file_name(name, "png");
+            click_link(&url, &file)?;
+            Ok(file)
+        }
+        (Exportable::Drawn { png, .. }, Item::Png) => {
+            let url = png().ok_or("the chart could not be drawn")?;
             let file = export::file_name(name, "png");
             click_link(&url, &file)?;
             Ok(file)
@@ -242,6 +267,32 @@ pub fn svg_of(
         root.present().ok()?;
     }
     Some(s)
+}
+
+/// Draws a chart with `draw` onto an offscreen canvas of `size` bitmap pixels (never added to the
+/// page) and returns the PNG as a data URL: the PNG of a chart the page shows as DOM.
+pub fn png_of(
+    size: (u32, u32),
+    draw: impl FnOnce(
+        &plotters::drawing::DrawingArea<plotters_canvas::CanvasBackend, plotters::coord::Shift>,
+    ) -> bool,
+) -> Option<String> {
+    use plotters::prelude::IntoDrawingArea;
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(size.0);
+    canvas.set_height(size.1);
+    let root =
+        plotters_canvas::CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    if !draw(&root) {
+        return None;
+    }
+    root.present().ok()?;
+    canvas.to_data_url_with_type("image/png").ok()
 }
 
 /// The size an SVG export is drawn at: the canvas's laid-out width in CSS pixels (800 before layout), at least 280.

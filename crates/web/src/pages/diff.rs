@@ -10,6 +10,7 @@
 
 use crate::clock::now_ms;
 use crate::components::diff::chart::DiffSlope;
+use crate::components::diff::dumbbell::DiffDumbbell;
 use crate::components::diff::prompts::{CompareTarget, PromptChanges, PAGE};
 use crate::components::diff::run_picker::{RunCard, RunChoices};
 use crate::components::diff::second_run::{
@@ -314,7 +315,12 @@ pub fn DiffPage() -> impl IntoView {
                     <OnlyIn run=1 models=d.only_in_1.clone() />
                     <OnlyIn run=2 models=d.only_in_2.clone() />
                 </div>
-                {(!d.models.is_empty()).then(|| view! { <DiffSlope models=d.models.clone() /> })}
+                {(!d.models.is_empty()).then(|| view! {
+                    <div class="diff-charts">
+                        <DiffSlope models=d.models.clone() />
+                        <DiffDumbbell models=d.models.clone() run_1=d.run_1.clone() run_2=d.run_2.clone() interval=d.interval level=d.level />
+                    </div>
+                })}
             </section>
             <section aria-labelledby="h-prompts">
                 <h2 id="h-prompts">{format!("Per prompt{}", model.as_ref().filter(|_| readings.is_some()).map(|m| format!(": {m}")).unwrap_or_default())}</h2>

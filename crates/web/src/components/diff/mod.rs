@@ -1,8 +1,9 @@
 //! The diff page's pieces: run 2's loader and picker ([`second_run`]), the run pickers
-//! ([`run_picker`]), the per-model table ([`table`]), the slope chart ([`chart`]), the per-prompt
+//! ([`run_picker`]), the per-model table ([`table`]), the slope chart ([`chart`]) and the dumbbell plot ([`dumbbell`]), the per-prompt
 //! list ([`prompts`]) and the summary and consistency ([`summary`]).
 
 pub mod chart;
+pub mod dumbbell;
 pub mod prompts;
 pub mod run_picker;
 pub mod second_run;

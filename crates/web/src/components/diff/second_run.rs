@@ -1,8 +1,9 @@
 //! Run 2 of the diff: the data named by `data2=` (a data folder, a battles file or a scores CSV),
-//! or files the reader opens here ("Open a second run…": a folder, files, or one CSV). Nothing is
-//! uploaded. Local files cannot travel in a link; the page says so.
+//! or files the reader opens here ("Open a second run…": a folder, files, or one CSV, picked or
+//! dropped on it; drops are read by `ui::drop`, as the data picker's are). Nothing is uploaded. Local files cannot travel in a link; the page says so.
 
-use crate::loader::{fetch_files, fetch_text, file_list, read_local, resolve};
+use crate::loader::{fetch_files, fetch_text, file_list, read_local_at, relative_path, resolve};
+use crate::ui::drop;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::diff::scores::{self, ScoresRun};
 use arena_lens_core::source::SourceFile;
@@ -71,8 +72,8 @@ pub async fn load_url(url: String) -> Result<Second, String> {
 }
 
 /// Reads run 2 from local files: one CSV is a scores table, anything else data files.
-async fn load_local(files: Vec<web_sys::File>) -> Result<Second, String> {
-    if let [one] = files.as_slice() {
+async fn load_local(files: Vec<(String, web_sys::File)>) -> Result<Second, String> {
+    if let [(_, one)] = files.as_slice() {
         if scores::is_table(&one.name()) {
             let text = JsFuture::from(one.text())
                 .await
@@ -89,7 +90,7 @@ async fn load_local(files: Vec<web_sys::File>) -> Result<Second, String> {
         }
     }
     let n = files.len();
-    let fetched = read_local(files, |_| {}).await?;
+    let fetched = read_local_at(files, |_| {}).await?;
     let files: Vec<SourceFile> = fetched.files;
     Ok(Second {
         data: SecondData::Data(Dataset::load(files)),
@@ -98,9 +99,30 @@ async fn load_local(files: Vec<web_sys::File>) -> Result<Second, String> {
     })
 }
 
-/// "Open a second run…": a folder picker and a files picker (a CSV or .jsonl files).
+/// Loads run 2 from local files, publishing its state in `local`.
+fn open_local(
+    local: RwSignal<Option<SecondState>>,
+    files: impl std::future::Future<Output = Result<Vec<(String, web_sys::File)>, String>> + 'static,
+) {
+    local.set(Some(SecondState::Loading("local files".into())));
+    leptos::task::spawn_local(async move {
+        let loaded = match files.await {
+            Ok(f) if f.is_empty() => Err("nothing to read in what was dropped".to_string()),
+            Ok(f) => load_local(f).await,
+            Err(e) => Err(e),
+        };
+        local.set(Some(match loaded {
+            Ok(s) => SecondState::Ready(Arc::new(s)),
+            Err(e) => SecondState::Failed(e),
+        }));
+    });
+}
+
+/// "Open a second run…": a folder picker and a files picker (a CSV or .jsonl files), and a drop
+/// zone for files or a folder.
 #[component]
 pub fn OpenSecondRun(local: RwSignal<Option<SecondState>>) -> impl IntoView {
+    let dragging = RwSignal::new(false);
     let folder: NodeRef<leptos::html::Input> = NodeRef::new();
     // `webkitdirectory` has no typed attribute in Leptos (as in `data_picker`): set it once mounted.
     Effect::new(move |_| {
@@ -112,21 +134,30 @@ pub fn OpenSecondRun(local: RwSignal<Option<SecondState>>) -> impl IntoView {
         let input = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let files = file_list(input.and_then(|i| i.files()));
+        let files: Vec<(String, web_sys::File)> = file_list(input.and_then(|i| i.files()))
+            .into_iter()
+            .map(|f| (relative_path(&f), f))
+            .collect();
         if files.is_empty() {
             return;
         }
-        local.set(Some(SecondState::Loading("local files".into())));
-        leptos::task::spawn_local(async move {
-            let state = match load_local(files).await {
-                Ok(s) => SecondState::Ready(Arc::new(s)),
-                Err(e) => SecondState::Failed(e),
-            };
-            local.set(Some(state));
-        });
+        open_local(local, async move { Ok(files) });
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        dragging.set(false);
+        let dropped = drop::take(&ev);
+        if !dropped.is_empty() {
+            open_local(local, dropped.files());
+        }
     };
     view! {
-        <div class="second-run" data-testid="open-second-run">
+        <div class="second-run" data-testid="open-second-run" class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
             <span>"Open a second run…"</span>
             <label class="button">
                 "Folder"
@@ -136,6 +167,7 @@ pub fn OpenSecondRun(local: RwSignal<Option<SecondState>>) -> impl IntoView {
                 "Files or a scores CSV"
                 <input type="file" class="visually-hidden" multiple=true accept=".jsonl,.json,.csv" on:change=open data-testid="second-run-files" />
             </label>
+            <span class="privacy">"or drop them here · read in your browser"</span>
         </div>
     }
 }
