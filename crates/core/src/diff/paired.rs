@@ -45,8 +45,8 @@ pub enum RoundScore {
     /// arena-hard-v2.0's score on the drawn prompts: each model's mean row score on the main
     /// category against its baseline.
     MeanRowScore,
-    /// Not the run's method: its style-controlled fit is not redone per round, the plain
-    /// Bradley-Terry fit stands in.
+    /// Not the run's method: its style-controlled fit, or a format's own method (chatbot-arena,
+    /// mt-bench, ...), is not redone per round; the plain Bradley-Terry fit stands in.
     PlainFitFallback,
 }
 
@@ -63,6 +63,14 @@ impl RoundScore {
             (_, s) if s != StyleMode::Off => RoundScore::PlainFitFallback,
             (Method::ArenaHardV20, _) => RoundScore::MeanRowScore,
             (Method::ArenaLens | Method::ShowResultV01, _) => RoundScore::BradleyTerryFit,
+            (
+                Method::ChatbotArena
+                | Method::ArenaRank
+                | Method::MtBench
+                | Method::AlpacaEval
+                | Method::WildBench,
+                _,
+            ) => RoundScore::PlainFitFallback,
         }
     }
 
@@ -74,7 +82,7 @@ impl RoundScore {
                 "arena-hard-v2.0's score on the drawn prompts (each model's mean row score against the category's baseline)"
             }
             RoundScore::PlainFitFallback => {
-                "the plain Bradley-Terry fit standing in for its style-controlled fit (not its method)"
+                "the plain Bradley-Terry fit standing in for its method's computation (not its method)"
             }
         }
     }
