@@ -165,6 +165,11 @@ pub struct LeaderboardArgs {
     /// Also compute one leaderboard per group of prompts.
     #[arg(long, value_parser = group_values())]
     pub group_by: Option<Group>,
+    /// Chatbot Arena logs: also count votes cast after the models were revealed (`anony: false`).
+    /// FastChat's leaderboard counts anonymous battles only, and so do the chatbot-arena and
+    /// arena-rank methods by default (GenAI-Arena's "full" column counts both).
+    #[arg(long)]
+    pub include_non_anony: bool,
     /// The older spelling of `--method show-result-v0.1`: show_result.py v0.1 exactly, quirks
     /// included (baseline self-battles kept, each bootstrap round rated in the frame its fit lands
     /// in, bounds taken against the baseline's).

@@ -180,8 +180,22 @@ fn battle_options(input: &InputArgs, scope: &Scope) -> BattleOptions {
 /// The leaderboard's options: the scope's judges, baselines and method, the flags the method
 /// leaves free (see [`method`]).
 fn opts_for(a: &LeaderboardArgs, scope: &Scope) -> Result<LeaderboardOptions, String> {
+    if a.include_non_anony && !matches!(scope.method, Method::ChatbotArena | Method::ArenaRank) {
+        return Err(format!(
+            "--include-non-anony: the {} method has no anonymous votes to widen; it applies to Chatbot Arena logs (chatbot-arena, arena-rank)",
+            scope.method
+        ));
+    }
+    if scope.method == Method::ArenaRank && a.bootstrap_unit.is_some() {
+        return Err(
+            "--bootstrap-unit: the arena-rank method draws no bootstrap (its intervals are sandwich intervals); drop the flag".into(),
+        );
+    }
     Ok(LeaderboardOptions {
-        battles: battle_options(&a.input, scope),
+        battles: BattleOptions {
+            include_non_anony: a.include_non_anony,
+            ..battle_options(&a.input, scope)
+        },
         baseline: scope.baseline.clone(),
         rounds: a.rounds,
         seed: a.seed,

@@ -35,6 +35,12 @@ pub struct BattleOptions {
     /// as a sensitivity check on position bias; see [`crate::judges::consistency`].
     #[serde(default)]
     pub drop_inconsistent: bool,
+    /// Chatbot Arena logs: also count votes cast after the models were revealed (`anony: false`).
+    /// FastChat's leaderboard keeps anonymous battles only (`elo_analysis.py`,
+    /// `battles[battles["anony"]]`), and so do the `chatbot-arena` and `arena-rank` methods unless
+    /// this is set; it changes nothing for other data.
+    #[serde(default)]
+    pub include_non_anony: bool,
 }
 
 impl BattleOptions {
@@ -57,6 +63,7 @@ impl Default for BattleOptions {
             first_game_only: false,
             keep_self_battles: false,
             drop_inconsistent: false,
+            include_non_anony: false,
         }
     }
 }

@@ -79,6 +79,10 @@ pub struct Prompt {
     /// Later user turns of a multi-turn question (v0.1 `turns[1..]`); empty for single-turn prompts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later_turns: Vec<String>,
+    /// The format's own labels of the prompt beyond `category` (Chatbot Arena `category_tag`:
+    /// `math`, `instruction_following`, `creative_writing`, `hard_prompt`, `code`); empty elsewhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
 }
 
 /// One model's answer to one prompt.
@@ -134,6 +138,13 @@ pub struct FileBattle {
     pub b: u32,
     pub outcome: Outcome,
     pub style: Option<(StyleRaw, StyleRaw)>,
+    /// Chatbot Arena: whether the vote was cast before the models were revealed (`anony`); `None`
+    /// when the row does not say (Arena-Hard battles files, the 55k CSV).
+    pub anony: Option<bool>,
+    /// Chatbot Arena: the vote's Unix time (`tstamp`), if given.
+    pub tstamp: Option<f64>,
+    /// Chatbot Arena: the tie was `tie (bothbad)` (both answers bad); it scores as a tie.
+    pub bothbad: bool,
 }
 
 /// Everything loaded for one bench.

@@ -89,8 +89,10 @@ impl Method {
             }
             Method::ShowResultV01 => "lm-sys/arena-hard-auto show_result.py v0.1 (@efc012e)",
             Method::ArenaHardV20 => "lmarena/arena-hard-auto show_result.py v2.0 (@196f6b8)",
-            Method::ChatbotArena => "lm-sys/FastChat fastchat/serve/monitor/elo_analysis.py",
-            Method::ArenaRank => "lmarena/arena-rank (PyPI arena-rank)",
+            Method::ChatbotArena => {
+                "lm-sys/FastChat fastchat/serve/monitor/elo_analysis.py compute_elo_mle_with_tie (fschat 0.2.36)"
+            }
+            Method::ArenaRank => "lmarena/arena-rank BradleyTerry, sandwich intervals (arena-rank 0.1.1)",
             Method::MtBench => "lm-sys/FastChat fastchat/llm_judge/show_result.py",
             Method::AlpacaEval => "tatsu-lab/alpaca_eval (PyPI alpaca-eval)",
             Method::WildBench => "allenai/WildBench leaderboard/data_utils.py",
@@ -250,9 +252,13 @@ impl Method {
                 Method::ArenaHardV20 => format!(
                     "Score = mean of {rounds} bootstrap means, each model's battle rows resampled on their own; {level} interval (5th–95th percentile), seed {seed} (the tool itself is unseeded). Each category against its own baseline."
                 ),
-                Method::ChatbotArena
-                | Method::ArenaRank
-                | Method::MtBench
+                Method::ArenaRank => format!(
+                    "Battles reweighted by 1/max(pair count, 50); {level} sandwich (CLT) intervals, no bootstrap. Anonymous battles only unless asked."
+                ),
+                Method::ChatbotArena => format!(
+                    "Rating = the fit on all battles; {level} interval = 2.5/97.5 percentiles of {rounds} bootstrap rounds over {unit}, seed {seed}. Anonymous battles only unless asked."
+                ),
+                Method::MtBench
                 | Method::AlpacaEval
                 | Method::WildBench => {
                     format!("{level} intervals from {rounds} rounds over {unit}, seed {seed}.")

@@ -59,12 +59,17 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
             b,
             outcome,
             style,
+            anony: None,
+            tstamp: None,
+            bothbad: false,
         });
         bench.report.battle_rows += 1;
     }
 }
 
-fn style_pair(meta: &Value) -> Option<(StyleRaw, StyleRaw)> {
+/// Both sides' style counts from Arena's `conv_metadata` (`sum_assistant_a_tokens`,
+/// `header_count_a`, ...), as FastChat's style control reads them.
+pub(crate) fn style_pair(meta: &Value) -> Option<(StyleRaw, StyleRaw)> {
     let side = |s: &str| -> Option<StyleRaw> {
         Some(StyleRaw {
             tokens: StyleRaw::count(meta.get(format!("sum_assistant_{s}_tokens"))?)?,

@@ -4,6 +4,8 @@
 //! field, and never stops the rest of the file from loading.
 
 pub mod answers;
+pub mod arena_csv;
+pub mod arena_log;
 pub mod battles;
 pub mod judgments;
 pub mod questions;
@@ -16,9 +18,9 @@ use sniff::FormatKind;
 
 /// Reads a file whose format was recognised by content ([`sniff::sniff`]) into the bench.
 pub fn read(bench: &mut Bench, kind: FormatKind, path: &str, text: &str) {
-    let _ = text;
-    #[allow(clippy::match_single_binding)]
     match kind {
+        FormatKind::ArenaBattles => arena_log::parse(bench, path, text),
+        FormatKind::ArenaBattlesCsv => arena_csv::parse(bench, path, text),
         _ => bench.report.push(
             IssueKind::UnknownFile,
             path,

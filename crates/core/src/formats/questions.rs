@@ -66,5 +66,6 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
         ko_cluster: opt_str(obj, "ko_cluster").unwrap_or_default(),
         text,
         later_turns,
+        labels: Vec::new(),
     })
 }

@@ -4,6 +4,7 @@
 //! strengths (numpy's linear rule), converted to win rates, as show_result.py does.
 
 mod anchor;
+pub mod chatbot_arena;
 mod fits;
 mod v01_frame;
 pub mod v20;
@@ -219,11 +220,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
     match opts.method {
         Method::ArenaHardV20 => return v20::compute(bench, opts),
         Method::ArenaLens | Method::ShowResultV01 => {}
-        m @ (Method::ChatbotArena
-        | Method::ArenaRank
-        | Method::MtBench
-        | Method::AlpacaEval
-        | Method::WildBench) => {
+        Method::ChatbotArena | Method::ArenaRank => return chatbot_arena::compute(bench, opts),
+        m @ (Method::MtBench | Method::AlpacaEval | Method::WildBench) => {
             return Err(Error::InvalidOption(format!(
                 "the {m} method cannot score this data yet"
             )))

@@ -73,7 +73,14 @@ impl std::fmt::Display for ScopeNote {
             ),
             ScopeNote::MethodForData { method } => write!(
                 f,
-                "This data is in the Arena-Hard v2.0 layout, so its numbers are computed with the {method} method ({}).",
+                "This data is {}, so its numbers are computed with the {method} method ({}).",
+                match method {
+                    Method::ChatbotArena | Method::ArenaRank => "a Chatbot Arena battle log",
+                    Method::MtBench => "an MT-Bench folder",
+                    Method::AlpacaEval => "AlpacaEval annotations",
+                    Method::WildBench => "WildBench results",
+                    _ => "in the Arena-Hard v2.0 layout",
+                },
                 method.source()
             ),
         }

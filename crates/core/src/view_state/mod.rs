@@ -222,6 +222,7 @@ impl ViewState {
                 first_game_only: self.first_game_only,
                 keep_self_battles: false,
                 drop_inconsistent: false,
+                include_non_anony: false,
             },
             baseline: self.baseline.clone(),
             rounds: self.rounds,

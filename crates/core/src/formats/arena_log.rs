@@ -1,0 +1,441 @@
+//! Chatbot Arena battle logs: FastChat's `clean_battle_*.json` (a JSON array of
+//! `{model_a, model_b, winner, judge, anony, tstamp}`), the same records as JSON Lines, and the
+//! released chat datasets' records (`question_id`, `turn`, `language`, `conversation_a/b` as
+//! OpenAI-style message lists, `category_tag`, `conv_metadata`).
+//!
+//! Every record becomes one [`FileBattle`] (its vote, `anony`, `tstamp`, `tie (bothbad)`), and when
+//! it carries the conversations, a prompt (the user turns) and both models' answers (the assistant
+//! turns). A bad record is reported as `file:line` for JSON Lines and as `item N` (with the line it
+//! starts on) for a JSON array; an array broken in the middle is read on from the next record.
+//! The 55k CSV (`arena_csv.rs`) fills the same [`ArenaBattle`].
+
+use super::battles::style_pair;
+use super::{kind, lines, parse_object, req_str, FieldError};
+use crate::bench::{Answer, Bench, FileBattle, Layout};
+use crate::report::IssueKind;
+use crate::style::StyleRaw;
+use crate::verdict::Outcome;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// One battle as any Arena format gives it, checked, before it enters the bench.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ArenaBattle {
+    /// `question_id` / `id`; `None` for FastChat's clean_battle rows, which have none.
+    pub id: Option<String>,
+    pub model_a: String,
+    pub model_b: String,
+    pub outcome: Option<Outcome>,
+    pub bothbad: bool,
+    pub anony: Option<bool>,
+    pub tstamp: Option<f64>,
+    pub language: Option<String>,
+    pub labels: Vec<String>,
+    /// The user turns (from `conversation_a`, or the CSV's `prompt`).
+    pub user_turns: Vec<String>,
+    /// Each side's assistant turns, when the record has them.
+    pub answers: Option<(Vec<String>, Vec<String>)>,
+    pub style: Option<(StyleRaw, StyleRaw)>,
+}
+
+/// Where a record was read, for the load report.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At {
+    /// 1-based line the record starts on.
+    pub line: usize,
+    /// 1-based position in a JSON array; `None` for a JSON Lines or CSV record.
+    pub item: Option<usize>,
+}
+
+impl At {
+    /// The message prefix naming the array item, so a report reads `file:line: item N ...`.
+    fn prefix(self) -> String {
+        self.item.map(|i| format!("item {i}: ")).unwrap_or_default()
+    }
+}
+
+/// Reads a battle log (a JSON array or JSON Lines) into the bench.
+pub fn parse(bench: &mut Bench, file: &str, text: &str) {
+    if bench.layout == Layout::Empty {
+        bench.layout = Layout::ArenaLog;
+    }
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut seen = HashSet::new();
+    if body.trim_start().starts_with('[') {
+        for (at, item) in array_items(body) {
+            bench.report.lines += 1;
+            match item {
+                Ok(Value::Object(o)) => record(bench, file, at, &o, &mut seen),
+                Ok(other) => bench.report.push(
+                    IssueKind::BadJson,
+                    file,
+                    at.line,
+                    "",
+                    format!(
+                        "{}expected a JSON object, found {}",
+                        at.prefix(),
+                        kind(&other)
+                    ),
+                ),
+                Err(e) => bench.report.push(
+                    IssueKind::BadJson,
+                    file,
+                    at.line,
+                    "",
+                    format!("{}{e}", at.prefix()),
+                ),
+            }
+        }
+    } else {
+        for (n, line) in lines(body) {
+            bench.report.lines += 1;
+            let at = At {
+                line: n,
+                item: None,
+            };
+            match parse_object(line) {
+                Ok(o) => record(bench, file, at, &o, &mut seen),
+                Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
+            }
+        }
+    }
+}
+
+/// Reads one record, or reports why not.
+fn record(
+    bench: &mut Bench,
+    file: &str,
+    at: At,
+    o: &Map<String, Value>,
+    seen: &mut HashSet<String>,
+) {
+    match from_json(o) {
+        Ok(b) => add(bench, file, at, b, seen),
+        Err((kind, e)) => bench.report.push(
+            kind,
+            file,
+            at.line,
+            &e.field,
+            format!("{}{}", at.prefix(), e.message),
+        ),
+    }
+}
+
+type RecordError = (IssueKind, FieldError);
+
+/// A conversation's user turns and assistant turns.
+type Turns = (Vec<String>, Vec<String>);
+
+/// The checked fields of a JSON record.
+fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle, RecordError> {
+    let missing = |e: FieldError| (IssueKind::MissingField, e);
+    let model_a = model_name(o, "model_a").map_err(missing)?;
+    let model_b = model_name(o, "model_b").map_err(missing)?;
+    let winner = req_str(o, "winner").map_err(missing)?;
+    let (outcome, bothbad) = parse_winner(&winner)?;
+    let anony = match o.get("anony") {
+        None | Some(Value::Null) => None,
+        Some(Value::Bool(b)) => Some(*b),
+        Some(other) => {
+            return Err(missing(FieldError::new(
+                "anony",
+                format!("expected a boolean, found {}", kind(other)),
+            )))
+        }
+    };
+    let tstamp = o.get("tstamp").and_then(Value::as_f64);
+    let id = match o.get("question_id") {
+        None | Some(Value::Null) => None,
+        Some(_) => Some(req_str(o, "question_id").map_err(missing)?),
+    };
+    let conv = |side: &str| -> Result<Option<Turns>, FieldError> {
+        let name = format!("conversation_{side}");
+        match o.get(&name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(msgs)) => conversation(msgs, &name).map(Some),
+            Some(other) => Err(FieldError::new(
+                &name,
+                format!("expected a list of messages, found {}", kind(other)),
+            )),
+        }
+    };
+    let (ca, cb) = (conv("a").map_err(missing)?, conv("b").map_err(missing)?);
+    let (user_turns, answers) = match (ca, cb) {
+        (Some((user, a)), Some((_, b))) => (user, Some((a, b))),
+        (Some((user, _)), None) | (None, Some((user, _))) => (user, None),
+        (None, None) => (Vec::new(), None),
+    };
+    let mut labels = category_labels(o.get("category_tag"));
+    if o.get("is_code").and_then(Value::as_bool) == Some(true)
+        && !labels.iter().any(|l| l == "code")
+    {
+        labels.push("code".into());
+    }
+    Ok(ArenaBattle {
+        id,
+        model_a,
+        model_b,
+        outcome: Some(outcome),
+        bothbad,
+        anony,
+        tstamp,
+        language: super::opt_str(o, "language"),
+        labels,
+        user_turns,
+        answers,
+        style: o.get("conv_metadata").and_then(style_pair),
+    })
+}
+
+/// A model name: a non-empty string that is not a `-` placeholder.
+fn model_name(o: &Map<String, Value>, field: &str) -> Result<String, FieldError> {
+    let name = req_str(o, field)?;
+    match name.trim() {
+        "" | "-" => Err(FieldError::new(
+            field,
+            format!("{name:?} is not a model name"),
+        )),
+        _ => Ok(name),
+    }
+}
+
+/// FastChat's `winner`: `model_a`, `model_b`, `tie` or `tie (bothbad)` (which FastChat's
+/// `compute_elo_mle_with_tie` and arena-rank both score as a tie).
+pub(crate) fn parse_winner(w: &str) -> Result<(Outcome, bool), RecordError> {
+    match Outcome::parse_winner(w) {
+        Some(o) => Ok((o, w == "tie (bothbad)")),
+        None => Err((
+            IssueKind::UnknownWinner,
+            FieldError::new("winner", format!("{w:?}")),
+        )),
+    }
+}
+
+/// A message list's user turns and assistant turns. `content` is a string or a list of parts
+/// (`{"type": "text", "text": ...}`, as newer releases write it); other parts are left out.
+fn conversation(msgs: &[Value], field: &str) -> Result<Turns, FieldError> {
+    let mut user = Vec::new();
+    let mut assistant = Vec::new();
+    for (i, m) in msgs.iter().enumerate() {
+        let role = m.get("role").and_then(Value::as_str).ok_or_else(|| {
+            FieldError::new(&format!("{field}[{i}].role"), "missing or not a string")
+        })?;
+        let text = match m.get("content") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Array(parts)) => parts
+                .iter()
+                .filter_map(|p| p.get("text").and_then(Value::as_str))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Some(Value::Null) | None => String::new(),
+            Some(other) => {
+                return Err(FieldError::new(
+                    &format!("{field}[{i}].content"),
+                    format!("expected text, found {}", kind(other)),
+                ))
+            }
+        };
+        match role {
+            "user" => user.push(text),
+            "assistant" => assistant.push(text),
+            // System messages are not turns of either side.
+            _ => {}
+        }
+    }
+    Ok((user, assistant))
+}
+
+/// The labels Arena's leaderboard categories come from (`category_tag`): `math`
+/// (`math_v0.1.math`), `instruction_following` (`if_v0.1.if`), `creative_writing`
+/// (`creative_writing_v0.1.creative_writing`) and `hard_prompt` (six or more of the seven
+/// `criteria_v0.1` flags, Arena's "Hard Prompts" rule).
+fn category_labels(tag: Option<&Value>) -> Vec<String> {
+    let Some(tag) = tag.and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let flag = |group: &str, key: &str| {
+        tag.get(group)
+            .and_then(|g| g.get(key))
+            .and_then(Value::as_bool)
+            == Some(true)
+    };
+    let mut out = Vec::new();
+    if let Some(c) = tag.get("criteria_v0.1").and_then(Value::as_object) {
+        if c.values().filter(|v| v.as_bool() == Some(true)).count() >= 6 {
+            out.push("hard_prompt".to_string());
+        }
+    }
+    for (group, key, label) in [
+        ("math_v0.1", "math", "math"),
+        ("if_v0.1", "if", "instruction_following"),
+        (
+            "creative_writing_v0.1",
+            "creative_writing",
+            "creative_writing",
+        ),
+    ] {
+        if flag(group, key) {
+            out.push(label.to_string());
+        }
+    }
+    out
+}
+
+/// Adds a checked battle: its row, and its prompt and answers when it has conversations.
+pub(crate) fn add(
+    bench: &mut Bench,
+    file: &str,
+    at: At,
+    b: ArenaBattle,
+    seen: &mut HashSet<String>,
+) {
+    if b.model_a == b.model_b {
+        bench.report.push(
+            IssueKind::SelfBattle,
+            file,
+            at.line,
+            "model_b",
+            format!("{}{} against itself says nothing", at.prefix(), b.model_a),
+        );
+        return;
+    }
+    let Some(outcome) = b.outcome else {
+        return;
+    };
+    if let Some(id) = &b.id {
+        if !seen.insert(id.clone()) {
+            bench.report.push(
+                IssueKind::DuplicateRow,
+                file,
+                at.line,
+                "question_id",
+                format!(
+                    "{}a second battle with id {id}; the first is kept",
+                    at.prefix()
+                ),
+            );
+            return;
+        }
+    }
+    // Without an id each battle is its own prompt, named by where it was read.
+    let pid = b.id.clone().unwrap_or_else(|| match at.item {
+        Some(i) => format!("{file}#{i}"),
+        None => format!("{file}:{}", at.line),
+    });
+    let prompt = bench.prompt_id(&pid);
+    {
+        let p = &mut bench.prompts[prompt as usize];
+        if let Some(lang) = &b.language {
+            p.category = lang.clone();
+        }
+        p.subcategory = b.labels.first().cloned().unwrap_or_default();
+        p.labels = b.labels.clone();
+        let mut turns = b.user_turns.iter();
+        if let Some(first) = turns.next() {
+            p.text = first.clone();
+            p.later_turns = turns.cloned().collect();
+        }
+    }
+    let a = bench.models.intern(&b.model_a);
+    let bm = bench.models.intern(&b.model_b);
+    if let Some((ta, tb)) = &b.answers {
+        let styles = b.style.map(|(x, y)| (Some(x), Some(y))).unwrap_or_default();
+        for (model, turns, style) in [(a, ta, styles.0), (bm, tb, styles.1)] {
+            if bench.answer_index.contains_key(&(model, prompt)) {
+                continue;
+            }
+            let mut it = turns.iter();
+            let idx = bench.answers.len() as u32;
+            bench.answers.push(Answer {
+                model,
+                prompt,
+                text: it.next().cloned().unwrap_or_default(),
+                later_turns: it.cloned().collect(),
+                later_user_turns: b.user_turns.iter().skip(1).cloned().collect(),
+                tokens: style.map(|s| s.tokens),
+                style,
+            });
+            bench.answer_index.insert((model, prompt), idx);
+            bench.report.answers += 1;
+        }
+    }
+    bench.file_battles.push(FileBattle {
+        prompt,
+        a,
+        b: bm,
+        outcome,
+        style: b.style,
+        anony: b.anony,
+        tstamp: b.tstamp,
+        bothbad: b.bothbad,
+    });
+    bench.report.battle_rows += 1;
+}
+
+/// The items of a JSON array, each with where it starts, read one at a time so that a broken item
+/// costs only itself: after an error, reading resumes at the next line that opens an object.
+fn array_items(text: &str) -> Vec<(At, Result<Value, String>)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let Some(open) = text.find('[') else {
+        return out;
+    };
+    let mut pos = open + 1;
+    let mut line = 1 + bytes[..pos].iter().filter(|&&c| c == b'\n').count();
+    let mut item = 0usize;
+    loop {
+        // Skip separators, counting lines.
+        while pos < bytes.len() && matches!(bytes[pos], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+            line += (bytes[pos] == b'\n') as usize;
+            pos += 1;
+        }
+        if pos >= bytes.len() {
+            item += 1;
+            out.push((
+                At {
+                    line,
+                    item: Some(item),
+                },
+                Err("the array is not closed (truncated file?)".into()),
+            ));
+            break;
+        }
+        if bytes[pos] == b']' {
+            break;
+        }
+        item += 1;
+        let at = At {
+            line,
+            item: Some(item),
+        };
+        let mut stream = serde_json::Deserializer::from_str(&text[pos..]).into_iter::<Value>();
+        match stream.next() {
+            Some(Ok(v)) => {
+                let end = pos + stream.byte_offset();
+                line += bytes[pos..end].iter().filter(|&&c| c == b'\n').count();
+                pos = end;
+                out.push((at, Ok(v)));
+            }
+            Some(Err(e)) => {
+                out.push((at, Err(e.to_string())));
+                // Resume at the next line that starts an object, strictly after this item's start.
+                let after = pos + text[pos..].chars().next().map_or(1, char::len_utf8);
+                let next = text[after..]
+                    .match_indices('\n')
+                    .map(|(nl, _)| after + nl + 1)
+                    .find(|&start| {
+                        text[start..]
+                            .trim_start_matches([' ', '\t'])
+                            .starts_with('{')
+                    });
+                let Some(next) = next else {
+                    break;
+                };
+                line += bytes[pos..next].iter().filter(|&&c| c == b'\n').count();
+                pos = next;
+            }
+            None => break,
+        }
+    }
+    out
+}

@@ -1,0 +1,312 @@
+//! The two Chatbot Arena methods, on a battle log's rows ([`crate::bench::FileBattle`]).
+//!
+//! - `chatbot-arena`: FastChat's leaderboard as `fastchat/serve/monitor/elo_analysis.py`
+//!   computed it when its Bradley-Terry path was `compute_elo_mle_with_tie` (lm-sys/FastChat
+//!   @6ff8505e, Jan 2024; the TIGER-AI-Lab/GenAI-Arena fork @e4e4637 that produced the GenAI-Arena
+//!   leaderboard is the same code): anonymous battles only (`report_elo_analysis_results`), ties
+//!   and `tie (bothbad)` half a win each, scikit-learn's default L2 logistic regression on the
+//!   Elo scale (400, base 10, 1000), `llama-13b` moved to 800 when present; the interval is the
+//!   2.5/97.5 percentiles of `get_bootstrap_result` (battle rows resampled with replacement, 100
+//!   rounds by default, as its `--num-bootstrap`), the rating the fit on all battles.
+//! - `arena-rank`: LMArena's `arena-rank` package (lmarena/arena-rank @3900eae):
+//!   `PairDataset.from_pandas(reweighted=True)` weights every battle by
+//!   `1 / max(pair count, 50)`, `BradleyTerry` fits without a penalty and
+//!   `compute_ratings_and_cis(ci_method="sandwich")` gives normal intervals from the sandwich
+//!   covariance `H⁻¹ G H⁻¹` (see `arena_rank.rs`).
+//!
+//! Both report `rank_ub` as FastChat's leaderboard does (1 + models whose lower bound is above
+//! this model's upper bound) and the rank spread beside it (`rank.rs`).
+
+mod arena_rank;
+mod fit;
+mod normal;
+mod rank;
+
+use super::{GroupBoard, Leaderboard, LeaderboardOptions, ModelRow};
+use crate::bench::{Bench, FileBattle};
+use crate::bootstrap::{BootstrapSpec, BootstrapUnit};
+use crate::bt::Estimate;
+use crate::error::Error;
+use crate::method::Method;
+use crate::purpose::Purpose;
+use crate::style::StyleMode;
+use crate::verdict::Outcome;
+use fit::{fit, Wins};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::{BTreeMap, HashMap};
+
+/// `SCALE / ln(BASE)`: natural-log strength to Elo points.
+const ELO_PER_NAT: f64 = 400.0 / std::f64::consts::LN_10;
+const INIT_RATING: f64 = 1000.0;
+
+/// Computes a Chatbot Arena leaderboard by the options' method (`chatbot-arena` or `arena-rank`).
+pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
+    if opts.style != StyleMode::Off {
+        return Err(Error::InvalidOption(format!(
+            "the {} method has no style control here; drop the style flag",
+            opts.method
+        )));
+    }
+    if !(opts.level > 0.0 && opts.level < 1.0) {
+        return Err(Error::InvalidOption(format!(
+            "the confidence level must be between 0 and 1 (exclusive), got {}",
+            opts.level
+        )));
+    }
+    let spec = BootstrapSpec::new(opts.rounds, opts.seed, opts.level, BootstrapUnit::Row)
+        .map_err(|e| Error::InvalidOption(e.to_string()))?;
+    // FastChat: `battles = battles[battles["anony"]]`; a row that does not say (the 55k CSV,
+    // whose votes are all anonymous) is kept.
+    let used: Vec<&FileBattle> = bench
+        .file_battles
+        .iter()
+        .filter(|b| opts.battles.include_non_anony || b.anony != Some(false))
+        .collect();
+    if used.is_empty() {
+        return Err(Error::NoBattles);
+    }
+    let (models, unrated) = board(bench, &used, opts)?;
+    let mut groups = Vec::new();
+    if let Some(g) = opts.group_by {
+        let mut by_group: BTreeMap<&str, Vec<&FileBattle>> = BTreeMap::new();
+        for b in &used {
+            by_group
+                .entry(g.of(&bench.prompts[b.prompt as usize]))
+                .or_default()
+                .push(b);
+        }
+        for (name, rows) in by_group {
+            let mut prompts: Vec<u32> = rows.iter().map(|b| b.prompt).collect();
+            prompts.sort_unstable();
+            prompts.dedup();
+            if let Ok((m, u)) = board(bench, &rows, opts) {
+                groups.push(GroupBoard {
+                    group: if name.is_empty() {
+                        "(none)".into()
+                    } else {
+                        name.to_string()
+                    },
+                    prompts: prompts.len(),
+                    models: m,
+                    unrated: u,
+                    baseline: None,
+                });
+            }
+        }
+    }
+    Ok(Leaderboard {
+        bench: bench.name.clone(),
+        baseline: String::new(),
+        judged_baseline: None,
+        judges: Vec::new(),
+        weight: 1,
+        first_game_only: false,
+        rounds: opts.rounds,
+        seed: opts.seed,
+        level: opts.level,
+        bootstrap_unit: BootstrapUnit::Row,
+        method: opts.method,
+        method_line: opts.method.line(Purpose::Leaderboard, &spec, false),
+        style_control: StyleMode::Off,
+        style_coefficients: BTreeMap::new(),
+        models,
+        unrated,
+        group_by: opts.group_by,
+        groups,
+        report: bench.report.clone(),
+    })
+}
+
+/// One model's numbers before ranking: rating, interval and the method's figures.
+struct Rated {
+    model: u32,
+    score: f64,
+    lower: f64,
+    upper: f64,
+    battles: u64,
+    figures: BTreeMap<String, f64>,
+}
+
+/// Rates the models of these battles by the options' method, ranked and sorted.
+fn board(
+    bench: &Bench,
+    rows: &[&FileBattle],
+    opts: &LeaderboardOptions,
+) -> Result<(Vec<ModelRow>, Vec<String>), Error> {
+    // Local ids in order of first appearance, as `pd.concat([model_a, model_b]).unique()`.
+    let mut local: HashMap<u32, usize> = HashMap::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut pairs: Vec<(usize, usize, Outcome)> = Vec::with_capacity(rows.len());
+    for m in rows.iter().map(|b| b.a).chain(rows.iter().map(|b| b.b)) {
+        local.entry(m).or_insert_with(|| {
+            ids.push(m);
+            ids.len() - 1
+        });
+    }
+    for b in rows {
+        pairs.push((local[&b.a], local[&b.b], b.outcome));
+    }
+    if pairs.is_empty() {
+        return Err(Error::NoBattles);
+    }
+    let mut battles = vec![0u64; ids.len()];
+    for &(a, b, _) in &pairs {
+        battles[a] += 1;
+        battles[b] += 1;
+    }
+    let names: Vec<&str> = ids.iter().map(|&m| bench.models.name(m)).collect();
+    let rated: Vec<Rated> = match opts.method {
+        Method::ArenaRank => arena_rank::rate(&pairs, ids.len(), opts.level)
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| Rated {
+                model: ids[i],
+                score: r.rating,
+                lower: r.lower,
+                upper: r.upper,
+                battles: battles[i],
+                figures: BTreeMap::from([
+                    ("std_error".to_string(), r.std_error),
+                    ("variance".to_string(), r.std_error * r.std_error),
+                ]),
+            })
+            .collect(),
+        _ => fastchat(&pairs, &names, opts)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (score, (lower, upper), var))| Rated {
+                model: ids[i],
+                score,
+                lower,
+                upper,
+                battles: battles[i],
+                figures: var
+                    .map(|v| BTreeMap::from([("variance".to_string(), v)]))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    };
+    let bounds: Vec<(f64, f64)> = rated.iter().map(|r| (r.lower, r.upper)).collect();
+    let ranks = rank::ranks(&bounds);
+    let mut out: Vec<ModelRow> = rated
+        .into_iter()
+        .zip(ranks)
+        .map(|(r, rk)| {
+            let mut figures = r.figures;
+            figures.insert("rank_lower".into(), rk.worst as f64);
+            figures.insert("rank_spread".into(), (rk.worst - rk.best) as f64);
+            ModelRow {
+                model: bench.models.name(r.model).to_string(),
+                score: r.score,
+                lower: r.lower,
+                upper: r.upper,
+                rank_ub: rk.best,
+                battles: r.battles,
+                avg_tokens: avg_tokens(bench, r.model),
+                estimate: Estimate::Finite,
+                elo: Some(r.score),
+                elo_lower: Some(r.lower),
+                elo_upper: Some(r.upper),
+                bootstrap_mean: None,
+                bootstrap_var: None,
+                figures,
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| x.model.cmp(&y.model))
+    });
+    Ok((out, Vec::new()))
+}
+
+/// FastChat's `compute_elo_mle_with_tie` on these battles: each battle is two rows (a win twice,
+/// a tie once each way), fitted with scikit-learn's default L2 penalty (`C = 1` on coefficients
+/// scaled by `ln 10`, i.e. `1 / ln² 10` on natural-log strengths).
+fn mle_elo(pairs: &[(usize, usize, Outcome)], counts: &[u32], names: &[&str]) -> Vec<f64> {
+    let mut w = Wins::new(names.len());
+    for (&(a, b, o), &c) in pairs.iter().zip(counts) {
+        let c = c as f64;
+        match o {
+            Outcome::AWins => w.add(a, b, 2.0 * c),
+            Outcome::BWins => w.add(b, a, 2.0 * c),
+            Outcome::Tie => {
+                w.add(a, b, c);
+                w.add(b, a, c);
+            }
+        }
+    }
+    let ridge = 1.0 / (std::f64::consts::LN_10 * std::f64::consts::LN_10);
+    let f = fit(&w, ridge);
+    let mut elo: Vec<f64> = f
+        .beta
+        .iter()
+        .map(|b| ELO_PER_NAT * b + INIT_RATING)
+        .collect();
+    // `if "llama-13b" in models.index: elo_scores += 800 - elo_scores[models["llama-13b"]]`
+    if let Some(l) = names.iter().position(|n| *n == "llama-13b") {
+        let shift = 800.0 - elo[l];
+        elo.iter_mut().for_each(|e| *e += shift);
+    }
+    elo
+}
+
+type FastChatRow = (f64, (f64, f64), Option<f64>);
+
+/// FastChat's rating, bootstrap interval and bootstrap variance (`bootstrap_df.var()`, ddof 1)
+/// per model. A model absent from a bootstrap round has no rating in it (a NaN column entry in
+/// FastChat's data frame, which `quantile` and `var` skip).
+fn fastchat(
+    pairs: &[(usize, usize, Outcome)],
+    names: &[&str],
+    opts: &LeaderboardOptions,
+) -> Vec<FastChatRow> {
+    let n = names.len();
+    let ones = vec![1u32; pairs.len()];
+    let point = mle_elo(pairs, &ones, names);
+    let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(opts.rounds as usize); n];
+    let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
+    let mut counts = vec![0u32; pairs.len()];
+    for _ in 0..opts.rounds {
+        counts.iter_mut().for_each(|c| *c = 0);
+        for _ in 0..pairs.len() {
+            counts[rng.random_range(0..pairs.len())] += 1;
+        }
+        let mut present = vec![false; n];
+        for (&(a, b, _), &c) in pairs.iter().zip(&counts) {
+            if c > 0 {
+                present[a] = true;
+                present[b] = true;
+            }
+        }
+        let elo = mle_elo(pairs, &counts, names);
+        for m in (0..n).filter(|&m| present[m]) {
+            samples[m].push(elo[m]);
+        }
+    }
+    (0..n)
+        .map(|m| {
+            let s = &mut samples[m];
+            let var = (s.len() > 1).then(|| {
+                let k = s.len() as f64;
+                let mean = s.iter().sum::<f64>() / k;
+                s.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1.0)
+            });
+            let interval = crate::quantile::interval(s, opts.level).unwrap_or((point[m], point[m]));
+            (point[m], interval, var)
+        })
+        .collect()
+}
+
+/// Mean answer tokens of a model's answers (from `conv_metadata`), if any.
+fn avg_tokens(bench: &Bench, model: u32) -> Option<f64> {
+    let (sum, count) = bench
+        .answers
+        .iter()
+        .filter(|a| a.model == model)
+        .filter_map(|a| a.tokens)
+        .fold((0.0, 0usize), |(s, c), t| (s + t, c + 1));
+    (count > 0).then(|| sum / count as f64)
+}
