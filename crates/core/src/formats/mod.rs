@@ -3,11 +3,15 @@
 //! Each parser reads a whole JSONL text line by line. A bad line is reported with its file, line and
 //! field, and never stops the rest of the file from loading.
 
+pub mod alpaca_eval;
 pub mod answers;
 pub mod battles;
+pub(crate) mod json_array;
 pub mod judgments;
 pub mod questions;
+pub mod scores_table;
 pub mod sniff;
+pub mod wildbench;
 
 use crate::bench::Bench;
 use crate::report::IssueKind;
@@ -16,9 +20,12 @@ use sniff::FormatKind;
 
 /// Reads a file whose format was recognised by content ([`sniff::sniff`]) into the bench.
 pub fn read(bench: &mut Bench, kind: FormatKind, path: &str, text: &str) {
-    let _ = text;
-    #[allow(clippy::match_single_binding)]
     match kind {
+        FormatKind::AlpacaAnnotations => alpaca_eval::parse_annotations(bench, path, text),
+        FormatKind::AlpacaOutputs => alpaca_eval::parse_outputs(bench, path, text),
+        FormatKind::WildBenchScore => wildbench::parse_score(bench, path, text),
+        FormatKind::WildBenchPairwise => wildbench::parse_pairwise(bench, path, text),
+        FormatKind::ScoresTable => scores_table::parse(bench, path, text),
         _ => bench.report.push(
             IssueKind::UnknownFile,
             path,

@@ -71,9 +71,14 @@ impl std::fmt::Display for ScopeNote {
                 f,
                 "{reason}. Verdicts are shown as the judge wrote them."
             ),
-            ScopeNote::MethodForData { method } => write!(
+            ScopeNote::MethodForData { method } if *method == crate::method::Method::ArenaHardV20 => write!(
                 f,
                 "This data is in the Arena-Hard v2.0 layout, so its numbers are computed with the {method} method ({}).",
+                method.source()
+            ),
+            ScopeNote::MethodForData { method } => write!(
+                f,
+                "This data's format has its own scoring, so its numbers are computed with the {method} method ({}).",
                 method.source()
             ),
         }
