@@ -442,7 +442,7 @@ mod tests {
 
     #[test]
     fn sides_follow_the_path_then_the_stem_then_the_known_references() {
-        let s = |a, b, r, st| sides(a, b, r, st).map(|(r, t)| (r, t));
+        let s = sides;
         assert_eq!(
             s(
                 "x",

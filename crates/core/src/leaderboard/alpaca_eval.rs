@@ -70,7 +70,8 @@ pub fn win_rate(prefs: &[Option<f64>]) -> Option<WinRate> {
 }
 
 /// The standard normal quantile (Acklam's rational approximation, relative error < 1.2e-9),
-/// for the interval the standard error implies.
+/// for the interval the standard error implies. The constants are the published ones.
+#[allow(clippy::excessive_precision)]
 pub fn normal_quantile(p: f64) -> f64 {
     const A: [f64; 6] = [
         -3.969683028665376e1,

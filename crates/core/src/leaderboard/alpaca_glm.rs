@@ -64,7 +64,7 @@ pub fn fit(items: &[LcItem]) -> Option<LcFit> {
     }
     let mean = deltas.iter().sum::<f64>() / n;
     let sd = (deltas.iter().map(|d| (d - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-    if !(sd > 0.0) {
+    if sd.is_nan() || sd <= 0.0 {
         return None;
     }
     let data: Vec<(f64, f64)> = items
@@ -90,7 +90,7 @@ pub fn fit(items: &[LcItem]) -> Option<LcFit> {
             h11 += v;
         }
         let det = h00 * h11 - h01 * h01;
-        if !(det.abs() > 1e-300) {
+        if det.is_nan() || det.abs() <= 1e-300 {
             return None;
         }
         let d0 = (h11 * g0 - h01 * g1) / det;
