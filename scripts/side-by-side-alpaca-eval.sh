@@ -4,8 +4,8 @@
 # (scripts/side-by-side-alpaca-eval.py). Nothing from alpaca_eval is copied here: install it into a
 # scratch environment and point PYTHON at it:
 #
-#   python3 -m venv /tmp/venv-ae && /tmp/venv-ae/bin/pip install alpaca-eval scipy
-#   PYTHON=/tmp/venv-ae/bin/python scripts/side-by-side-alpaca-eval.sh [--with-hub]
+#   python3 -m venv ~/venv-ae && ~/venv-ae/bin/pip install alpaca-eval scipy
+#   PYTHON=~/venv-ae/bin/python scripts/side-by-side-alpaca-eval.sh [--with-hub]
 #
 # Data: ../shared/data/formats/alpaca_eval (alpaca-7b's weighted_alpaca_eval_gpt4_turbo annotations
 # and the AlpacaEval 2 leaderboard CSV). `--with-hub` also runs get_length_controlled_winrate,
