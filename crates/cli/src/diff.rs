@@ -24,7 +24,10 @@ enum Side {
 
 fn load(path: &Path, run: u8) -> Result<Side, String> {
     let name = path.display().to_string();
-    if scores::is_table(&name) {
+    let json_table = path.is_file()
+        && name.to_ascii_lowercase().ends_with(".json")
+        && std::fs::read_to_string(path).is_ok_and(|t| scores::is_table_text(&name, &t));
+    if scores::is_table(&name) || json_table {
         let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
         return scores::parse(&name, &text)
             .map(Side::Table)

@@ -112,6 +112,9 @@ pub struct Game {
     pub null: bool,
     pub judgment: String,
     pub user_prompt: String,
+    /// AlpacaEval's continuous preference in [1, 2] (1: Assistant A preferred, 2: B), kept as
+    /// written; `verdict` is its rounded reading. `None` for label-based formats.
+    pub preference: Option<f64>,
 }
 
 /// A judgment row: one judge on one model's answer to one prompt, against a baseline.
@@ -169,6 +172,10 @@ pub struct Bench {
     /// A baseline named by a manifest, if any.
     pub manifest_baseline: Option<String>,
     pub report: LoadReport,
+    /// Absolute grades (WildBench score mode), see [`crate::grade`].
+    pub grades: Vec<crate::grade::Grade>,
+    /// Published scores tables (leaderboard CSV/JSON) read as scores-only runs.
+    pub tables: Vec<crate::diff::scores::ScoresRun>,
 }
 
 impl Bench {
@@ -189,6 +196,8 @@ impl Bench {
             file_battles: Vec::new(),
             manifest_baseline: None,
             report: LoadReport::default(),
+            grades: Vec::new(),
+            tables: Vec::new(),
         }
     }
 

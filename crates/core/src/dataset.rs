@@ -124,7 +124,9 @@ impl Dataset {
         let with_verdicts: Vec<&Bench> = self
             .benches
             .values()
-            .filter(|b| !b.judgments.is_empty() || !b.file_battles.is_empty())
+            .filter(|b| {
+                !b.judgments.is_empty() || !b.file_battles.is_empty() || !b.grades.is_empty()
+            })
             .collect();
         match with_verdicts.len() {
             1 => Ok(with_verdicts[0]),

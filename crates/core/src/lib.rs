@@ -22,6 +22,7 @@ pub mod error;
 pub mod export;
 pub mod formats;
 pub mod game_result;
+pub mod grade;
 pub mod judges;
 pub mod leaderboard;
 pub mod linalg;

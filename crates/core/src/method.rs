@@ -94,8 +94,10 @@ impl Method {
             }
             Method::ArenaRank => "lmarena/arena-rank BradleyTerry, sandwich intervals (arena-rank 0.1.1)",
             Method::MtBench => "lm-sys/FastChat fastchat/llm_judge/show_result.py",
-            Method::AlpacaEval => "tatsu-lab/alpaca_eval (PyPI alpaca-eval)",
-            Method::WildBench => "allenai/WildBench leaderboard/data_utils.py",
+            Method::AlpacaEval => {
+                "tatsu-lab/alpaca_eval @cd543a1 metrics/winrate.py::get_winrate, metrics/glm_winrate.py::get_length_controlled_winrate"
+            }
+            Method::WildBench => "allenai/WildBench @d6b8dca leaderboard/data_dir/_create_tables.py",
         }
     }
 
@@ -239,6 +241,11 @@ impl Method {
         let head = format!("Method {self} ({}).", self.source());
         let body = match purpose {
             Purpose::Leaderboard | Purpose::Judges => match self {
+                // Neither tool bootstraps: their intervals are closed-form or absent.
+                Method::AlpacaEval => format!(
+                    "Score = mean of (preference − 1) × 100 over the annotated items; {level} interval = score ± z × standard error (the sample standard error AlpacaEval prints). lc_score: AlpacaEval's length-controlled GLM fitted on these annotations (see FIDELITY.md). No bootstrap."
+                ),
+                Method::WildBench => "Score = WB-Reward (%) against the reference: +100 / +50 / 0 / −50 / −100 per item, divided by all items, length margin K = −1 (none); truncated or empty answers count in the total only. task_macro_reward weights the five task groups as WildBench does. wb_score = (mean grade − 5) × 2 × 10 from score mode. No interval (lower = upper = score).".to_string(),
                 _ if rounds == 0 => "Point estimates only (no bootstrap rounds).".to_string(),
                 Method::ArenaLens => {
                     format!("{level} intervals from {rounds} bootstrap rounds over {unit}, seed {seed}.")
@@ -258,9 +265,7 @@ impl Method {
                 Method::ChatbotArena => format!(
                     "Rating = the fit on all battles; {level} interval = 2.5/97.5 percentiles of {rounds} bootstrap rounds over {unit}, seed {seed}. Anonymous battles only unless asked."
                 ),
-                Method::MtBench
-                | Method::AlpacaEval
-                | Method::WildBench => {
+                Method::MtBench => {
                     format!("{level} intervals from {rounds} rounds over {unit}, seed {seed}.")
                 }
             },

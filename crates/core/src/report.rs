@@ -95,11 +95,21 @@ pub struct Issue {
     /// The field concerned, e.g. `games[1].score`.
     pub field: String,
     pub message: String,
+    /// `line` counts the items of a JSON array rather than lines (printed `file:item N`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub item: bool,
 }
 
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.kind.describe())?;
+        let at = if self.item { "item " } else { "" };
+        write!(
+            f,
+            "{}:{at}{}: {}",
+            self.file,
+            self.line,
+            self.kind.describe()
+        )?;
         if !self.field.is_empty() {
             write!(f, " [{}]", self.field)?;
         }
@@ -129,6 +139,30 @@ pub struct LoadReport {
 impl LoadReport {
     /// Records an issue.
     pub fn push(&mut self, kind: IssueKind, file: &str, line: usize, field: &str, message: String) {
+        self.push_at(kind, file, line, false, field, message);
+    }
+
+    /// Records an issue on the 1-based `item` of a JSON array (`file:item N`).
+    pub fn push_item(
+        &mut self,
+        kind: IssueKind,
+        file: &str,
+        item: usize,
+        field: &str,
+        message: String,
+    ) {
+        self.push_at(kind, file, item, true, field, message);
+    }
+
+    fn push_at(
+        &mut self,
+        kind: IssueKind,
+        file: &str,
+        line: usize,
+        item: bool,
+        field: &str,
+        message: String,
+    ) {
         *self.counts.entry(kind).or_insert(0) += 1;
         if self.issues.len() < MAX_LISTED_ISSUES {
             self.issues.push(Issue {
@@ -137,6 +171,7 @@ impl LoadReport {
                 line,
                 field: field.to_string(),
                 message,
+                item,
             });
         }
     }

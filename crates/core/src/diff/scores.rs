@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// The columns a scores table needs, as the error lists them.
 pub const NEEDED: &str =
-    "a model column (model, name) and a score column (score, elo, rating, arena score), optionally lower and upper (or Arena-Hard's rating_q025 and rating_q975)";
+    "a model column (model, name, model_name, or an unnamed first column) and a score column (score, elo, rating, arena score, win_rate), optionally lower and upper (or rating_q025 and rating_q975); or a JSON object keyed by model";
 
 /// A parsed scores-only run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -81,6 +81,15 @@ pub fn parse(name: &str, text: &str) -> Result<ScoresRun, ScoresError> {
 pub fn is_table(path: &str) -> bool {
     let p = path.split(['?', '#']).next().unwrap_or(path).to_lowercase();
     p.ends_with(".csv")
+}
+
+/// Whether a file is a table by its content: a CSV, or a JSON file whose first record marks a
+/// published table (WildBench's `pairwise-*.json`, `score.json`, ...), see
+/// [`crate::formats::sniff`].
+pub fn is_table_text(path: &str, text: &str) -> bool {
+    is_table(path)
+        || crate::formats::sniff::sniff(path, text)
+            == Some(crate::formats::sniff::FormatKind::ScoresTable)
 }
 
 #[cfg(test)]

@@ -155,6 +155,7 @@ pub fn parse(
                 null,
                 judgment,
                 user_prompt,
+                preference: None,
             });
         }
         let baseline = opt_str(&obj, "baseline").map(|b| bench.models.intern(&b));

@@ -3,13 +3,17 @@
 //! Each parser reads a whole JSONL text line by line. A bad line is reported with its file, line and
 //! field, and never stops the rest of the file from loading.
 
+pub mod alpaca_eval;
 pub mod answers;
 pub mod arena_csv;
 pub mod arena_log;
 pub mod battles;
+pub(crate) mod json_array;
 pub mod judgments;
 pub mod questions;
+pub mod scores_table;
 pub mod sniff;
+pub mod wildbench;
 
 use crate::bench::Bench;
 use crate::report::IssueKind;
@@ -21,6 +25,11 @@ pub fn read(bench: &mut Bench, kind: FormatKind, path: &str, text: &str) {
     match kind {
         FormatKind::ArenaBattles => arena_log::parse(bench, path, text),
         FormatKind::ArenaBattlesCsv => arena_csv::parse(bench, path, text),
+        FormatKind::AlpacaAnnotations => alpaca_eval::parse_annotations(bench, path, text),
+        FormatKind::AlpacaOutputs => alpaca_eval::parse_outputs(bench, path, text),
+        FormatKind::WildBenchScore => wildbench::parse_score(bench, path, text),
+        FormatKind::WildBenchPairwise => wildbench::parse_pairwise(bench, path, text),
+        FormatKind::ScoresTable => scores_table::parse(bench, path, text),
         _ => bench.report.push(
             IssueKind::UnknownFile,
             path,

@@ -29,6 +29,7 @@ pub mod length;
 pub mod paper_measures;
 pub mod rank_corr;
 pub mod reference;
+pub mod reference_json;
 pub mod separability;
 pub mod what_if;
 

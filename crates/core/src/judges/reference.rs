@@ -1,10 +1,20 @@
 //! Published leaderboards to compare against: Arena-Hard's CSV or a plain Elo table.
 //!
-//! Two shapes are accepted, with case-insensitive headers in any column order:
+//! The columns are found by content (case-insensitive headers, any order):
 //! - Arena-Hard's `model,score,rating_q025,rating_q975,CI,avg_tokens,date`, where `CI` is a quoted
 //!   field with a comma inside (`"(-1.88, +1.97)"`); score and bounds are win rates (%).
-//! - An Elo table: a model column (`model`, `name`) and a rating column (`elo`, `rating`,
-//!   `arena elo`, `arena score`, `score`), optionally with bounds (`lower`/`upper`).
+//! - An Elo table: a model column (`model`, `name`, `model_name`, or an unnamed first column as
+//!   pandas writes the index) and a rating column (`elo`, `rating`, `arena elo`, `arena score`,
+//!   `score`, GenAI-Arena's `arena elo rating (anony)`, AlpacaEval's `win_rate`), optionally with
+//!   bounds (`lower`/`upper`, or `rating_q025`/`rating_q975` as arena-catalog writes them).
+//! - A table with a `category` column (arena-catalog's `test.csv`: one row per model and
+//!   category) keeps the `full` (or `overall`) rows, and with a `style_control` column the rows
+//!   without style control; [`ReferenceBoard::selection`] says what was left out.
+//! - A JSON object keyed by model (WildBench's tables): see [`super::reference_json`].
+//!
+//! Every other numeric column is kept in [`ReferenceRow::figures`] (AlpacaEval's
+//! `length_controlled_winrate`, `standard_error`, ...); a `-` or empty cell is a placeholder, not a
+//! number, and is left out of the figures.
 //!
 //! The reader is written by hand: the files need only comma separation and double-quoted fields
 //! (with `""` as an escaped quote), and a hand-written reader keeps the core free of a CSV
@@ -33,6 +43,9 @@ pub struct ReferenceRow {
     pub lower: Option<f64>,
     pub upper: Option<f64>,
     pub avg_tokens: Option<f64>,
+    /// The row's other numeric columns, by their header as written.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub figures: std::collections::BTreeMap<String, f64>,
 }
 
 /// A line that was skipped.
@@ -51,6 +64,10 @@ pub struct ReferenceBoard {
     pub score_column: String,
     pub rows: Vec<ReferenceRow>,
     pub issues: Vec<LineIssue>,
+    /// Which rows of a multi-table file were kept (arena-catalog: `category = full`), and how
+    /// many were left out; `None` when every row is a model's only row.
+    #[serde(default)]
+    pub selection: Option<String>,
 }
 
 /// Why a file cannot be used at all.
@@ -139,6 +156,8 @@ struct Columns {
     upper: Option<usize>,
     tokens: Option<usize>,
     kind: ReferenceKind,
+    category: Option<usize>,
+    style_control: Option<usize>,
 }
 
 fn find(names: &[String], wanted: &[&str]) -> Option<usize> {
@@ -153,8 +172,11 @@ fn columns(header: &[String]) -> Option<Columns> {
         .iter()
         .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
         .collect();
-    let model = find(&names, &["model", "name", "model name"])?;
-    let arena_hard = names.iter().any(|n| n == "rating_q025");
+    let model = find(
+        &names,
+        &["model", "name", "model name", "model_name", "key", ""],
+    )?;
+    let arena_hard = names.iter().any(|n| n == "rating_q025") && names.iter().any(|n| n == "score");
     let score = if arena_hard {
         find(&names, &["score"])?
     } else {
@@ -167,6 +189,9 @@ fn columns(header: &[String]) -> Option<Columns> {
                 "rating",
                 "score",
                 "elo rating",
+                "arena elo rating (anony)",
+                "arena elo rating (full)",
+                "win_rate",
             ],
         )?
     };
@@ -176,6 +201,8 @@ fn columns(header: &[String]) -> Option<Columns> {
         lower: find(&names, &["rating_q025", "lower", "lower_bound"]),
         upper: find(&names, &["rating_q975", "upper", "upper_bound"]),
         tokens: find(&names, &["avg_tokens"]),
+        category: find(&names, &["category"]),
+        style_control: find(&names, &["style_control"]),
         kind: if arena_hard {
             ReferenceKind::ArenaHard
         } else {
@@ -205,8 +232,13 @@ fn optional(fields: &[String], i: Option<usize>, what: &str) -> Result<Option<f6
     }
 }
 
-/// Parses a reference leaderboard. Never panics; bad lines become [`LineIssue`]s.
+/// Parses a reference leaderboard: a CSV, or a JSON table keyed by model. Never panics; bad
+/// lines become [`LineIssue`]s.
 pub fn parse(text: &str) -> Result<ReferenceBoard, ReferenceError> {
+    let body = text.trim_start_matches('\u{feff}').trim_start();
+    if body.starts_with('{') {
+        return super::reference_json::parse(body);
+    }
     let mut lines = text
         .split('\n')
         .enumerate()
@@ -221,8 +253,11 @@ pub fn parse(text: &str) -> Result<ReferenceBoard, ReferenceError> {
     let mut rows = Vec::new();
     let mut issues = Vec::new();
     let mut seen = HashSet::new();
+    let lines: Vec<(usize, &str)> = lines.collect();
+    let keep = selection(&lines, &cols);
+    let mut left_out: std::collections::BTreeMap<String, usize> = Default::default();
     for (line, text) in lines {
-        let row = (|| -> Result<ReferenceRow, String> {
+        let row = (|| -> Result<Option<ReferenceRow>, String> {
             let f = split_line(text)?;
             if f.len() != header.len() {
                 return Err(format!(
@@ -231,16 +266,38 @@ pub fn parse(text: &str) -> Result<ReferenceBoard, ReferenceError> {
                     header.len()
                 ));
             }
+            if let Some(why) = keep.as_ref().and_then(|k| k.leaves_out(&f)) {
+                *left_out.entry(why).or_default() += 1;
+                return Ok(None);
+            }
             let model = f[cols.model].trim().to_string();
             if model.is_empty() {
                 return Err("empty model name".into());
             }
+            let used = [
+                Some(cols.model),
+                Some(cols.score),
+                cols.lower,
+                cols.upper,
+                cols.tokens,
+            ];
+            let figures = f
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !used.contains(&Some(*i)))
+                .filter_map(|(i, v)| {
+                    let name = header[i].trim().trim_start_matches('\u{feff}');
+                    let x: f64 = v.trim().parse().ok()?;
+                    (!name.is_empty() && x.is_finite()).then(|| (name.to_string(), x))
+                })
+                .collect();
             let row = ReferenceRow {
                 score: number(&f, cols.score, "score")?,
                 lower: optional(&f, cols.lower, "lower bound")?,
                 upper: optional(&f, cols.upper, "upper bound")?,
                 avg_tokens: optional(&f, cols.tokens, "avg_tokens")?,
                 model,
+                figures,
             };
             if !seen.insert(row.model.clone()) {
                 return Err(format!(
@@ -248,21 +305,92 @@ pub fn parse(text: &str) -> Result<ReferenceBoard, ReferenceError> {
                     row.model
                 ));
             }
-            Ok(row)
+            Ok(Some(row))
         })();
         match row {
-            Ok(r) => rows.push(r),
+            Ok(Some(r)) => rows.push(r),
+            Ok(None) => {}
             Err(message) => issues.push(LineIssue { line, message }),
         }
     }
     if rows.is_empty() {
         return Err(ReferenceError::NoRows { issues });
     }
+    let selection = keep.map(|k| {
+        let out: Vec<String> = left_out.iter().map(|(w, n)| format!("{n} {w}")).collect();
+        format!(
+            "kept {}; left out {}",
+            k.describe(),
+            if out.is_empty() {
+                "nothing".to_string()
+            } else {
+                out.join(", ")
+            }
+        )
+    });
     Ok(ReferenceBoard {
         kind: cols.kind,
         score_column: header[cols.score].trim().to_string(),
         rows,
         issues,
+        selection,
+    })
+}
+
+/// Which rows of a one-row-per-(model, category) table are kept.
+struct Keep {
+    category: Option<(usize, String)>,
+    /// The `style_control` column: rows with `True` are left out.
+    style: Option<usize>,
+}
+
+impl Keep {
+    /// Why a row is left out, or `None` to keep it.
+    fn leaves_out(&self, f: &[String]) -> Option<String> {
+        if let Some((i, want)) = &self.category {
+            let c = f.get(*i).map(|s| s.trim()).unwrap_or("");
+            if c != want {
+                return Some(format!("rows of category {c:?}"));
+            }
+        }
+        if let Some(i) = self.style {
+            if f.get(i)
+                .is_some_and(|s| s.trim().eq_ignore_ascii_case("true"))
+            {
+                return Some("style-controlled rows".into());
+            }
+        }
+        None
+    }
+
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some((_, c)) = &self.category {
+            parts.push(format!("category = {c}"));
+        }
+        if self.style.is_some() {
+            parts.push("style_control = False".into());
+        }
+        parts.join(", ")
+    }
+}
+
+/// The selection for a table with a `category` and/or `style_control` column: the `full` (else
+/// `overall`) category when it has one, and the rows without style control.
+fn selection(lines: &[(usize, &str)], cols: &Columns) -> Option<Keep> {
+    let category = cols.category.and_then(|i| {
+        let values: HashSet<String> = lines
+            .iter()
+            .filter_map(|(_, l)| split_line(l).ok()?.get(i).map(|s| s.trim().to_string()))
+            .collect();
+        ["full", "overall"]
+            .iter()
+            .find(|c| values.contains(**c))
+            .map(|c| (i, c.to_string()))
+    });
+    (category.is_some() || cols.style_control.is_some()).then_some(Keep {
+        category,
+        style: cols.style_control,
     })
 }
 

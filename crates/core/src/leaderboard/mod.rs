@@ -3,11 +3,16 @@
 //! Scores are win rates (%) against the display baseline. Intervals are percentiles of bootstrap
 //! strengths (numpy's linear rule), converted to win rates, as show_result.py does.
 
+pub mod alpaca_eval;
+pub mod alpaca_glm;
 mod anchor;
 pub mod chatbot_arena;
 mod fits;
+mod format_board;
+pub mod scores_only;
 mod v01_frame;
 pub mod v20;
+pub mod wildbench;
 
 use crate::battle_set::{self, BattleOptions, BattleRow, BattleSet};
 use crate::bench::Bench;
@@ -221,7 +226,9 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         Method::ArenaHardV20 => return v20::compute(bench, opts),
         Method::ArenaLens | Method::ShowResultV01 => {}
         Method::ChatbotArena | Method::ArenaRank => return chatbot_arena::compute(bench, opts),
-        m @ (Method::MtBench | Method::AlpacaEval | Method::WildBench) => {
+        Method::AlpacaEval => return alpaca_eval::compute(bench, opts),
+        Method::WildBench => return wildbench::compute(bench, opts),
+        m @ Method::MtBench => {
             return Err(Error::InvalidOption(format!(
                 "the {m} method cannot score this data yet"
             )))

@@ -71,7 +71,7 @@ impl std::fmt::Display for ScopeNote {
                 f,
                 "{reason}. Verdicts are shown as the judge wrote them."
             ),
-            ScopeNote::MethodForData { method } => write!(
+            ScopeNote::MethodForData { method } if *method == crate::method::Method::ArenaHardV20 => write!(
                 f,
                 "This data is {}, so its numbers are computed with the {method} method ({}).",
                 match method {
@@ -81,6 +81,11 @@ impl std::fmt::Display for ScopeNote {
                     Method::WildBench => "WildBench results",
                     _ => "in the Arena-Hard v2.0 layout",
                 },
+                method.source()
+            ),
+            ScopeNote::MethodForData { method } => write!(
+                f,
+                "This data's format has its own scoring, so its numbers are computed with the {method} method ({}).",
                 method.source()
             ),
         }
