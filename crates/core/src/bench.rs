@@ -124,6 +124,11 @@ pub struct Judgment {
     /// method that drops rows later can still report them by `file:line`.
     pub file: u32,
     pub line: u32,
+    /// The conversation turn judged: 1, or 2 for MT-Bench's second-turn judgments (a separate
+    /// judgment of the same prompt). Arena-Hard rows are turn 1.
+    pub turn: u8,
+    /// The judge prompt's name where the row gives one (MT-Bench's `judge[1]`, e.g. `pair-v2`).
+    pub judge_prompt: String,
 }
 
 /// A row of a battles file, as written (strong verdicts already repeated).
@@ -158,6 +163,12 @@ pub struct Bench {
     /// A baseline named by a manifest, if any.
     pub manifest_baseline: Option<String>,
     pub report: LoadReport,
+    /// Single-answer grades (MT-Bench's `<judge>_single.jsonl`).
+    pub grades: Vec<crate::grade::Grade>,
+    /// Reference answers shown to the judges (MT-Bench's `reference_answer/`), never scored.
+    pub references: Vec<crate::reference_answer::ReferenceAnswer>,
+    /// Judge prompt templates by name (FastChat's `judge_prompts.jsonl`), for display.
+    pub judge_prompts: Vec<crate::judge_prompt::JudgePrompt>,
 }
 
 impl Bench {
@@ -178,6 +189,9 @@ impl Bench {
             file_battles: Vec::new(),
             manifest_baseline: None,
             report: LoadReport::default(),
+            grades: Vec::new(),
+            references: Vec::new(),
+            judge_prompts: Vec::new(),
         }
     }
 

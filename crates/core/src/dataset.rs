@@ -102,6 +102,7 @@ impl Dataset {
                 _ => {}
             }
         }
+        formats::mt_bench_prompts::share(&mut ds.benches);
         for b in ds.benches.values_mut() {
             b.answer_files
                 .sort_by(|x, y| b.models.name(*x).cmp(b.models.name(*y)));
@@ -124,7 +125,9 @@ impl Dataset {
         let with_verdicts: Vec<&Bench> = self
             .benches
             .values()
-            .filter(|b| !b.judgments.is_empty() || !b.file_battles.is_empty())
+            .filter(|b| {
+                !b.judgments.is_empty() || !b.file_battles.is_empty() || !b.grades.is_empty()
+            })
             .collect();
         match with_verdicts.len() {
             1 => Ok(with_verdicts[0]),

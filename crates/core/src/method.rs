@@ -91,7 +91,9 @@ impl Method {
             Method::ArenaHardV20 => "lmarena/arena-hard-auto show_result.py v2.0 (@196f6b8)",
             Method::ChatbotArena => "lm-sys/FastChat fastchat/serve/monitor/elo_analysis.py",
             Method::ArenaRank => "lmarena/arena-rank (PyPI arena-rank)",
-            Method::MtBench => "lm-sys/FastChat fastchat/llm_judge/show_result.py",
+            Method::MtBench => {
+                "lm-sys/FastChat fastchat/llm_judge/show_result.py (fschat 0.2.36): display_result_pairwise, display_result_single"
+            }
             Method::AlpacaEval => "tatsu-lab/alpaca_eval (PyPI alpaca-eval)",
             Method::WildBench => "allenai/WildBench leaderboard/data_utils.py",
         }
@@ -237,6 +239,7 @@ impl Method {
         let head = format!("Method {self} ({}).", self.source());
         let body = match purpose {
             Purpose::Leaderboard | Purpose::Judges => match self {
+                Method::MtBench => "Score = adjusted win rate, (wins + ½ ties) / rows; a row whose two games disagree is a tie; rows with an `error` game are dropped. No interval (the tool prints none): lower = upper = score.".to_string(),
                 _ if rounds == 0 => "Point estimates only (no bootstrap rounds).".to_string(),
                 Method::ArenaLens => {
                     format!("{level} intervals from {rounds} bootstrap rounds over {unit}, seed {seed}.")
@@ -252,7 +255,6 @@ impl Method {
                 ),
                 Method::ChatbotArena
                 | Method::ArenaRank
-                | Method::MtBench
                 | Method::AlpacaEval
                 | Method::WildBench => {
                     format!("{level} intervals from {rounds} rounds over {unit}, seed {seed}.")

@@ -5,6 +5,7 @@
 
 mod anchor;
 mod fits;
+pub mod mt_bench;
 mod v01_frame;
 pub mod v20;
 
@@ -219,11 +220,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
     match opts.method {
         Method::ArenaHardV20 => return v20::compute(bench, opts),
         Method::ArenaLens | Method::ShowResultV01 => {}
-        m @ (Method::ChatbotArena
-        | Method::ArenaRank
-        | Method::MtBench
-        | Method::AlpacaEval
-        | Method::WildBench) => {
+        Method::MtBench => return mt_bench::compute(bench, opts),
+        m @ (Method::ChatbotArena | Method::ArenaRank | Method::AlpacaEval | Method::WildBench) => {
             return Err(Error::InvalidOption(format!(
                 "the {m} method cannot score this data yet"
             )))

@@ -53,9 +53,11 @@ pub enum Found {
 }
 
 /// True when some judgment rows do not name their baseline, so a judged baseline is needed.
+/// MT-Bench pair rows always name both models.
 pub fn needed(bench: &Bench) -> bool {
     !bench.judgments.is_empty()
-        && (bench.layout != Layout::V20 || bench.judgments.iter().any(|j| j.baseline.is_none()))
+        && (!matches!(bench.layout, Layout::V20 | Layout::MtBench)
+            || bench.judgments.iter().any(|j| j.baseline.is_none()))
 }
 
 /// Models with an answer file and no judgment file by any of `judges`, in answer-file order.

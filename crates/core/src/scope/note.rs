@@ -71,6 +71,11 @@ impl std::fmt::Display for ScopeNote {
                 f,
                 "{reason}. Verdicts are shown as the judge wrote them."
             ),
+            ScopeNote::MethodForData { method } if *method == Method::MtBench => write!(
+                f,
+                "This data is FastChat's MT-Bench, so its numbers are computed with the {method} method ({}).",
+                method.source()
+            ),
             ScopeNote::MethodForData { method } => write!(
                 f,
                 "This data is in the Arena-Hard v2.0 layout, so its numbers are computed with the {method} method ({}).",
