@@ -131,6 +131,11 @@ pub struct Judgment {
     /// method that drops rows later can still report them by `file:line`.
     pub file: u32,
     pub line: u32,
+    /// The conversation turn judged: 1, or 2 for MT-Bench's second-turn judgments (a separate
+    /// judgment of the same prompt). Arena-Hard rows are turn 1.
+    pub turn: u8,
+    /// The judge prompt's name where the row gives one (MT-Bench's `judge[1]`, e.g. `pair-v2`).
+    pub judge_prompt: String,
 }
 
 /// A row of a battles file, as written (strong verdicts already repeated).
@@ -172,10 +177,15 @@ pub struct Bench {
     /// A baseline named by a manifest, if any.
     pub manifest_baseline: Option<String>,
     pub report: LoadReport,
-    /// Absolute grades (WildBench score mode), see [`crate::grade`].
+    /// Absolute grades (MT-Bench's `<judge>_single.jsonl`, WildBench score mode), see
+    /// [`crate::grade`].
     pub grades: Vec<crate::grade::Grade>,
     /// Published scores tables (leaderboard CSV/JSON) read as scores-only runs.
     pub tables: Vec<crate::diff::scores::ScoresRun>,
+    /// Reference answers shown to the judges (MT-Bench's `reference_answer/`), never scored.
+    pub references: Vec<crate::reference_answer::ReferenceAnswer>,
+    /// Judge prompt templates by name (FastChat's `judge_prompts.jsonl`), for display.
+    pub judge_prompts: Vec<crate::judge_prompt::JudgePrompt>,
 }
 
 impl Bench {
@@ -198,6 +208,8 @@ impl Bench {
             report: LoadReport::default(),
             grades: Vec::new(),
             tables: Vec::new(),
+            references: Vec::new(),
+            judge_prompts: Vec::new(),
         }
     }
 

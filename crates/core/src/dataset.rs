@@ -102,6 +102,7 @@ impl Dataset {
                 _ => {}
             }
         }
+        formats::mt_bench_prompts::share(&mut ds.benches);
         for b in ds.benches.values_mut() {
             b.answer_files
                 .sort_by(|x, y| b.models.name(*x).cmp(b.models.name(*y)));

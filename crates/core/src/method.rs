@@ -93,7 +93,9 @@ impl Method {
                 "lm-sys/FastChat fastchat/serve/monitor/elo_analysis.py compute_elo_mle_with_tie (fschat 0.2.36)"
             }
             Method::ArenaRank => "lmarena/arena-rank BradleyTerry, sandwich intervals (arena-rank 0.1.1)",
-            Method::MtBench => "lm-sys/FastChat fastchat/llm_judge/show_result.py",
+            Method::MtBench => {
+                "lm-sys/FastChat fastchat/llm_judge/show_result.py (fschat 0.2.36): display_result_pairwise, display_result_single"
+            }
             Method::AlpacaEval => {
                 "tatsu-lab/alpaca_eval @cd543a1 metrics/winrate.py::get_winrate, metrics/glm_winrate.py::get_length_controlled_winrate"
             }
@@ -246,6 +248,7 @@ impl Method {
                     "Score = mean of (preference − 1) × 100 over the annotated items; {level} interval = score ± z × standard error (the sample standard error AlpacaEval prints). lc_score: AlpacaEval's length-controlled GLM fitted on these annotations (see FIDELITY.md). No bootstrap."
                 ),
                 Method::WildBench => "Score = WB-Reward (%) against the reference: +100 / +50 / 0 / −50 / −100 per item, divided by all items, length margin K = −1 (none); truncated or empty answers count in the total only. task_macro_reward weights the five task groups as WildBench does. wb_score = (mean grade − 5) × 2 × 10 from score mode. No interval (lower = upper = score).".to_string(),
+                Method::MtBench => "Score = adjusted win rate, (wins + ½ ties) / rows; a row whose two games disagree is a tie; rows with an `error` game are dropped. No interval (the tool prints none): lower = upper = score.".to_string(),
                 _ if rounds == 0 => "Point estimates only (no bootstrap rounds).".to_string(),
                 Method::ArenaLens => {
                     format!("{level} intervals from {rounds} bootstrap rounds over {unit}, seed {seed}.")
@@ -265,9 +268,6 @@ impl Method {
                 Method::ChatbotArena => format!(
                     "Rating = the fit on all battles; {level} interval = 2.5/97.5 percentiles of {rounds} bootstrap rounds over {unit}, seed {seed}. Anonymous battles only unless asked."
                 ),
-                Method::MtBench => {
-                    format!("{level} intervals from {rounds} rounds over {unit}, seed {seed}.")
-                }
             },
             Purpose::Compare => format!(
                 "Paired {level} interval on the difference of the two win rates (ties ½, both games) from {rounds} rounds over prompts (clustered bootstrap), seed {seed}.{}",

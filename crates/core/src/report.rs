@@ -44,6 +44,9 @@ pub enum IssueKind {
     UnreadableRow,
     /// arena-hard-v2.0: models whose names share the last `/` segment, merged as its show_result.py does.
     MergedModelNames,
+    /// A judge's output with no readable verdict or rating (FastChat llm_judge writes `error` for a
+    /// pairwise game, `-1` for a single grade); that game or grade is left out.
+    JudgeError,
 }
 
 impl IssueKind {
@@ -73,6 +76,7 @@ impl IssueKind {
             IssueKind::MergedModelNames => {
                 "models sharing a name after the last '/' (merged, arena-hard-v2.0)"
             }
+            IssueKind::JudgeError => "judge output without a verdict (error / -1; left out)",
         }
     }
 

@@ -141,6 +141,8 @@ pub fn parse_annotations(bench: &mut Bench, file: &str, text: &str) {
             }],
             file: file_index,
             line: n as u32,
+            turn: 1,
+            judge_prompt: String::new(),
         });
         bench.report.judgments += 1;
     }

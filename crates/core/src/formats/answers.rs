@@ -1,5 +1,6 @@
 //! `model_answer/<model>.jsonl`: v0.1 (`question_id, choices[{turns[{content, token_len}]}], conv_metadata`)
-//! and v2.0 (`uid, messages[{role, content}], metadata`).
+//! and v2.0 (`uid, messages[{role, content}], metadata`); FastChat MT-Bench's answers have the v0.1
+//! shape with plain-string turns (`choices[0].turns[i]` a string, no `token_len`).
 //!
 //! As in the reference v0.1 tool, a v0.1 answer's model is named by its file, not by the row's
 //! `model_id`; a v2.0 row names its model (`org/name` cannot be a file name).
@@ -61,7 +62,9 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
         }
         let style = meta.and_then(StyleRaw::from_metadata);
         let tokens = turn_tokens.or(style.map(|s| s.tokens));
-        if tokens.is_none() {
+        // FastChat's MT-Bench answers (plain-string turns) never carry token counts: nothing is
+        // missing there, so only the Arena-Hard shapes are reported.
+        if tokens.is_none() && !turns.plain {
             bench.report.push(
                 IssueKind::MissingMetadata,
                 file,
@@ -90,6 +93,8 @@ pub(crate) struct Turns {
     text: String,
     later: Vec<String>,
     later_user: Vec<String>,
+    /// The turns are plain strings (FastChat's MT-Bench answers), not `{content, token_len}`.
+    plain: bool,
 }
 
 type AnswerFields<'a> = (String, Turns, Option<f64>, Option<&'a Value>);
@@ -129,6 +134,7 @@ fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
             text,
             later: assistant.collect(),
             later_user: users.into_iter().skip(1).collect(),
+            plain: false,
         };
         return Ok((qid, turns, None, obj.get("metadata")));
     }
@@ -141,9 +147,7 @@ fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
         .filter(|t| !t.is_empty())
         .ok_or_else(|| FieldError::new("choices[0].turns[0]", "missing"))?;
     let turn = &all[0];
-    let content = turn
-        .get("content")
-        .and_then(Value::as_str)
+    let content = super::turn_text(turn)
         .ok_or_else(|| FieldError::new("choices[0].turns[0].content", "missing or not a string"))?
         .to_string();
     let tokens = turn.get("token_len").and_then(Value::as_f64);
@@ -152,6 +156,7 @@ fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
         text: content,
         later,
         later_user: Vec::new(),
+        plain: turn.is_string(),
     };
     Ok((qid, turns, tokens, obj.get("conv_metadata")))
 }

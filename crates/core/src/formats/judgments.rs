@@ -177,6 +177,8 @@ pub fn parse(
             games: parsed,
             file: file_index,
             line: n as u32,
+            turn: 1,
+            judge_prompt: String::new(),
         });
         bench.report.judgments += 1;
     }

@@ -1,4 +1,5 @@
-//! Parsers for the Arena-Hard file formats (v0.1, v2.0 and battles), one file kind per module.
+//! Parsers for the Arena-Hard file formats (v0.1, v2.0 and battles) and the formats recognised by
+//! content (FastChat's MT-Bench, ...), one file kind per module.
 //!
 //! Each parser reads a whole JSONL text line by line. A bad line is reported with its file, line and
 //! field, and never stops the rest of the file from loading.
@@ -10,13 +11,16 @@ pub mod arena_log;
 pub mod battles;
 pub(crate) mod json_array;
 pub mod judgments;
+pub mod mt_bench_pair;
+pub mod mt_bench_prompts;
+pub mod mt_bench_reference;
+pub mod mt_bench_single;
 pub mod questions;
 pub mod scores_table;
 pub mod sniff;
 pub mod wildbench;
 
 use crate::bench::Bench;
-use crate::report::IssueKind;
 use serde_json::{Map, Value};
 use sniff::FormatKind;
 
@@ -30,16 +34,10 @@ pub fn read(bench: &mut Bench, kind: FormatKind, path: &str, text: &str) {
         FormatKind::WildBenchScore => wildbench::parse_score(bench, path, text),
         FormatKind::WildBenchPairwise => wildbench::parse_pairwise(bench, path, text),
         FormatKind::ScoresTable => scores_table::parse(bench, path, text),
-        _ => bench.report.push(
-            IssueKind::UnknownFile,
-            path,
-            0,
-            "",
-            format!(
-                "{}; arena-lens does not read this format yet",
-                kind.describe()
-            ),
-        ),
+        FormatKind::MtBenchPair => mt_bench_pair::parse(bench, path, text),
+        FormatKind::MtBenchSingle => mt_bench_single::parse(bench, path, text),
+        FormatKind::MtBenchReference => mt_bench_reference::parse(bench, path, text),
+        FormatKind::MtBenchJudgePrompts => mt_bench_prompts::parse(bench, path, text),
     }
 }
 
@@ -110,17 +108,20 @@ pub(crate) fn parse_object(line: &str) -> Result<Map<String, Value>, String> {
     }
 }
 
-/// The `content` of every turn after the first (v0.1 `turns`). A turn without text is kept as an
-/// empty string rather than dropped, so turn numbers stay right.
+/// A turn's text: Arena-Hard v0.1 writes `{"content": ...}`, FastChat's MT-Bench a plain string.
+pub(crate) fn turn_text(turn: &Value) -> Option<&str> {
+    match turn {
+        Value::String(s) => Some(s),
+        other => other.get("content").and_then(Value::as_str),
+    }
+}
+
+/// The text of every turn after the first (v0.1 `turns`, MT-Bench's string turns). A turn without
+/// text is kept as an empty string rather than dropped, so turn numbers stay right.
 pub(crate) fn later_turn_texts(turns: &[Value]) -> Vec<String> {
     turns
         .iter()
         .skip(1)
-        .map(|t| {
-            t.get("content")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_string()
-        })
+        .map(|t| turn_text(t).unwrap_or_default().to_string())
         .collect()
 }

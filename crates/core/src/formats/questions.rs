@@ -1,5 +1,6 @@
 //! `question.jsonl`: v0.1 (`question_id, category, cluster, turns[{content}]`) and
-//! v2.0 (`uid, category, subcategory, prompt`).
+//! v2.0 (`uid, category, subcategory, prompt`), and FastChat MT-Bench's (`question_id, category,
+//! turns` as plain strings, optional `reference` answer turns).
 
 use super::{lines, opt_str, parse_object, req_str, FieldError};
 use crate::bench::{Bench, Prompt};
@@ -33,6 +34,22 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
                 }
                 *slot = p;
                 bench.report.questions += 1;
+                // MT-Bench keeps some questions' reference answers in the question itself.
+                if let Some(turns) = obj.get("reference").and_then(Value::as_array) {
+                    let turns: Vec<String> = turns
+                        .iter()
+                        .map(|t| super::turn_text(t).unwrap_or_default().to_string())
+                        .collect();
+                    if !turns.is_empty() {
+                        bench
+                            .references
+                            .push(crate::reference_answer::ReferenceAnswer {
+                                source: super::mt_bench_reference::QUESTION_SOURCE.into(),
+                                prompt: id,
+                                turns,
+                            });
+                    }
+                }
             }
             Err(e) => bench
                 .report
@@ -52,8 +69,7 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
             .ok_or_else(|| FieldError::new("turns", "missing or not an array"))?;
         let text = turns
             .first()
-            .and_then(|t| t.get("content"))
-            .and_then(Value::as_str)
+            .and_then(super::turn_text)
             .ok_or_else(|| FieldError::new("turns[0].content", "missing or not a string"))?;
         let later = super::later_turn_texts(turns);
         (id, text.to_string(), later)

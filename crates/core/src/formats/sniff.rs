@@ -217,6 +217,16 @@ mod tests {
                 Some(FormatKind::MtBenchSingle),
             ),
             (
+                "data/judge_prompts.jsonl",
+                r#"{"name": "pair-v2", "type": "pairwise", "system_prompt": "s", "prompt_template": "t", "output_format": "[[A]]"}"#,
+                Some(FormatKind::MtBenchJudgePrompts),
+            ),
+            (
+                "gpt-4.jsonl",
+                r#"{"question_id": 101, "answer_id": "x", "model_id": "gpt-4", "choices": [{"index": 0, "turns": ["a", "b"]}]}"#,
+                Some(FormatKind::MtBenchReference),
+            ),
+            (
                 "annotations.json",
                 "[\n {\"instruction\":\"i\",\"output_1\":\"o\",\"generator_1\":\"g\",\"output_2\":\"p\",\"generator_2\":\"h\",\"preference\":1.5}",
                 Some(FormatKind::AlpacaAnnotations),

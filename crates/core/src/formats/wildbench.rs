@@ -150,15 +150,34 @@ pub fn parse_score(bench: &mut Bench, file: &str, text: &str) {
         if let Some(o) = &output {
             add_answer(bench, model, prompt, o);
         }
+        // The judge's strengths and weaknesses, for the compare page.
+        let judgment = obj
+            .get("parsed_result")
+            .and_then(Value::as_object)
+            .map(|p| {
+                ["strengths", "weaknesses"]
+                    .iter()
+                    .filter_map(|k| {
+                        p.get(*k)
+                            .and_then(Value::as_str)
+                            .map(|t| format!("{k}: {t}"))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
+            .unwrap_or_default();
         bench.grades.push(Grade {
             judge,
+            judge_prompt: String::new(),
             model,
             prompt,
-            score,
+            turn: 1,
+            score: Some(score),
+            judgment,
             answer_chars: output.as_ref().map(|o| o.chars().count()),
             incomplete: output.as_ref().is_some_and(|o| is_incomplete(o)),
             file: file.to_string(),
-            item: n as u32,
+            line: n as u32,
         });
         bench.report.judgments += 1;
     }
@@ -279,6 +298,8 @@ pub fn parse_pairwise(bench: &mut Bench, file: &str, text: &str) {
             }],
             file: file_index,
             line: n as u32,
+            turn: 1,
+            judge_prompt: String::new(),
         });
         bench.report.judgments += 1;
     }

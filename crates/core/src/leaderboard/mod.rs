@@ -9,6 +9,7 @@ mod anchor;
 pub mod chatbot_arena;
 mod fits;
 mod format_board;
+pub mod mt_bench;
 pub mod scores_only;
 mod v01_frame;
 pub mod v20;
@@ -228,11 +229,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         Method::ChatbotArena | Method::ArenaRank => return chatbot_arena::compute(bench, opts),
         Method::AlpacaEval => return alpaca_eval::compute(bench, opts),
         Method::WildBench => return wildbench::compute(bench, opts),
-        m @ Method::MtBench => {
-            return Err(Error::InvalidOption(format!(
-                "the {m} method cannot score this data yet"
-            )))
-        }
+        Method::MtBench => return mt_bench::compute(bench, opts),
     }
     if !(opts.level > 0.0 && opts.level < 1.0) {
         return Err(Error::InvalidOption(format!(

@@ -176,7 +176,11 @@ fn wb_score(bench: &Bench, model: u32, judges: &[u32]) -> Option<(f64, f64, Opti
     if gs.is_empty() {
         return None;
     }
-    let mean = gs.iter().map(|g| g.score).sum::<f64>() / gs.len() as f64;
+    let scores: Vec<f64> = gs.iter().filter_map(|g| g.score).collect();
+    if scores.is_empty() {
+        return None;
+    }
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
     let lens: Vec<f64> = gs
         .iter()
         .filter(|g| !g.incomplete)

@@ -53,11 +53,12 @@ pub enum Found {
 }
 
 /// True when some judgment rows do not name their baseline, so a judged baseline is needed.
+/// MT-Bench pair rows always name both models.
 pub fn needed(bench: &Bench) -> bool {
     !bench.judgments.is_empty()
         && (!matches!(
             bench.layout,
-            Layout::V20 | Layout::AlpacaEval | Layout::WildBench
+            Layout::V20 | Layout::AlpacaEval | Layout::WildBench | Layout::MtBench
         ) || bench.judgments.iter().any(|j| j.baseline.is_none()))
 }
 

@@ -71,21 +71,16 @@ impl std::fmt::Display for ScopeNote {
                 f,
                 "{reason}. Verdicts are shown as the judge wrote them."
             ),
-            ScopeNote::MethodForData { method } if *method == crate::method::Method::ArenaHardV20 => write!(
+            ScopeNote::MethodForData { method } => write!(
                 f,
                 "This data is {}, so its numbers are computed with the {method} method ({}).",
                 match method {
                     Method::ChatbotArena | Method::ArenaRank => "a Chatbot Arena battle log",
-                    Method::MtBench => "an MT-Bench folder",
+                    Method::MtBench => "FastChat's MT-Bench",
                     Method::AlpacaEval => "AlpacaEval annotations",
                     Method::WildBench => "WildBench results",
                     _ => "in the Arena-Hard v2.0 layout",
                 },
-                method.source()
-            ),
-            ScopeNote::MethodForData { method } => write!(
-                f,
-                "This data's format has its own scoring, so its numbers are computed with the {method} method ({}).",
                 method.source()
             ),
         }
