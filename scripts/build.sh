@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/: demo data (crates/web/public/data/demo, served at
-# data/demo/) with the release CLI, then the wasm app with trunk.
+# data/demo/, and the Arena log demo at data/demo-arena/) with the release CLI, then the wasm app
+# with trunk.
 # Expects the tools from scripts/install.sh. Used by serve.sh and test.sh.
 set -euo pipefail
 
@@ -17,6 +18,12 @@ rm -rf "$DEMO"
 mkdir -p "$(dirname "$DEMO")"
 cargo run --release -p arena-lens-cli -- demo --out "$DEMO"
 cargo run --release -p arena-lens-cli -- index "$DEMO" --slim
+# A second demo data set, a synthetic Chatbot Arena battle log (one conversation in 20 has text),
+# in its own folder so the Arena-Hard demo stays the site's single default bench:
+# open it with ?data=data/demo-arena/ (the data picker links to it).
+ARENA=crates/web/public/data/demo-arena
+rm -rf "$ARENA"
+cargo run --release -p arena-lens-cli -- demo --battles 20000 --conversations-every 20 --out "$ARENA"
 echo "[build] demo data: $(since "$t") s"
 
 t=$(now)

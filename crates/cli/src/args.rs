@@ -199,9 +199,10 @@ pub struct BattlesArgs {
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {
-    /// Output folder (created if missing).
-    #[arg(long, default_value = "crates/web/public/data/demo")]
-    pub out: PathBuf,
+    /// Output folder (created if missing); default crates/web/public/data/demo. With --battles:
+    /// a folder, a .jsonl file, or (when absent) standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Generator seed.
     #[arg(long, default_value_t = arena_lens_demo::DEFAULT_SEED)]
     pub seed: u64,
@@ -213,6 +214,14 @@ pub struct DemoArgs {
     /// question.jsonl instead of the demo's; answers and verdicts stay simulated.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
+    /// Write a synthetic Chatbot Arena battle log of N battles instead (the chat releases' JSON
+    /// Lines schema, about 200 models). With --out DIR it goes to
+    /// DIR/chatbot-arena-demo/battles.jsonl beside a manifest; with --out FILE.jsonl to that file.
+    #[arg(long, value_name = "N")]
+    pub battles: Option<u64>,
+    /// With --battles: every K-th battle carries short conversation_a/b texts (0 = none).
+    #[arg(long, value_name = "K", default_value_t = 0, requires = "battles")]
+    pub conversations_every: u64,
 }
 
 #[derive(Args, Debug)]

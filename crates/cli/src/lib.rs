@@ -7,6 +7,7 @@ pub mod args;
 pub mod bundle;
 pub mod clusters;
 pub mod compare;
+mod demo_arena;
 pub mod diff;
 pub mod export;
 pub mod index;
@@ -27,6 +28,9 @@ use args::{Cli, Command, InputArgs, LeaderboardArgs};
 use clap::Parser;
 use std::ffi::OsString;
 use std::io::Write;
+
+/// Where `arena-lens demo` writes the Arena-Hard demo unless told otherwise: the site's demo data.
+const DEMO_OUT: &str = "crates/web/public/data/demo";
 
 /// Runs the CLI with these arguments (the first is the program name).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> i32 {
@@ -114,6 +118,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Demo(a) if a.battles.is_some() => demo_arena::run(&a, out),
         Command::Demo(a) => {
             let v2 = a.format == "v2";
             if a.questions.is_some() && !v2 {
@@ -128,9 +133,13 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             } else {
                 arena_lens_demo::generate(a.seed)
             };
+            let root = a
+                .out
+                .clone()
+                .unwrap_or_else(|| std::path::PathBuf::from(DEMO_OUT));
             let mut sizes = Vec::new();
             for f in &files {
-                let p = a.out.join(&f.path);
+                let p = root.join(&f.path);
                 if let Some(dir) = p.parent() {
                     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
                 }
@@ -142,7 +151,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
                 sizes,
                 (!v2).then(|| arena_lens_demo::DEMO_BASELINE.to_string()),
             );
-            let mp = a.out.join("manifest.json");
+            let mp = root.join("manifest.json");
             std::fs::write(&mp, m.to_json()).map_err(|e| format!("{}: {e}", mp.display()))?;
             writeln!(
                 out,

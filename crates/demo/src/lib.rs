@@ -22,6 +22,11 @@
 //! is ChaCha8, collections are vectors in fixed order, and the floating-point maths avoids
 //! platform-specific libm calls.
 
+mod arena_log;
+mod arena_models;
+mod arena_prompts;
+mod arena_text;
+mod arena_votes;
 mod blemishes;
 mod code;
 mod ids;
@@ -35,6 +40,12 @@ mod rng;
 mod topics;
 mod v2;
 
+pub use arena_log::{
+    write_arena_log, ArenaLogOptions, ArenaLogSummary, ARENA_DEMO_BENCH, ARENA_DEMO_FILE,
+};
+pub use arena_models::{
+    arena_models, ArenaModel, ARENA_MODELS, CODE_BONUS, CODE_SPECIALIST, LENGTH_WINNER,
+};
 pub use v2::{
     generate_v2, QuestionSpec, DEMO_V2_BENCH, V2_CREATIVE_BASELINE, V2_HARD_PROMPT_BASELINE,
 };

@@ -1,11 +1,15 @@
 //! Opening your own files: a folder picker, a file picker, and drag and drop of files or a folder
 //! (`ui::drop`, shared with the diff's second run). Files are read in the browser and never leave it.
+//! A link opens the second demo data set, the synthetic Chatbot Arena battle log.
 
 use crate::data::DataContext;
 use crate::loader::{file_list, read_local_at, relative_path, start_load};
 use crate::ui::drop;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The synthetic Chatbot Arena log beside the Arena-Hard demo (`data/demo-arena/`).
+const ARENA_DEMO_LINK: &str = "?data=data/demo-arena/";
 
 #[component]
 pub fn DataPicker() -> impl IntoView {
@@ -65,6 +69,11 @@ pub fn DataPicker() -> impl IntoView {
                     data-testid="files-input" on:change=on_input />
             </label>
             <span class="privacy">"or drop files here · read in your browser, nothing is uploaded"</span>
+            // The second demo data set (scripts/build.sh writes it): a full page load with its
+            // `data=`, as any shared link; `rel="external"` keeps the router from intercepting.
+            <a href=ARENA_DEMO_LINK rel="external" data-testid="demo-arena-link">
+                "Demo: a Chatbot Arena battle log"
+            </a>
         </div>
     }
 }
