@@ -5,6 +5,7 @@
 
 mod anchor;
 pub mod chatbot_arena;
+pub mod figure;
 mod fits;
 mod v01_frame;
 pub mod v20;
