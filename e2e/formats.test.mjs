@@ -48,20 +48,22 @@ async function readTable(page) {
   }])));
 }
 
-/** Scores, intervals, ranks and every figure of the CLI's JSON, to `tol` (reference: the CLI). */
+/** Scores, intervals, ranks and every figure of the CLI's JSON, to `tol` relative to max(1, |value|)
+ * (reference: the CLI; a variance in squared Elo is ~1e4, so its tolerance scales with it). */
+const close = (x, ref, tol) => Math.abs(x - ref) <= tol * Math.max(1, Math.abs(ref));
 function assertMatchesCli(table, json, tol, what) {
   assert.deepEqual(Object.keys(table).sort(), json.models.map((m) => m.model).sort(), `${what}: same models`);
   const core = new Set(['model', 'score', 'lower', 'upper', 'rank_ub', 'battles', 'avg_tokens', 'estimate', 'elo', 'elo_lower', 'elo_upper', 'bootstrap_mean', 'bootstrap_var']);
   for (const m of json.models) {
     const row = table[m.model];
     for (const k of ['score', 'lower', 'upper']) {
-      assert.ok(Math.abs(row[k] - m[k]) <= tol, `${what}: ${m.model} ${k} ${row[k]} vs CLI ${m[k]}`);
+      assert.ok(close(row[k], m[k], tol), `${what}: ${m.model} ${k} ${row[k]} vs CLI ${m[k]}`);
     }
     assert.equal(row.rank, m.rank_ub, `${what}: ${m.model} rank`);
     // The flattened figures of the JSON are exactly the table's figure columns.
     const figs = Object.keys(m).filter((k) => !core.has(k));
     assert.deepEqual(Object.keys(row.figures).sort(), figs.sort(), `${what}: ${m.model} figure columns`);
-    for (const k of figs) assert.ok(Math.abs(row.figures[k] - m[k]) <= tol, `${what}: ${m.model} ${k} ${row.figures[k]} vs CLI ${m[k]}`);
+    for (const k of figs) assert.ok(close(row.figures[k], m[k], tol), `${what}: ${m.model} ${k} ${row.figures[k]} vs CLI ${m[k]}`);
   }
 }
 
@@ -99,7 +101,10 @@ sharedTest('GenAI-Arena battles: leaderboard equals the CLI under chatbot-arena 
       await page.waitForFunction(() => new URLSearchParams(location.search).get('method') === 'arena-rank');
       await page.waitForFunction(() => /Method arena-rank/.test(document.querySelector('[data-testid="method"]')?.textContent ?? ''), null, { timeout: 60_000 });
       const rank = runCli(['leaderboard', file, '--method', 'arena-rank']);
-      assertMatchesCli(await readTable(page), rank, 1e-9, `arena-rank @${width}`);
+      // arena-rank's fit is iterative (stopped at its gradient tolerance), and wasm's exp/ln are not
+      // the native libm's: measured 2.5e-8 Elo apart on a bound and 1e-9 relative on a variance, so 1e-6 (relative above 1) here (the printed
+      // precision is whole Elo).
+      assertMatchesCli(await readTable(page), rank, 1e-6, `arena-rank @${width}`);
       assert.match((await page.$$eval(`${TABLE} thead th`, (ths) => ths.map((t) => t.textContent))).join('|'), /Arena score/);
       await screenshot(page, `formats-genai-arena-rank-${width}`);
       assert.deepEqual(errors, [], describeErrors(errors));
@@ -148,7 +153,9 @@ test('Arena chat-log fixture: leaderboard equals the CLI, compare shows both con
       assert.match(prompt, /And 3\+3\?/);
       const a = await page.textContent('[data-testid="answer-a"]');
       const b = await page.textContent('[data-testid="answer-b"]');
-      assert.match(a, /4\./); assert.match(a, /6\./);
+      // alpha's turns are "4." and "6.", which markdown reads as ordered lists starting at 4 and 6.
+      assert.deepEqual(await page.$$eval('[data-testid="answer-a"] ol', (os) => os.map((o) => o.start)), [4, 6]);
+      assert.equal((a.match(/Assistant, turn \d/g) ?? []).length, 2);
       assert.match(b, /Four, I think\./); assert.match(b, /Six\./);
       // The votes of the log, with the pair on screen first.
       const first = await page.$eval('[data-testid="pair-votes"] tbody tr', (t) => ({ ...t.dataset }));
