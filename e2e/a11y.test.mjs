@@ -6,7 +6,9 @@
 // (WCAG 1.4.3) and label-content-name-mismatch (2.5.3, "label in name").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPageBypassingCsp, runAxe, describeViolations, describeErrors } from './helpers.mjs';
+import path from 'node:path';
+import { mkdirSync, copyFileSync } from 'node:fs';
+import { REPO_ROOT, launchBrowser, openPageBypassingCsp, runAxe, describeViolations, describeErrors } from './helpers.mjs';
 
 /** Each page, and how to tell that its main content has rendered (not just the app shell). */
 const PAGES = [
@@ -45,6 +47,23 @@ const PAGES = [
       assert.ok(muted.length > 0, 'the demo has muted cells');
       const low = muted.map((m) => ({ ...m, ratio: contrast(parseColor(m.fg), parseColor(m.bg)) })).filter((m) => !(m.ratio >= 4.5));
       assert.deepEqual(low, [], 'muted cells below 4.5:1');
+    },
+  },
+  {
+    // A Chatbot Arena chat log (the project's fixture, served under dist/e2e/): Elo scale, figure
+    // columns, the votes per pair on compare.
+    name: 'leaderboard on an Arena log',
+    url: '?data=e2e/arena-chat/chat_battles.jsonl',
+    ready: async (page) => {
+      await page.waitForSelector('table[data-testid="leaderboard"] tbody tr[data-model] td[data-figure]', { timeout: 60_000 });
+    },
+  },
+  {
+    name: 'compare on an Arena log',
+    url: '?data=e2e/arena-chat/chat_battles.jsonl&view=compare&a=alpha&b=beta&prompt=q1',
+    ready: async (page) => {
+      await page.waitForSelector('[data-testid="answer-b"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="pair-votes"] tbody tr', { timeout: 60_000 });
     },
   },
   {
@@ -88,7 +107,12 @@ function contrast(a, b) {
 }
 
 let browser;
-before(async () => { browser = await launchBrowser(); });
+before(async () => {
+  browser = await launchBrowser();
+  const served = path.join(REPO_ROOT, 'dist', 'e2e', 'arena-chat');
+  mkdirSync(served, { recursive: true });
+  copyFileSync(path.join(REPO_ROOT, 'crates', 'core', 'tests', 'fixtures', 'arena', 'chat_battles.jsonl'), path.join(served, 'chat_battles.jsonl'));
+});
 after(async () => { await browser?.close(); });
 
 for (const p of PAGES) {

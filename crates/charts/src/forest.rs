@@ -1,5 +1,6 @@
 //! The forest plot: one row per model, a dot at its score and a bar over its confidence interval,
-//! with a dashed line at the baseline's 50%.
+//! with a dashed line at the baseline's 50% when the scores are win rates (no line and no 0–100
+//! clamp for other scales, such as Elo ratings).
 
 use crate::label::{short, INK};
 use plotters::coord::Shift;
@@ -21,8 +22,9 @@ pub struct ForestRow {
 pub struct ForestSpec {
     pub title: String,
     pub x_label: String,
-    /// Where the reference line goes (50 for win rates against the baseline).
-    pub reference: f64,
+    /// Where the reference line goes (50 for win rates against the baseline); `None`: the scores
+    /// are not percentages (an Elo rating), so no line and no 0–100 clamp of the axis.
+    pub reference: Option<f64>,
     /// Pixel size for labels; the app scales it with the device pixel ratio.
     pub font_px: u32,
 }
@@ -39,13 +41,18 @@ pub fn draw_forest<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let n = rows.len().max(1);
-    let (lo, hi) = rows
-        .iter()
-        .fold((spec.reference, spec.reference), |(l, h), r| {
-            (l.min(r.lower).min(r.score), h.max(r.upper).max(r.score))
-        });
+    let start = spec
+        .reference
+        .or_else(|| rows.first().map(|r| r.score))
+        .unwrap_or(0.0);
+    let (lo, hi) = rows.iter().fold((start, start), |(l, h), r| {
+        (l.min(r.lower).min(r.score), h.max(r.upper).max(r.score))
+    });
     let pad = ((hi - lo) * 0.05).max(1.0);
-    let (x0, x1) = ((lo - pad).max(0.0), (hi + pad).min(100.0));
+    let (x0, x1) = match spec.reference {
+        Some(_) => ((lo - pad).max(0.0), (hi + pad).min(100.0)),
+        None => (lo - pad, hi + pad),
+    };
     let width = root.dim_in_pixel().0 as usize;
     let max_chars = (width / 3 / (spec.font_px as usize / 2 + 1)).clamp(8, 40);
     let label_w = rows
@@ -87,13 +94,15 @@ pub fn draw_forest<DB: DrawingBackend>(
         .label_style(font.clone())
         .axis_desc_style(font.clone())
         .draw()?;
-    chart.draw_series(std::iter::once(PathElement::new(
-        vec![
-            (spec.reference, SegmentValue::Exact(0)),
-            (spec.reference, SegmentValue::Exact(n)),
-        ],
-        ShapeStyle::from(&ACCENT.mix(0.6)).stroke_width(1),
-    )))?;
+    if let Some(reference) = spec.reference {
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![
+                (reference, SegmentValue::Exact(0)),
+                (reference, SegmentValue::Exact(n)),
+            ],
+            ShapeStyle::from(&ACCENT.mix(0.6)).stroke_width(1),
+        )))?;
+    }
     let dot = (spec.font_px / 3).max(3);
     for (i, r) in rows.iter().enumerate() {
         let color = if r.highlight { ACCENT } else { BAR };
@@ -150,7 +159,7 @@ mod tests {
             let spec = ForestSpec {
                 title: "Win rate with 95% CI".into(),
                 x_label: "Win rate vs baseline-model (%)".into(),
-                reference: 50.0,
+                reference: Some(50.0),
                 font_px: 14,
             };
             draw_forest(&root, &rows(), &spec).unwrap();
@@ -163,5 +172,48 @@ mod tests {
         assert_eq!(svg.matches("<circle").count(), 3);
         // The accent colour marks the highlighted row.
         assert!(svg.to_uppercase().contains("#C2410C"));
+    }
+
+    #[test]
+    fn an_elo_scale_has_no_reference_line_and_its_axis_spans_the_ratings() {
+        let elo: Vec<ForestRow> = [(1250.0, 1110.0, 1430.0), (640.0, 560.0, 720.0)]
+            .iter()
+            .enumerate()
+            .map(|(i, &(score, lower, upper))| ForestRow {
+                label: format!("m{i}"),
+                score,
+                lower,
+                upper,
+                highlight: false,
+            })
+            .collect();
+        let draw = |reference: Option<f64>| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (800, 300)).into_drawing_area();
+                let spec = ForestSpec {
+                    title: "Elo rating with 95% CI".into(),
+                    x_label: "Elo rating".into(),
+                    reference,
+                    font_px: 14,
+                };
+                draw_forest(&root, &elo, &spec).unwrap();
+            }
+            svg
+        };
+        let svg = draw(None);
+        // Tick labels reach the ratings (no clamp at 100), and the accent line is absent.
+        let texts: Vec<&str> = svg
+            .split('>')
+            .filter_map(|t| t.split('<').next())
+            .map(str::trim)
+            .collect();
+        assert!(
+            texts.contains(&"1400") && texts.contains(&"600"),
+            "{texts:?}"
+        );
+        assert!(!svg.to_uppercase().contains("#C2410C"));
+        // With a 50% reference (the win-rate view) the line is drawn.
+        assert!(draw(Some(50.0)).to_uppercase().contains("#C2410C"));
     }
 }

@@ -286,3 +286,42 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn votes_per_pair_count_the_file_rows_from_either_side() {
+    use arena_lens_core::compare::votes::pair_votes;
+    let ds = load(vec![fixture("chat_battles.jsonl")]);
+    let b = only(&ds);
+    let votes = pair_votes(b);
+    // Every row of the fixture is one vote of one pair (no self-battles in it).
+    assert_eq!(
+        votes.iter().map(|v| v.total()).sum::<u64>(),
+        b.file_battles.len() as u64
+    );
+    for v in &votes {
+        assert!(v.a < v.b, "{v:?}");
+        assert!(v.bothbad <= v.ties && v.anony <= v.total());
+        // Recount the pair straight from the rows, each from its own side.
+        let (mut a, mut bw, mut t) = (0, 0, 0);
+        for f in &b.file_battles {
+            let (na, nb) = (b.models.name(f.a), b.models.name(f.b));
+            let flip = match (na, nb) {
+                (x, y) if x == v.a && y == v.b => false,
+                (x, y) if x == v.b && y == v.a => true,
+                _ => continue,
+            };
+            match (f.outcome, flip) {
+                (Outcome::AWins, false) | (Outcome::BWins, true) => a += 1,
+                (Outcome::Tie, _) => t += 1,
+                _ => bw += 1,
+            }
+        }
+        assert_eq!((v.a_wins, v.b_wins, v.ties), (a, bw, t), "{v:?}");
+    }
+    // The fixture's beta–gamma battle is `tie (bothbad)`.
+    let bg = votes
+        .iter()
+        .find(|v| v.a == "beta" && v.b == "gamma")
+        .unwrap();
+    assert!(bg.bothbad >= 1, "{bg:?}");
+}

@@ -245,3 +245,53 @@ fn latex_is_refused_where_the_table_does_not_offer_it() {
     assert_eq!(export::file_name("a/b c", "csv"), "a-b-c.csv");
     assert_eq!(export::file_name("../", "csv"), "arena-lens.csv");
 }
+
+/// A chatbot-arena board on the project's chat-log fixture (`fixtures/arena/chat_battles.jsonl`).
+fn arena_board() -> leaderboard::Leaderboard {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/arena/");
+    let ds = arena_lens_core::dataset::Dataset::load(vec![arena_lens_core::source::SourceFile {
+        path: "arena/chat_battles.jsonl".into(),
+        text: std::fs::read_to_string(format!("{dir}chat_battles.jsonl")).unwrap(),
+    }]);
+    let o = LeaderboardOptions {
+        method: arena_lens_core::method::Method::ChatbotArena,
+        rounds: 20,
+        ..LeaderboardOptions::default()
+    };
+    leaderboard::compute(ds.bench(None).unwrap(), &o).unwrap()
+}
+
+#[test]
+fn a_methods_figures_are_columns_of_the_csv_and_json_exactly() {
+    let lb = arena_board();
+    let keys = leaderboard::figure::keys(&lb.models);
+    assert!(keys.iter().any(|k| k == "rank_spread"), "{keys:?}");
+    let t = export::leaderboard::leaderboard(&lb, &provenance());
+    // The title says what the score is (an Elo rating, not a win rate).
+    assert!(
+        t.title().contains("Elo rating with 95% CI"),
+        "{}",
+        t.title()
+    );
+    let csv_text = export::render(&t, Format::Csv).unwrap();
+    let recs = read_csv(&csv_text);
+    let head: Vec<&str> = recs[0].iter().collect();
+    let json_text = export::render(&t, Format::Json).unwrap();
+    for k in &keys {
+        let c = head
+            .iter()
+            .position(|h| h == k)
+            .unwrap_or_else(|| panic!("{k} in {head:?}"));
+        // Exact (tolerance 0): the CSV and JSON print the shortest round-trip form.
+        let json_vals = numbers_of(&json_text, k);
+        for (i, m) in lb.models.iter().enumerate() {
+            assert_eq!(recs[i + 1][c].parse::<f64>().unwrap(), m.figures[k], "{k}");
+            assert_eq!(json_vals[i], m.figures[k], "{k}");
+        }
+    }
+    // The Arena-Hard board has no figures, so its columns stay as they were.
+    let demo = export::leaderboard::leaderboard(&demo_board(), &provenance());
+    let csv_demo = export::render(&demo, Format::Csv).unwrap();
+    let demo_head: Vec<String> = read_csv(&csv_demo)[0].iter().map(String::from).collect();
+    assert_eq!(demo_head.last().map(String::as_str), Some("elo_upper"));
+}

@@ -25,6 +25,7 @@ pub mod choose;
 pub mod filter;
 pub mod models;
 pub mod paired_ci;
+pub mod votes;
 
 pub use answer_stats::*;
 pub use choose::*;

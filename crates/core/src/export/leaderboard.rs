@@ -3,7 +3,7 @@
 
 use super::header::{Computation, Header, Provenance};
 use super::table::{Cell, Column, Table};
-use crate::leaderboard::{GroupBoard, Leaderboard, ModelRow};
+use crate::leaderboard::{figure, GroupBoard, Leaderboard, ModelRow};
 
 /// The header of every table from `lb`: its method, seed, rounds and level, then the bench,
 /// judges and baseline.
@@ -24,10 +24,11 @@ pub fn header(lb: &Leaderboard, p: &Provenance) -> Header {
 }
 
 /// The board's columns: what the page's table shows, then (CSV and JSON only) the estimate kind
-/// and the Elo values.
-fn columns(level: f64) -> Vec<Column> {
+/// and the Elo values, then the method's figures (`figures`: their keys, as [`figure::keys`]
+/// lists them; none for the Arena-Hard methods, so their tables are unchanged).
+fn columns(level: f64, figures: &[String]) -> Vec<Column> {
     let ci = format!("{:.0}% CI", level * 100.0);
-    vec![
+    let mut cols = vec![
         Column::integer("rank_ub", "Rank (UB)"),
         Column::text("model", "Model"),
         Column::number("score", "Score", 1),
@@ -39,11 +40,18 @@ fn columns(level: f64) -> Vec<Column> {
         Column::number("elo", "Elo", 0).detail(),
         Column::number("elo_lower", "Elo lower", 0).detail(),
         Column::number("elo_upper", "Elo upper", 0).detail(),
-    ]
+    ];
+    // Figures print with full precision in CSV/JSON; 2 decimals is the LaTeX/Markdown rounding.
+    cols.extend(
+        figures
+            .iter()
+            .map(|k| Column::number(k, &figure::header(k), 2)),
+    );
+    cols
 }
 
-fn cells(r: &ModelRow) -> Vec<Cell> {
-    vec![
+fn cells(r: &ModelRow, figures: &[String]) -> Vec<Cell> {
+    let mut cells = vec![
         Cell::int(r.rank_ub),
         Cell::text(r.model.clone()),
         Cell::num(Some(r.score)),
@@ -55,7 +63,9 @@ fn cells(r: &ModelRow) -> Vec<Cell> {
         Cell::num(r.elo),
         Cell::num(r.elo_lower),
         Cell::num(r.elo_upper),
-    ]
+    ];
+    cells.extend(figures.iter().map(|k| Cell::num(r.figures.get(k).copied())));
+    cells
 }
 
 fn estimate(r: &ModelRow) -> &'static str {
@@ -68,22 +78,34 @@ fn estimate(r: &ModelRow) -> &'static str {
 }
 
 fn board(title: &str, header: Header, level: f64, rows: &[ModelRow]) -> Table {
-    let mut t = Table::new(title, header, columns(level))
+    let figs = figure::keys(rows);
+    let mut t = Table::new(title, header, columns(level, &figs))
         .expect("the board's column names are unique")
         .with_latex();
     for r in rows {
-        t.push(cells(r))
+        t.push(cells(r, &figs))
             .expect("the board's cells match its columns");
     }
     t
 }
 
+/// What the scores are: "win rate vs B" for a win-rate method with a baseline, else the method's
+/// score label ("Elo rating").
+fn what(lb: &Leaderboard, baseline: &str) -> String {
+    let label = lb.method.score_label();
+    if label.starts_with("Win rate") && !baseline.is_empty() {
+        format!("win rate vs {baseline}")
+    } else {
+        label.to_string()
+    }
+}
+
 /// The overall leaderboard, in the core's order (score, best first).
 pub fn leaderboard(lb: &Leaderboard, p: &Provenance) -> Table {
     let title = format!(
-        "{}: win rate vs {} with {:.0}% CI",
+        "{}: {} with {:.0}% CI",
         lb.bench,
-        lb.baseline,
+        what(lb, &lb.baseline),
         lb.level * 100.0
     );
     board(&title, header(lb, p), lb.level, &lb.models)
@@ -94,9 +116,10 @@ pub fn group_board(lb: &Leaderboard, g: &GroupBoard, p: &Provenance) -> Table {
     let baseline = g.baseline.clone().unwrap_or_else(|| lb.baseline.clone());
     let by = lb.group_by.map(|b| b.as_str()).unwrap_or("group");
     let title = format!(
-        "{}, {by} {}: win rate vs {baseline} with {:.0}% CI",
+        "{}, {by} {}: {} with {:.0}% CI",
         lb.bench,
         g.group,
+        what(lb, &baseline),
         lb.level * 100.0
     );
     let h = header(lb, p)
@@ -116,7 +139,9 @@ pub fn groups(lb: &Leaderboard, p: &Provenance) -> Table {
         Column::integer("prompts", "Prompts"),
         Column::text("group_baseline", "Baseline"),
     ];
-    cols.extend(columns(lb.level));
+    let all: Vec<ModelRow> = lb.groups.iter().flat_map(|g| g.models.clone()).collect();
+    let figs = figure::keys(&all);
+    cols.extend(columns(lb.level, &figs));
     let title = format!("{}: leaderboards by {by}", lb.bench);
     let h = header(lb, p).with("group_by", Cell::text(by));
     let mut t = Table::new(&title, h, cols)
@@ -130,7 +155,7 @@ pub fn groups(lb: &Leaderboard, p: &Provenance) -> Table {
                 Cell::int(g.prompts as u64),
                 Cell::text(base.clone()),
             ];
-            row.extend(cells(r));
+            row.extend(cells(r, &figs));
             t.push(row).expect("the groups' cells match their columns");
         }
     }

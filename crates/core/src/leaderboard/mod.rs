@@ -7,6 +7,7 @@ pub mod alpaca_eval;
 pub mod alpaca_glm;
 mod anchor;
 pub mod chatbot_arena;
+pub mod figure;
 mod fits;
 mod format_board;
 pub mod mt_bench;

@@ -10,7 +10,13 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 #[component]
-pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl IntoView {
+pub fn ForestChart(
+    rows: Vec<ForestRow>,
+    title: String,
+    x_label: String,
+    /// The reference line (50 for win rates); `None` for scales without one (Elo ratings).
+    reference: Option<f64>,
+) -> impl IntoView {
     let canvas: NodeRef<leptos::html::Canvas> = NodeRef::new();
     let resized = use_resize();
     let n = rows.len();
@@ -24,7 +30,7 @@ pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl
             let spec = ForestSpec {
                 title: title.clone(),
                 x_label: x_label.clone(),
-                reference: 50.0,
+                reference,
                 font_px: if w < 500 { 11 } else { 13 },
             };
             svg_of((w, h), |root| draw_forest(root, &rows, &spec).is_ok())
@@ -40,7 +46,7 @@ pub fn ForestChart(rows: Vec<ForestRow>, title: String, x_label: String) -> impl
             let spec = ForestSpec {
                 title: title.clone(),
                 x_label: x_label.clone(),
-                reference: 50.0,
+                reference,
                 font_px,
             };
             let _ = draw_forest(&root, &rows, &spec);

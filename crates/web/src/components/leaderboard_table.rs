@@ -1,9 +1,12 @@
 //! The leaderboard table: rank (UB), model, score, interval as numbers and as an inline bar, battles
-//! and average tokens; sortable by column and filtered by name, both kept in the URL.
+//! and average tokens; sortable by column and filtered by name, both kept in the URL. The score
+//! column is headed by what the method's score is ([`ScoreScale`]); a method's other figures
+//! (`ModelRow::figures`) become extra columns, rank figures beside Rank (UB), the rest after the bar.
 
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bt::Estimate;
-use arena_lens_core::leaderboard::ModelRow;
+use arena_lens_core::leaderboard::{figure, ModelRow};
+use arena_lens_core::method::Method;
 use arena_lens_core::view_state::SortKey;
 use leptos::prelude::*;
 
@@ -30,11 +33,37 @@ fn sorted(rows: &[ModelRow], key: SortKey, asc: bool, filter: &str) -> Vec<Model
     v
 }
 
-fn score_text(r: &ModelRow) -> String {
+/// A score as the table prints it: win rates with one decimal, other scales (Elo) whole, as their
+/// tools print them.
+fn score_text(r: &ModelRow, percent: bool) -> String {
     match r.estimate {
         Estimate::Above => "> all (no losses)".into(),
         Estimate::Below => "< all (no wins)".into(),
-        _ => format!("{:.1}", r.score),
+        _ if percent => format!("{:.1}", r.score),
+        _ => format!("{:.0}", r.score),
+    }
+}
+
+/// What a method's `score` is, for headers and the bar's scale.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreScale {
+    /// The method's score label ("Win rate (%)", "Elo rating").
+    pub label: String,
+    /// Whether scores are percentages against a baseline (50% reference, 0–100 clamp).
+    pub percent: bool,
+    /// How the intervals were drawn (the method line), as the interval header's title.
+    pub interval: String,
+}
+
+impl ScoreScale {
+    /// The scale of `method`'s scores; `interval` says how its intervals were drawn.
+    pub fn of(method: Method, interval: &str) -> ScoreScale {
+        let label = method.score_label();
+        ScoreScale {
+            label: label.to_string(),
+            percent: label.contains("(%)"),
+            interval: interval.to_string(),
+        }
     }
 }
 
@@ -45,15 +74,67 @@ pub fn LeaderboardTable(
     level: f64,
     baseline: String,
     testid: &'static str,
+    scale: ScoreScale,
 ) -> impl IntoView {
     let view = use_view_state();
     let set = use_set_view();
-    let (lo, hi) = rows.iter().fold((50.0f64, 50.0f64), |(l, h), r| {
-        (l.min(r.lower), h.max(r.upper))
-    });
-    let (lo, hi) = ((lo - 2.0).max(0.0), (hi + 2.0).min(100.0));
+    // Win rates: the bar spans at least the 50% reference, within 0–100. Other scales (Elo): the
+    // bar spans the intervals, with no reference.
+    let start = if scale.percent {
+        50.0
+    } else {
+        rows.first().map(|r| r.score).unwrap_or(0.0)
+    };
+    let (lo, hi) = rows
+        .iter()
+        .filter(|r| r.lower.is_finite() && r.upper.is_finite())
+        .fold((start, start), |(l, h), r| (l.min(r.lower), h.max(r.upper)));
+    let (lo, hi) = if scale.percent {
+        ((lo - 2.0).max(0.0), (hi + 2.0).min(100.0))
+    } else {
+        let pad = ((hi - lo) * 0.03).max(1.0);
+        (lo - pad, hi + pad)
+    };
     let pct = move |x: f64| ((x - lo) / (hi - lo).max(1e-9) * 100.0).clamp(0.0, 100.0);
-    let ci_label = format!("{:.0}% CI", level * 100.0);
+    let percent = scale.percent;
+    let ci_label = if percent {
+        format!("{:.0}% CI", level * 100.0)
+    } else {
+        format!("{:.0}% CI ({})", level * 100.0, scale.label)
+    };
+    let score_header = if percent {
+        "Score".to_string()
+    } else {
+        scale.label.clone()
+    };
+    let bar_header = if percent {
+        format!("{ci_label} ({lo:.0}–{hi:.0}%)")
+    } else {
+        format!("{ci_label} ({lo:.0}–{hi:.0})")
+    };
+    // The method's figures: rank figures beside Rank (UB), the others after the bar.
+    let figs = figure::keys(&rows);
+    let (rank_figs, other_figs): (Vec<String>, Vec<String>) =
+        figs.iter().cloned().partition(|k| k.starts_with("rank_"));
+    let decimals: std::collections::HashMap<String, u8> = figs
+        .iter()
+        .map(|k| (k.clone(), figure::decimals(&rows, k)))
+        .collect();
+    let fig_header = |k: &String| {
+        view! { <th scope="col" class="num figure" data-figure=k.clone() title=figure::explain(k)>{figure::header(k)}</th> }
+    };
+    let fig_cell = {
+        let decimals = decimals.clone();
+        move |r: &ModelRow, k: &String| {
+            let d = decimals.get(k).copied().unwrap_or(2) as usize;
+            let v = r.figures.get(k).copied();
+            let text = v.map(|x| format!("{x:.d$}")).unwrap_or_else(|| "–".into());
+            view! { <td class="num figure" data-figure=k.clone() data-value=v.map(|x| x.to_string()).unwrap_or_default()>{text}</td> }
+        }
+    };
+    let columns = 7 + figs.len();
+    let score_decimals = if percent { 1 } else { 0 };
+    let interval_title = scale.interval.clone();
     let header = {
         let set = set.clone();
         move |key: SortKey, label: String, numeric: bool| {
@@ -83,12 +164,14 @@ pub fn LeaderboardTable(
             }
         }
     };
+    let figs_rank_headers = rank_figs.iter().map(fig_header).collect_view();
+    let figs_other_headers = other_figs.iter().map(fig_header).collect_view();
     let all = rows.clone();
     let body = move || {
         let (key, asc, filter) = view.with(|v| (v.sort, v.asc, v.filter.clone()));
         let shown = sorted(&all, key, asc, &filter);
         if shown.is_empty() {
-            return view! { <tr><td colspan="7" class="empty">"No model matches the filter."</td></tr> }.into_any();
+            return view! { <tr><td colspan=columns.to_string() class="empty">"No model matches the filter."</td></tr> }.into_any();
         }
         shown
             .into_iter()
@@ -100,16 +183,18 @@ pub fn LeaderboardTable(
                     <tr data-model=r.model.clone() data-score=r.score.to_string() data-lower=r.lower.to_string()
                         data-upper=r.upper.to_string() data-rank=r.rank_ub.to_string() class:baseline=is_base>
                         <td class="num rank">{r.rank_ub}</td>
+                        {rank_figs.iter().map(|k| fig_cell(&r, k)).collect_view()}
                         <th scope="row" class="model">{r.model.clone()}{is_base.then(|| view! { <span class="tag">"baseline"</span> })}</th>
-                        <td class="num score">{score_text(&r)}</td>
-                        <td class="num ci">{format!("{:.1} – {:.1}", r.lower, r.upper)}<span class="pm">{format!(" ({:+.1}/{:+.1})", r.lower - r.score, r.upper - r.score)}</span></td>
+                        <td class="num score">{score_text(&r, percent)}</td>
+                        <td class="num ci">{format!("{:.d$} – {:.d$}", r.lower, r.upper, d = score_decimals)}<span class="pm">{format!(" ({:+.d$}/{:+.d$})", r.lower - r.score, r.upper - r.score, d = score_decimals)}</span></td>
                         <td class="bar" aria-hidden="true" title=title>
                             <div class="cibar">
-                                <span class="ref" style=format!("left:{:.2}%", pct(50.0))></span>
+                                {percent.then(|| view! { <span class="ref" style=format!("left:{:.2}%", pct(50.0))></span> })}
                                 <span class="range" style=format!("left:{l:.2}%;width:{:.2}%", (u - l).max(0.4))></span>
                                 <span class="point" style=format!("left:{s:.2}%")></span>
                             </div>
                         </td>
+                        {other_figs.iter().map(|k| fig_cell(&r, k)).collect_view()}
                         <td class="num">{r.battles}</td>
                         <td class="num">{r.avg_tokens.map(|t| format!("{}", t as i64)).unwrap_or_else(|| "–".into())}</td>
                     </tr>
@@ -124,10 +209,12 @@ pub fn LeaderboardTable(
                 <thead>
                     <tr>
                         {header(SortKey::Rank, "Rank (UB)".into(), true)}
+                        {figs_rank_headers}
                         {header(SortKey::Model, "Model".into(), false)}
-                        {header(SortKey::Score, "Score".into(), true)}
+                        {header(SortKey::Score, score_header, true)}
                         {header(SortKey::Width, ci_label.clone(), true)}
-                        <th scope="col" class="bar">{format!("{ci_label} ({:.0}–{:.0}%)", lo, hi)}</th>
+                        <th scope="col" class="bar" title=interval_title>{bar_header}</th>
+                        {figs_other_headers}
                         {header(SortKey::Battles, "Battles".into(), true)}
                         {header(SortKey::Tokens, "Avg tokens".into(), true)}
                     </tr>

@@ -5,6 +5,7 @@
 
 use crate::data::{DataContext, LoadState};
 use crate::url_state::{use_view_setter, use_view_state};
+use arena_lens_core::bench::Layout;
 use arena_lens_core::method::Method;
 use arena_lens_core::scope::{self, Purpose, ScopeRequest};
 use arena_lens_core::view_state::keys;
@@ -43,11 +44,37 @@ fn label(m: Method) -> &'static str {
     }
 }
 
-/// The select; `purpose` is the page's, for the resolver.
+/// The layout of the bench a page's view uses (the scope resolver's choice), `None` before the data
+/// is loaded or when the scope cannot be resolved.
+fn use_layout(purpose: Purpose) -> Memo<Option<Layout>> {
+    let ctx = expect_context::<DataContext>();
+    let view = use_view_state();
+    Memo::new(move |_| {
+        let req = view.with(|v| ScopeRequest::from_view(v, purpose));
+        ctx.state.with(|s| match s {
+            LoadState::Ready(l) => scope::resolve(&l.dataset, &req)
+                .ok()
+                .and_then(|s| l.dataset.benches.get(&s.bench).map(|b| b.layout)),
+            _ => None,
+        })
+    })
+}
+
+/// The select; `purpose` is the page's, for the resolver. It offers the methods that apply to the
+/// bench's layout (`Method::applies_to`), plus the current one.
 #[component]
 pub fn MethodSelect(purpose: Purpose) -> impl IntoView {
     let set = use_view_setter();
     let current = use_method(purpose);
+    let layout = use_layout(purpose);
+    let offered = Memo::new(move |_| {
+        let now = current.get();
+        let layout = layout.get();
+        Method::ALL
+            .into_iter()
+            .filter(|&m| m == now || layout.is_none_or(|l| m.applies_to(l)))
+            .collect::<Vec<Method>>()
+    });
     let describe = move || current.get().summary();
     view! {
         <label class="field method-field" title=describe>
@@ -58,7 +85,7 @@ pub fn MethodSelect(purpose: Purpose) -> impl IntoView {
                     s.apply(keys::METHOD, &v);
                 })
             }>
-                {Method::ALL.into_iter().map(|m| view! {
+                {move || offered.get().into_iter().map(|m| view! {
                     <option value=m.as_str() selected=move || current.get() == m>{label(m)}</option>
                 }).collect_view()}
             </select>

@@ -12,8 +12,8 @@
 
 use crate::components::compare::model::{Base, Current, Pair};
 use crate::components::compare::{
-    answer_pane, answer_stats_view, judge_tabs, model_picker, paired_table, prompt_list,
-    prompt_view, step, summary_line, swap_models, verdicts_view,
+    answer_pane, answer_stats_view, judge_tabs, model_picker, pair_votes_view, paired_table,
+    prompt_list, prompt_view, step, summary_line, swap_models, verdicts_view,
 };
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::share_link::ShareLink;
@@ -115,6 +115,18 @@ pub fn ComparePage() -> impl IntoView {
             return None;
         };
         Some(inputs.with(|inp| build_base(loaded, inp).map(|b| Shared(Arc::new(b)))))
+    });
+    // Votes per model pair, when the scope's bench holds battle rows (a Chatbot Arena log).
+    let votes = Memo::new(move |_| {
+        let LoadState::Ready(loaded) = ctx.state.get() else {
+            return None;
+        };
+        let s = inputs
+            .with(|inp| ui_scope::resolve(&loaded.dataset, inp))
+            .ok()?;
+        let bench = s.bench(&loaded.dataset);
+        let v = arena_lens_core::compare::votes::pair_votes(bench);
+        (!v.is_empty()).then(|| Shared(Arc::new(v)))
     });
     let wanted_models = Memo::new(move |_| {
         view.with(|v| {
@@ -340,10 +352,18 @@ pub fn ComparePage() -> impl IntoView {
                     } else {
                         "Waiting for the data…"
                     };
-                    return view! { <p class="hint" data-testid="compare-waiting">{text}</p> }.into_any();
+                    return view! { <p class="hint" data-testid="compare-waiting">{text}</p> }
+                        .into_any();
                 }
                 Some(Err(e)) => {
-                    return view! { <div class="status error" role="alert" data-testid="compare-error">{e}</div> }.into_any()
+                    // A battle log without conversations: nothing to read side by side, but the votes.
+                    if let Some(v) = votes.get() {
+                        return view! {
+                            <p class="hint" data-testid="compare-votes-only">"This data holds votes, not conversations: the votes per model pair are below."</p>
+                            {pair_votes_view(v.0.clone(), None)}
+                        }.into_any();
+                    }
+                    return view! { <div class="status error" role="alert" data-testid="compare-error">{e}</div> }.into_any();
                 }
                 Some(Ok(b)) => b,
             };
@@ -404,6 +424,10 @@ pub fn ComparePage() -> impl IntoView {
                     </div>
                 </div>
                 <p class="hint keys">"Keys: j or → next prompt · k or ← previous · s swap A and B · g switch game"</p>
+                {move || votes.get().map(|v| {
+                    let chosen = pair.get().map(|p| (p.name(p.a), p.name(p.b)));
+                    pair_votes_view(v.0.clone(), chosen)
+                })}
             }
             .into_any()
         }

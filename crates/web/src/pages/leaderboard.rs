@@ -5,7 +5,7 @@ use crate::clock::now_ms;
 use crate::components::controls::{Choices, Controls};
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::forest_chart::ForestChart;
-use crate::components::leaderboard_table::LeaderboardTable;
+use crate::components::leaderboard_table::{LeaderboardTable, ScoreScale};
 use crate::components::load_report::LoadReportView;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
@@ -144,12 +144,26 @@ pub fn LeaderboardPage() -> impl IntoView {
             }
         };
         let notes = c.notes.clone();
-        let title = format!(
-            "Win rate vs {} with {:.0}% CI",
-            lb.baseline,
-            lb.level * 100.0
-        );
-        let x_label = format!("Win rate against {} (%)", lb.baseline);
+        // What the scores are (the method's score label): win rates against the baseline get the
+        // 50% reference line; other scales (Elo ratings) neither the line nor a % axis.
+        let scale = ScoreScale::of(lb.method, &lb.method_line);
+        let (title, x_label, reference) = if scale.percent {
+            (
+                format!(
+                    "Win rate vs {} with {:.0}% CI",
+                    lb.baseline,
+                    lb.level * 100.0
+                ),
+                format!("Win rate against {} (%)", lb.baseline),
+                Some(50.0),
+            )
+        } else {
+            (
+                format!("{} with {:.0}% CI", scale.label, lb.level * 100.0),
+                scale.label.clone(),
+                None,
+            )
+        };
         let coefs = lb.style_coefficients.clone();
         let group_names: Vec<(String, usize, Option<String>)> = lb
             .groups
@@ -195,7 +209,9 @@ pub fn LeaderboardPage() -> impl IntoView {
             <section class="summary" data-testid="summary">
                 <p>
                     <strong>{lb.bench.clone()}</strong>
-                    {format!(" · judge{} {} · baseline {}", if lb.judges.len() > 1 { "s" } else { "" }, if lb.judges.is_empty() { "(battles file)".to_string() } else { lb.judges.join(" + ") }, lb.baseline)}
+                    {format!(" · judge{} {}", if lb.judges.len() > 1 { "s" } else { "" }, if lb.judges.is_empty() { "(battles file)".to_string() } else { lb.judges.join(" + ") })}
+                    // A method without a baseline (an Elo scale) names none.
+                    {(!lb.baseline.is_empty()).then(|| format!(" · baseline {}", lb.baseline))}
                     {lb.judged_baseline.clone().filter(|j| *j != lb.baseline).map(|j| format!(" (judged against {j})"))}
                     // A method that always groups (v2.0's categories) shows one group's board here.
                     {lb.method.fixed_group().and_then(|_| lb.groups.iter().find(|g| g.models == lb.models)).map(|g| format!(" · category {} (the tool's default); every category, each against its own baseline, below", g.group))}
@@ -212,11 +228,11 @@ pub fn LeaderboardPage() -> impl IntoView {
                     <p data-testid="style-coefs">"Style coefficients: "{coefs.iter().map(|(k, v)| format!("{k} {v:+.3}")).collect::<Vec<_>>().join(", ")}</p>
                 })}
             </section>
-            <ForestChart rows=forest_rows(&lb.models, &lb.baseline) title=title x_label=x_label />
+            <ForestChart rows=forest_rows(&lb.models, &lb.baseline) title=title x_label=x_label reference=reference />
             <div class="table-tools">
                 <ExportMenu what=export_main name="leaderboard" label="leaderboard table" testid="leaderboard-export" />
             </div>
-            <LeaderboardTable rows=lb.models.clone() level=lb.level baseline=lb.baseline.clone() testid="leaderboard" />
+            <LeaderboardTable rows=lb.models.clone() level=lb.level baseline=lb.baseline.clone() testid="leaderboard" scale=scale.clone() />
             {(!unrated.is_empty()).then(|| view! { <p class="hint">"Not rated (no battles link them to the baseline): "{unrated.join(", ")}</p> })}
             {lb.group_by.map(|g| view! {
                 <section class="groups" data-testid="groups">
@@ -241,7 +257,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                         </div>
                     })}
                     {group_board.map(|gb| view! {
-                        <LeaderboardTable rows=gb.models.clone() level=lb.level baseline=gb.baseline.clone().unwrap_or_else(|| lb.baseline.clone()) testid="group-board" />
+                        <LeaderboardTable rows=gb.models.clone() level=lb.level baseline=gb.baseline.clone().unwrap_or_else(|| lb.baseline.clone()) testid="group-board" scale=scale.clone() />
                     })}
                 </section>
             })}

@@ -82,7 +82,7 @@ pub fn answer_pane(c: Current, side_a: bool) -> impl IntoView {
                 .enumerate()
                 .map(|(i, t)| {
                     view! {
-                        {multi.then(|| view! { <h3 class="turn">{format!("Assistant, turn {}", i + 1)}</h3> })}
+                        {multi.then(|| view! { <h2 class="turn">{format!("Assistant, turn {}", i + 1)}</h2> })}
                         <Markdown text=t />
                     }
                 })

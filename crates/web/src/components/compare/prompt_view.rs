@@ -94,7 +94,7 @@ pub fn prompt_view(c: Current, filtered: Filtered, set: impl SetView) -> impl In
                 view! { <p class="hint">"No question text for this prompt: its id appears only in answers or judgments."</p> }.into_any()
             } else {
                 turns.into_iter().enumerate().map(|(i, t)| view! {
-                    {multi.then(|| view! { <h3 class="turn">{format!("User, turn {}", i + 1)}</h3> })}
+                    {multi.then(|| view! { <h2 class="turn">{format!("User, turn {}", i + 1)}</h2> })}
                     <Markdown text=t scroll_label=format!("Prompt, turn {}", i + 1) />
                 }).collect_view().into_any()
             }}

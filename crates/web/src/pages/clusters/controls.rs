@@ -5,8 +5,10 @@
 use super::job::JobKey;
 use super::{BaseMemo, PerfMemo};
 use crate::ui::SetView;
+use arena_lens_core::bench::Layout;
 use arena_lens_core::cluster::groups::{default_topics, GroupField};
 use arena_lens_core::cluster::Method;
+use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::view_state::keys::clusters as key;
 use arena_lens_core::view_state::keys::compare as ckey;
 use leptos::prelude::*;
@@ -45,7 +47,12 @@ pub(super) fn cluster_controls(
         let mut options: Vec<(GroupField, String)> = b
             .fields
             .iter()
-            .map(|&g| (GroupField::Label(g), format!("Data labels: {}", g.as_str())))
+            .map(|&g| {
+                (
+                    GroupField::Label(g),
+                    format!("Data labels: {}", field_name(b.bench().layout, g)),
+                )
+            })
             .collect();
         options.push((
             GroupField::Computed,
@@ -142,5 +149,16 @@ pub(super) fn cluster_controls(
                 })}
             </div>
         }.into_any())
+    }
+}
+
+/// What a label field holds in this data's format: a Chatbot Arena log keeps the conversation's
+/// `language` in `category` and its first `category_tag` label in `subcategory`
+/// (`formats::arena_log`); other formats use the field names.
+fn field_name(layout: Layout, g: GroupBy) -> &'static str {
+    match (layout, g) {
+        (Layout::ArenaLog, GroupBy::Category) => "language",
+        (Layout::ArenaLog, GroupBy::Subcategory) => "category tag",
+        _ => g.as_str(),
     }
 }
