@@ -14,7 +14,7 @@ before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
 test('the data picker opens the Arena log demo; its leaderboard equals the CLI to 1e-9', async () => {
-  const json = runCli(['leaderboard', ARENA, '--json']);
+  const json = runCli(['leaderboard', ARENA]);
   assert.equal(json.method, 'chatbot-arena');
   const { page, context, errors } = await openPage(browser, '');
   try {
