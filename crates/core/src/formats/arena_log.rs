@@ -472,3 +472,7 @@ fn array_items(text: &str) -> Vec<(At, Result<Value, String>)> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "arena_fast_tests.rs"]
+mod fast_tests;
