@@ -90,19 +90,62 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
         }
     } else {
         for (n, line) in lines(body) {
-            bench.report.lines += 1;
-            let at = At {
-                line: n,
-                item: None,
-            };
-            if let Some(b) = super::arena_fast::battle(line) {
-                add(bench, file, at, b, &mut seen);
-                continue;
+            json_line(bench, file, n, line, &mut seen);
+        }
+    }
+}
+
+/// Reads one non-blank JSON Lines record: through the fast path, or else the `Value` path, which
+/// reports what is wrong with it.
+fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut Seen) {
+    bench.report.lines += 1;
+    let at = At {
+        line: n,
+        item: None,
+    };
+    if let Some(b) = super::arena_fast::battle(line) {
+        add(bench, file, at, b, seen);
+        return;
+    }
+    match parse_object(line) {
+        Ok(o) => record(bench, file, at, &o, seen),
+        Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
+    }
+}
+
+/// Reads a JSON Lines battle log handed over one line at a time, exactly as [`parse`] reads the
+/// whole text, so a log of millions of battles never has to be held as one string.
+pub struct LineReader {
+    file: String,
+    line: usize,
+    seen: Seen,
+}
+
+impl LineReader {
+    /// Starts reading `file` into `bench`.
+    pub fn new(bench: &mut Bench, file: &str) -> LineReader {
+        if bench.layout == Layout::Empty {
+            bench.layout = Layout::ArenaLog;
+        }
+        LineReader {
+            file: file.to_string(),
+            line: 0,
+            seen: Seen::default(),
+        }
+    }
+
+    /// Reads the next line of the file (without its `\n`).
+    pub fn line(&mut self, bench: &mut Bench, line: &str) {
+        self.line += 1;
+        let mut line = line.trim_end_matches('\r');
+        if self.line == 1 {
+            // As `parse` and then `lines` each drop a byte order mark.
+            for _ in 0..2 {
+                line = line.strip_prefix('\u{feff}').unwrap_or(line);
             }
-            match parse_object(line) {
-                Ok(o) => record(bench, file, at, &o, &mut seen),
-                Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
-            }
+        }
+        if !line.trim().is_empty() {
+            json_line(bench, &self.file, self.line, line, &mut self.seen);
         }
     }
 }
