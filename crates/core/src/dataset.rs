@@ -150,7 +150,7 @@ impl Dataset {
             .entry(name.clone())
             .or_insert_with(|| Bench::new(&name));
         bench.report.files += 1;
-        let mut reader = formats::arena_log::LineReader::new(bench, path);
+        let mut reader = formats::arena_lines::LineReader::new(bench, path);
         let mut first = true;
         for line in lines {
             // The `\n` between lines counts as `text.len()` counts it.

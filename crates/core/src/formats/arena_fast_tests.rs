@@ -178,12 +178,16 @@ proptest! {
     fn fast_and_value_paths_agree(lines in proptest::collection::vec(line(), 1..12)) {
         for l in &lines {
             let slow = parse_object(l).ok().map(|o| super::from_json(&o));
-            match arena_fast::battle(l) {
-                Some(fast) => match slow {
+            if let Some(fast) = arena_fast::battle(l) {
+                match slow {
                     Some(Ok(slow)) => prop_assert_eq!(fast, slow, "line {}", l),
-                    other => prop_assert!(false, "fast accepted {} but Value gave {:?}", l, other.map(|r| r.map(|_| ()).map_err(|e| e.1.message))),
-                },
-                None => {}
+                    other => prop_assert!(
+                        false,
+                        "fast accepted {} but Value gave {:?}",
+                        l,
+                        other.map(|r| r.map(|_| ()).map_err(|e| e.1.message))
+                    ),
+                }
             }
         }
         let text = lines.join("\n");
@@ -211,4 +215,16 @@ fn demo_records_take_the_fast_path() {
         ["hard_prompt", "math", "instruction_following"]
     );
     assert_eq!(fast.style.unwrap().1.lists, 11.0);
+}
+
+/// What one battle costs in place (BENCHMARKS.md's per-battle memory): a guard against the
+/// per-battle structs growing unnoticed. Sizes by `std::mem::size_of` on 64-bit targets.
+#[test]
+#[cfg(target_pointer_width = "64")]
+fn per_battle_structs_stay_small() {
+    let prompt = std::mem::size_of::<crate::bench::Prompt>();
+    let battle = std::mem::size_of::<crate::bench::FileBattle>();
+    eprintln!("size_of Prompt = {prompt}, FileBattle = {battle}");
+    assert!(prompt <= 192, "Prompt is {prompt} bytes");
+    assert!(battle <= 104, "FileBattle is {battle} bytes");
 }

@@ -8,6 +8,10 @@
 //! turns). A bad record is reported as `file:line` for JSON Lines and as `item N` (with the line it
 //! starts on) for a JSON array; an array broken in the middle is read on from the next record.
 //! The 55k CSV (`arena_csv.rs`) fills the same [`ArenaBattle`].
+//!
+//! A JSON Lines record is first read by the typed fast path (`arena_fast.rs`); only a record it
+//! declines is parsed into a `serde_json::Value` here, which is what names a bad field. A log can
+//! also be handed over line by line (`arena_lines.rs`), so a million battles are never one string.
 
 use super::battles::style_pair;
 use super::{kind, lines, parse_object, req_str, FieldError};
@@ -97,7 +101,7 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
 
 /// Reads one non-blank JSON Lines record: through the fast path, or else the `Value` path, which
 /// reports what is wrong with it.
-fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut Seen) {
+pub(crate) fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut Seen) {
     bench.report.lines += 1;
     let at = At {
         line: n,
@@ -110,43 +114,6 @@ fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut See
     match parse_object(line) {
         Ok(o) => record(bench, file, at, &o, seen),
         Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
-    }
-}
-
-/// Reads a JSON Lines battle log handed over one line at a time, exactly as [`parse`] reads the
-/// whole text, so a log of millions of battles never has to be held as one string.
-pub struct LineReader {
-    file: String,
-    line: usize,
-    seen: Seen,
-}
-
-impl LineReader {
-    /// Starts reading `file` into `bench`.
-    pub fn new(bench: &mut Bench, file: &str) -> LineReader {
-        if bench.layout == Layout::Empty {
-            bench.layout = Layout::ArenaLog;
-        }
-        LineReader {
-            file: file.to_string(),
-            line: 0,
-            seen: Seen::default(),
-        }
-    }
-
-    /// Reads the next line of the file (without its `\n`).
-    pub fn line(&mut self, bench: &mut Bench, line: &str) {
-        self.line += 1;
-        let mut line = line.trim_end_matches('\r');
-        if self.line == 1 {
-            // As `parse` and then `lines` each drop a byte order mark.
-            for _ in 0..2 {
-                line = line.strip_prefix('\u{feff}').unwrap_or(line);
-            }
-        }
-        if !line.trim().is_empty() {
-            json_line(bench, &self.file, self.line, line, &mut self.seen);
-        }
     }
 }
 
@@ -349,7 +316,7 @@ pub(crate) struct Seen(Vec<bool>);
 
 impl Seen {
     /// Marks `prompt` as used; false if it already was.
-    fn insert(&mut self, prompt: u32) -> bool {
+    pub(crate) fn insert(&mut self, prompt: u32) -> bool {
         let i = prompt as usize;
         if self.0.len() <= i {
             self.0.resize(i + 1, false);
