@@ -206,6 +206,10 @@ fn scores_only(ds: &Dataset) -> Result<Option<leaderboard::Leaderboard>, String>
 
 /// Reads the data path of a command.
 fn load(input: &InputArgs) -> Result<Dataset, String> {
+    // A single battle log is read line by line: a million battles never sit in memory as text.
+    if let Some(ds) = read::load_streamed(&input.path) {
+        return ds.map_err(|e| e.to_string());
+    }
     let files = read::read_path(&input.path).map_err(|e| e.to_string())?;
     if files.is_empty() {
         return Err(format!(

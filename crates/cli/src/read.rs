@@ -1,6 +1,8 @@
 //! Reading a data path from disk into source files with paths relative to the data root.
 
+use arena_lens_core::dataset::Dataset;
 use arena_lens_core::source::SourceFile;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// An input path that could not be read.
@@ -33,19 +35,10 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     let meta = std::fs::metadata(path).map_err(|e| err(path, e))?;
     if meta.is_file() {
         let text = read_text(path)?;
-        let parent_name = path
-            .parent()
-            .and_then(|p| p.file_name())
-            .map(|n| n.to_string_lossy().to_string());
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let rel = match parent_name {
-            Some(p) if !p.is_empty() && p != "." && p != ".." => format!("{p}/{name}"),
-            _ => name,
-        };
-        return Ok(vec![SourceFile { path: rel, text }]);
+        return Ok(vec![SourceFile {
+            path: single_name(path),
+            text,
+        }]);
     }
     let prefix = if is_bench_dir(path) {
         let canon = path.canonicalize().map_err(|e| err(path, e))?;
@@ -70,6 +63,105 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
         }
     }
     Ok(files)
+}
+
+/// The name a single file is read under: with its folder's name, when there is one.
+fn single_name(path: &Path) -> String {
+    let parent_name = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_string());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    match parent_name {
+        Some(p) if !p.is_empty() && p != "." && p != ".." => format!("{p}/{name}"),
+        _ => name,
+    }
+}
+
+/// Loads a single file that is a Chatbot Arena battle log in JSON Lines line by line, so a log of
+/// millions of battles is never held whole in memory (it loads exactly as [`read_path`] and
+/// `Dataset::load` would load it). `None` when `path` is not such a file: read it with
+/// [`read_path`].
+pub fn load_streamed(path: &Path) -> Option<Result<Dataset, ReadError>> {
+    if !path.is_file() || !arena_lens_core::source::is_data_file(&single_name(path)) {
+        return None;
+    }
+    let err = |e: std::io::Error| ReadError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return Some(Err(err(e))),
+    };
+    let mut lines = Lines {
+        reader: BufReader::with_capacity(1 << 20, file),
+        more: true,
+        error: None,
+    };
+    // The first non-blank line decides, as the format sniffer reads it.
+    let mut head = Vec::new();
+    for line in lines.by_ref() {
+        let blank = line.trim().is_empty();
+        head.push(line);
+        if !blank {
+            break;
+        }
+    }
+    if let Some(e) = lines.error.take() {
+        return Some(Err(err(e)));
+    }
+    let name = single_name(path);
+    let head_text = head.join("\n");
+    if !Dataset::streams_as_arena_log(&name, &head_text) {
+        return None;
+    }
+    let ds = Dataset::load_arena_log_lines(&name, &head_text, head.into_iter().chain(&mut lines));
+    match lines.error {
+        Some(e) => Some(Err(err(e))),
+        None => Some(Ok(ds)),
+    }
+}
+
+/// A file's lines as `str::split('\n')` gives them (a file ending in a line end has an empty last
+/// line), each read as UTF-8 with invalid bytes replaced, as [`read_text`] reads the whole file.
+struct Lines<R> {
+    reader: R,
+    /// False once the last line was handed out.
+    more: bool,
+    /// The read error that ended the lines early, if any.
+    error: Option<std::io::Error>,
+}
+
+impl<R: BufRead> Iterator for Lines<R> {
+    type Item = String;
+    fn next(&mut self) -> Option<String> {
+        if !self.more {
+            return None;
+        }
+        let mut buf = Vec::new();
+        match self.reader.read_until(b'\n', &mut buf) {
+            Ok(_) => {
+                if buf.last() == Some(&b'\n') {
+                    buf.pop();
+                } else {
+                    self.more = false;
+                }
+                Some(match String::from_utf8(buf) {
+                    Ok(s) => s,
+                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                })
+            }
+            Err(e) => {
+                self.error = Some(e);
+                self.more = false;
+                None
+            }
+        }
+    }
 }
 
 /// All regular files below `root` as (relative `/` path, full path), sorted.

@@ -102,12 +102,63 @@ impl Dataset {
                 _ => {}
             }
         }
-        formats::mt_bench_prompts::share(&mut ds.benches);
-        for b in ds.benches.values_mut() {
+        ds.finish(baseline);
+        ds
+    }
+
+    /// The steps after every file is read: prompts shared between benches, answer files in name
+    /// order, the manifest's baseline.
+    fn finish(&mut self, baseline: Option<String>) {
+        formats::mt_bench_prompts::share(&mut self.benches);
+        for b in self.benches.values_mut() {
             b.answer_files
                 .sort_by(|x, y| b.models.name(*x).cmp(b.models.name(*y)));
             b.manifest_baseline = baseline.clone();
         }
+    }
+
+    /// True when a file whose text begins with `head` (at least its first non-blank line) is a
+    /// Chatbot Arena battle log in JSON Lines, which [`Dataset::load_arena_log_lines`] can read
+    /// line by line.
+    pub fn streams_as_arena_log(path: &str, head: &str) -> bool {
+        let body = head.strip_prefix('\u{feff}').unwrap_or(head).trim_start();
+        body.starts_with('{')
+            && matches!(
+                classify_file(path, head),
+                FileRole::Format {
+                    kind: FormatKind::ArenaBattles,
+                    ..
+                }
+            )
+    }
+
+    /// Loads a single file that [`Dataset::streams_as_arena_log`] accepted, given line by line
+    /// (without line ends): the same data set [`Dataset::load`] gives for the whole text, without
+    /// ever holding that text. `head` is the beginning of the file, as given to
+    /// `streams_as_arena_log`.
+    pub fn load_arena_log_lines(
+        path: &str,
+        head: &str,
+        lines: impl Iterator<Item = String>,
+    ) -> Dataset {
+        let mut ds = Dataset::default();
+        let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
+            unreachable!("checked by streams_as_arena_log")
+        };
+        let bench = ds
+            .benches
+            .entry(name.clone())
+            .or_insert_with(|| Bench::new(&name));
+        bench.report.files += 1;
+        let mut reader = formats::arena_lines::LineReader::new(bench, path);
+        let mut first = true;
+        for line in lines {
+            // The `\n` between lines counts as `text.len()` counts it.
+            bench.report.bytes += line.len() + usize::from(!first);
+            first = false;
+            reader.line(bench, &line);
+        }
+        ds.finish(None);
         ds
     }
 

@@ -7,12 +7,12 @@
 //! release has no `anony` column (all its votes are anonymous battles) and no `tstamp`. A bad row
 //! is reported with its CSV line.
 
-use super::arena_log::{add, ArenaBattle, At};
+use super::arena_log::{add, ArenaBattle, At, Seen};
 use super::FieldError;
 use crate::bench::{Bench, Layout};
 use crate::report::IssueKind;
 use crate::verdict::Outcome;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The columns the reader needs.
 const REQUIRED: [&str; 8] = [
@@ -62,7 +62,7 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
         );
         return;
     }
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     for rec in rd.records() {
         bench.report.lines += 1;
         let rec = match rec {
@@ -108,7 +108,7 @@ impl<'r> Cells<'r> {
 }
 
 /// The checked fields of one row.
-fn row(cells: &Cells) -> Result<ArenaBattle, (IssueKind, FieldError)> {
+fn row(cells: &Cells) -> Result<ArenaBattle<'static>, (IssueKind, FieldError)> {
     let get = |c: &str| cells.get(c);
     let missing = |field: &str, msg: String| (IssueKind::MissingField, FieldError::new(field, msg));
     let name = |c: &str| match get(c).trim() {
@@ -148,9 +148,9 @@ fn row(cells: &Cells) -> Result<ArenaBattle, (IssueKind, FieldError)> {
     };
     let id = Some(get("id").trim().to_string()).filter(|s| !s.is_empty());
     Ok(ArenaBattle {
-        id,
-        model_a,
-        model_b,
+        id: id.map(Into::into),
+        model_a: model_a.into(),
+        model_b: model_b.into(),
         outcome: Some(outcome),
         user_turns: turns("prompt")?,
         answers: Some((turns("response_a")?, turns("response_b")?)),

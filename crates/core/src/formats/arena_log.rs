@@ -8,6 +8,10 @@
 //! turns). A bad record is reported as `file:line` for JSON Lines and as `item N` (with the line it
 //! starts on) for a JSON array; an array broken in the middle is read on from the next record.
 //! The 55k CSV (`arena_csv.rs`) fills the same [`ArenaBattle`].
+//!
+//! A JSON Lines record is first read by the typed fast path (`arena_fast.rs`); only a record it
+//! declines is parsed into a `serde_json::Value` here, which is what names a bad field. A log can
+//! also be handed over line by line (`arena_lines.rs`), so a million battles are never one string.
 
 use super::battles::style_pair;
 use super::{kind, lines, parse_object, req_str, FieldError};
@@ -16,20 +20,22 @@ use crate::report::IssueKind;
 use crate::style::StyleRaw;
 use crate::verdict::Outcome;
 use serde_json::{Map, Value};
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 /// One battle as any Arena format gives it, checked, before it enters the bench.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct ArenaBattle {
+/// Strings borrow from the record's text where they can (the fast path), so a battle costs no
+/// allocation for its id and model names.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct ArenaBattle<'a> {
     /// `question_id` / `id`; `None` for FastChat's clean_battle rows, which have none.
-    pub id: Option<String>,
-    pub model_a: String,
-    pub model_b: String,
+    pub id: Option<Cow<'a, str>>,
+    pub model_a: Cow<'a, str>,
+    pub model_b: Cow<'a, str>,
     pub outcome: Option<Outcome>,
     pub bothbad: bool,
     pub anony: Option<bool>,
     pub tstamp: Option<f64>,
-    pub language: Option<String>,
+    pub language: Option<Cow<'a, str>>,
     pub labels: Vec<String>,
     /// The user turns (from `conversation_a`, or the CSV's `prompt`).
     pub user_turns: Vec<String>,
@@ -60,7 +66,7 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
         bench.layout = Layout::ArenaLog;
     }
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     if body.trim_start().starts_with('[') {
         for (at, item) in array_items(body) {
             bench.report.lines += 1;
@@ -88,27 +94,31 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
         }
     } else {
         for (n, line) in lines(body) {
-            bench.report.lines += 1;
-            let at = At {
-                line: n,
-                item: None,
-            };
-            match parse_object(line) {
-                Ok(o) => record(bench, file, at, &o, &mut seen),
-                Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
-            }
+            json_line(bench, file, n, line, &mut seen);
         }
     }
 }
 
+/// Reads one non-blank JSON Lines record: through the fast path, or else the `Value` path, which
+/// reports what is wrong with it.
+pub(crate) fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut Seen) {
+    bench.report.lines += 1;
+    let at = At {
+        line: n,
+        item: None,
+    };
+    if let Some(b) = super::arena_fast::battle(line) {
+        add(bench, file, at, b, seen);
+        return;
+    }
+    match parse_object(line) {
+        Ok(o) => record(bench, file, at, &o, seen),
+        Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
+    }
+}
+
 /// Reads one record, or reports why not.
-fn record(
-    bench: &mut Bench,
-    file: &str,
-    at: At,
-    o: &Map<String, Value>,
-    seen: &mut HashSet<String>,
-) {
+fn record(bench: &mut Bench, file: &str, at: At, o: &Map<String, Value>, seen: &mut Seen) {
     match from_json(o) {
         Ok(b) => add(bench, file, at, b, seen),
         Err((kind, e)) => bench.report.push(
@@ -127,7 +137,7 @@ type RecordError = (IssueKind, FieldError);
 type Turns = (Vec<String>, Vec<String>);
 
 /// The checked fields of a JSON record.
-fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle, RecordError> {
+fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle<'static>, RecordError> {
     let missing = |e: FieldError| (IssueKind::MissingField, e);
     let model_a = model_name(o, "model_a").map_err(missing)?;
     let model_b = model_name(o, "model_b").map_err(missing)?;
@@ -148,23 +158,8 @@ fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle, RecordError> {
         None | Some(Value::Null) => None,
         Some(_) => Some(req_str(o, "question_id").map_err(missing)?),
     };
-    let conv = |side: &str| -> Result<Option<Turns>, FieldError> {
-        let name = format!("conversation_{side}");
-        match o.get(&name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Array(msgs)) => conversation(msgs, &name).map(Some),
-            Some(other) => Err(FieldError::new(
-                &name,
-                format!("expected a list of messages, found {}", kind(other)),
-            )),
-        }
-    };
-    let (ca, cb) = (conv("a").map_err(missing)?, conv("b").map_err(missing)?);
-    let (user_turns, answers) = match (ca, cb) {
-        (Some((user, a)), Some((_, b))) => (user, Some((a, b))),
-        (Some((user, _)), None) | (None, Some((user, _))) => (user, None),
-        (None, None) => (Vec::new(), None),
-    };
+    let (user_turns, answers) =
+        turns_of(o.get("conversation_a"), o.get("conversation_b")).map_err(missing)?;
     let mut labels = category_labels(o.get("category_tag"));
     if o.get("is_code").and_then(Value::as_bool) == Some(true)
         && !labels.iter().any(|l| l == "code")
@@ -172,14 +167,14 @@ fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle, RecordError> {
         labels.push("code".into());
     }
     Ok(ArenaBattle {
-        id,
-        model_a,
-        model_b,
+        id: id.map(Cow::Owned),
+        model_a: model_a.into(),
+        model_b: model_b.into(),
         outcome: Some(outcome),
         bothbad,
         anony,
         tstamp,
-        language: super::opt_str(o, "language"),
+        language: super::opt_str(o, "language").map(Cow::Owned),
         labels,
         user_turns,
         answers,
@@ -190,13 +185,43 @@ fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle, RecordError> {
 /// A model name: a non-empty string that is not a `-` placeholder.
 fn model_name(o: &Map<String, Value>, field: &str) -> Result<String, FieldError> {
     let name = req_str(o, field)?;
-    match name.trim() {
-        "" | "-" => Err(FieldError::new(
+    if usable_model_name(&name) {
+        Ok(name)
+    } else {
+        Err(FieldError::new(
             field,
             format!("{name:?} is not a model name"),
-        )),
-        _ => Ok(name),
+        ))
     }
+}
+
+/// False for an empty name or a `-` placeholder.
+pub(crate) fn usable_model_name(name: &str) -> bool {
+    !matches!(name.trim(), "" | "-")
+}
+
+/// The user turns and both sides' assistant turns of `conversation_a` / `conversation_b`
+/// (absent or `null`: none).
+pub(crate) fn turns_of(
+    a: Option<&Value>,
+    b: Option<&Value>,
+) -> Result<(Vec<String>, Option<Turns>), FieldError> {
+    let conv = |v: Option<&Value>, name: &str| -> Result<Option<Turns>, FieldError> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Array(msgs)) => conversation(msgs, name).map(Some),
+            Some(other) => Err(FieldError::new(
+                name,
+                format!("expected a list of messages, found {}", kind(other)),
+            )),
+        }
+    };
+    let (ca, cb) = (conv(a, "conversation_a")?, conv(b, "conversation_b")?);
+    Ok(match (ca, cb) {
+        (Some((user, a)), Some((_, b))) => (user, Some((a, b))),
+        (Some((user, _)), None) | (None, Some((user, _))) => (user, None),
+        (None, None) => (Vec::new(), None),
+    })
 }
 
 /// FastChat's `winner`: `model_a`, `model_b`, `tie` or `tie (bothbad)` (which FastChat's
@@ -265,15 +290,7 @@ fn category_labels(tag: Option<&Value>) -> Vec<String> {
             out.push("hard_prompt".to_string());
         }
     }
-    for (group, key, label) in [
-        ("math_v0.1", "math", "math"),
-        ("if_v0.1", "if", "instruction_following"),
-        (
-            "creative_writing_v0.1",
-            "creative_writing",
-            "creative_writing",
-        ),
-    ] {
+    for (group, key, label) in CATEGORY_FLAGS {
         if flag(group, key) {
             out.push(label.to_string());
         }
@@ -281,14 +298,35 @@ fn category_labels(tag: Option<&Value>) -> Vec<String> {
     out
 }
 
+/// The `category_tag` flags read as labels: (group, flag, label).
+pub(crate) const CATEGORY_FLAGS: [(&str, &str, &str); 3] = [
+    ("math_v0.1", "math", "math"),
+    ("if_v0.1", "if", "instruction_following"),
+    (
+        "creative_writing_v0.1",
+        "creative_writing",
+        "creative_writing",
+    ),
+];
+
+/// The prompts whose id a battle of the file being read already used (indexed by prompt), so a
+/// repeated id is found without keeping a second copy of every id.
+#[derive(Default)]
+pub(crate) struct Seen(Vec<bool>);
+
+impl Seen {
+    /// Marks `prompt` as used; false if it already was.
+    pub(crate) fn insert(&mut self, prompt: u32) -> bool {
+        let i = prompt as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, false);
+        }
+        !std::mem::replace(&mut self.0[i], true)
+    }
+}
+
 /// Adds a checked battle: its row, and its prompt and answers when it has conversations.
-pub(crate) fn add(
-    bench: &mut Bench,
-    file: &str,
-    at: At,
-    b: ArenaBattle,
-    seen: &mut HashSet<String>,
-) {
+pub(crate) fn add(bench: &mut Bench, file: &str, at: At, b: ArenaBattle, seen: &mut Seen) {
     if b.model_a == b.model_b {
         bench.report.push(
             IssueKind::SelfBattle,
@@ -302,8 +340,17 @@ pub(crate) fn add(
     let Some(outcome) = b.outcome else {
         return;
     };
+    // Without an id each battle is its own prompt, named by where it was read.
+    let prompt = match &b.id {
+        Some(id) => bench.prompt_id(id),
+        None => bench.prompt_id(&match at.item {
+            Some(i) => format!("{file}#{i}"),
+            None => format!("{file}:{}", at.line),
+        }),
+    };
     if let Some(id) = &b.id {
-        if !seen.insert(id.clone()) {
+        // A repeated id within the file names a prompt this file already used.
+        if !seen.insert(prompt) {
             bench.report.push(
                 IssueKind::DuplicateRow,
                 file,
@@ -317,19 +364,15 @@ pub(crate) fn add(
             return;
         }
     }
-    // Without an id each battle is its own prompt, named by where it was read.
-    let pid = b.id.clone().unwrap_or_else(|| match at.item {
-        Some(i) => format!("{file}#{i}"),
-        None => format!("{file}:{}", at.line),
-    });
-    let prompt = bench.prompt_id(&pid);
     {
         let p = &mut bench.prompts[prompt as usize];
         if let Some(lang) = &b.language {
-            p.category = lang.clone();
+            if p.category != **lang {
+                p.category = lang.to_string();
+            }
         }
         p.subcategory = b.labels.first().cloned().unwrap_or_default();
-        p.labels = b.labels.clone();
+        p.labels = b.labels;
         let mut turns = b.user_turns.iter();
         if let Some(first) = turns.next() {
             p.text = first.clone();
@@ -439,3 +482,7 @@ fn array_items(text: &str) -> Vec<(At, Result<Value, String>)> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "arena_fast_tests.rs"]
+mod fast_tests;

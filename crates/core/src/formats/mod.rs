@@ -7,6 +7,8 @@
 pub mod alpaca_eval;
 pub mod answers;
 pub mod arena_csv;
+mod arena_fast;
+pub mod arena_lines;
 pub mod arena_log;
 pub mod battles;
 pub(crate) mod json_array;
