@@ -35,13 +35,17 @@ const close = (x, ref, tol) => Math.abs(x - ref) <= tol * Math.max(1, Math.abs(r
 function assertMatchesCli(table, json, what, tol = 1e-9) {
   assert.deepEqual(Object.keys(table).sort(), json.models.map((m) => m.model).sort(), `${what}: same models`);
   const core = new Set(['model', 'score', 'lower', 'upper', 'rank_ub', 'battles', 'avg_tokens', 'estimate']);
+  const figures = [...new Set(json.models.flatMap((m) => Object.keys(m).filter((k) => !core.has(k) && typeof m[k] === 'number')))].sort();
   for (const m of json.models) {
     const row = table[m.model];
     for (const k of ['score', 'lower', 'upper']) assert.ok(close(row[k], m[k], tol), `${what}: ${m.model} ${k} ${row[k]} vs CLI ${m[k]}`);
     assert.equal(row.rank, m.rank_ub, `${what}: ${m.model} rank`);
-    const figs = Object.keys(m).filter((k) => !core.has(k) && typeof m[k] === 'number');
-    assert.deepEqual(Object.keys(row.figures).sort(), figs.sort(), `${what}: ${m.model} figure columns`);
-    for (const k of figs) assert.ok(close(row.figures[k], m[k], tol), `${what}: ${m.model} ${k} ${row.figures[k]} vs CLI ${m[k]}`);
+    // Every figure any model has is a column; a model without it shows an empty cell.
+    assert.deepEqual(Object.keys(row.figures).sort(), figures, `${what}: ${m.model} figure columns`);
+    for (const k of figures) {
+      if (k in m) assert.ok(close(row.figures[k], m[k], tol), `${what}: ${m.model} ${k} ${row.figures[k]} vs CLI ${m[k]}`);
+      else assert.equal(row.figures[k], null, `${what}: ${m.model} has no ${k}`);
+    }
   }
 }
 
@@ -71,6 +75,9 @@ async function groupByLabel(page, url, label) {
   return page.$$eval('[data-testid="cluster-table"] tbody tr[data-cluster]', (t) => t.map((x) => x.dataset.cluster).sort());
 }
 
+/** Text as a reader sees it: markdown marks dropped, white space collapsed (the page renders
+ * answers as markdown, so `**bold**` shows as bold). */
+const plain = (t) => String(t).replace(/[*_#`>|\\]/g, '').replace(/\s+/g, ' ').trim();
 const readJsonl = (f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 
 sharedTest('MT-Bench: leaderboard equals the CLI, compare shows both turns, both games, the reference and the grades, clusters by category', { needs: [MTB], timeout: 400_000 }, async () => {
@@ -83,7 +90,7 @@ sharedTest('MT-Bench: leaderboard equals the CLI, compare shows both turns, both
   const pairRow = readJsonl(path.join(bench, 'model_judgment', 'gpt-4_pair.jsonl')).find((x) => x.question_id === 101 && x.turn === 1);
   const answers = Object.fromEntries(['phi-3', 'phi-3-dpo'].map((m) => [m, readJsonl(path.join(bench, 'model_answer', `${m}.jsonl`)).find((x) => x.question_id === 101).choices[0].turns]));
   const grades = readJsonl(path.join(bench, 'model_judgment', 'gpt-4_single.jsonl')).filter((x) => x.question_id === 101);
-  const snip = (t) => t.replace(/\s+/g, ' ').trim().slice(0, 40);
+  const snip = (t) => plain(t).slice(0, 40);
   for (const width of [1280, 390]) {
     const { page, context, errors } = await openPage(browser, url, { viewport: { width, height: 900 } });
     try {
@@ -95,19 +102,19 @@ sharedTest('MT-Bench: leaderboard equals the CLI, compare shows both turns, both
       await page.goto(new URL(`${url}&view=compare&a=phi-3&b=phi-3-dpo&prompt=101`, page.url()).href);
       await page.waitForSelector('[data-testid="prompt"][data-question-id="101"]', { timeout: 90_000 });
       await page.waitForSelector('[data-testid="answer-b"]', { timeout: 60_000 });
-      const prompt = (await page.textContent('[data-testid="prompt"]')).replace(/\s+/g, ' ');
+      const prompt = (await page.textContent('[data-testid="prompt"]'));
       for (const t of q.turns) assert.ok(prompt.includes(snip(t)), `prompt turn: ${snip(t)}`);
       for (const [side, m] of [['a', 'phi-3'], ['b', 'phi-3-dpo']]) {
-        const text = (await page.textContent(`[data-testid="answer-${side}"]`)).replace(/\s+/g, ' ');
+        const text = plain(await page.textContent(`[data-testid="answer-${side}"]`));
         assert.equal((text.match(/Assistant, turn \d/g) ?? []).length, 2, `${m}: two turns`);
         assert.ok(text.includes(snip(answers[m][1]).slice(0, 25)), `${m}: turn 2 shown`);
       }
       // Both games' judge texts (game 2 is behind its tab, in the page all the same).
       for (const g of [1, 2]) {
-        const text = (await page.$eval(`[data-testid="judgment-game-${g}"]`, (e) => e.textContent)).replace(/\s+/g, ' ');
+        const text = plain(await page.$eval(`[data-testid="judgment-game-${g}"]`, (e) => e.textContent));
         assert.ok(text.includes(snip(pairRow[`g${g}_judgment`])), `game ${g} judge text`);
       }
-      const refText = (await page.textContent('[data-testid="reference-answers"]')).replace(/\s+/g, ' ');
+      const refText = plain(await page.textContent('[data-testid="reference-answers"]'));
       for (const t of ref.choices[0].turns) assert.ok(refText.includes(snip(t).slice(0, 30)), `reference turn: ${snip(t)}`);
       const shown = await page.$$eval('[data-testid="grade"]', (gs) => gs.map((g) => ({ ...g.dataset })));
       assert.deepEqual(shown.map((g) => [g.model, Number(g.turn), Number(g.score)]),
@@ -131,8 +138,8 @@ sharedTest('AlpacaEval: leaderboard equals the CLI with its figures, compare sho
   assert.equal(json.method, 'alpaca-eval');
   for (const k of ['standard_error', 'discrete_win_rate', 'lc_score']) assert.ok(k in json.models[0], `CLI prints ${k}`);
   const ann = JSON.parse(readFileSync(path.join(DATA_DIR, ALPACA, 'weighted_alpaca_eval_gpt4_turbo', 'annotations.json'), 'utf8'));
-  const item = ann.find((a) => a.raw_completion && a.output_2.length > 80 && a.dataset === 'vicuna');
-  const snip = (t) => String(t).replace(/\s+/g, ' ').trim().slice(0, 40);
+  const item = ann.find((a) => a.raw_completion?.logprobs && a.output_2.length > 80 && a.dataset === 'vicuna');
+  const snip = (t) => plain(t).slice(0, 40);
   for (const width of [1280, 390]) {
     const { page, context, errors } = await openPage(browser, url, { viewport: { width, height: 900 } });
     try {
@@ -144,11 +151,15 @@ sharedTest('AlpacaEval: leaderboard equals the CLI with its figures, compare sho
 
       await page.goto(new URL(`${url}&view=compare&a=gpt4_1106_preview&b=alpaca-7b&prompt=${encodeURIComponent(item.instruction)}`, page.url()).href);
       await page.waitForSelector('[data-testid="answer-b"]', { timeout: 90_000 });
-      assert.ok((await page.textContent('[data-testid="prompt"]')).replace(/\s+/g, ' ').includes(snip(item.instruction)));
-      assert.ok((await page.textContent('[data-testid="answer-a"]')).replace(/\s+/g, ' ').includes(snip(item.output_1).slice(0, 25)), 'the reference output');
-      assert.ok((await page.textContent('[data-testid="answer-b"]')).replace(/\s+/g, ' ').includes(snip(item.output_2).slice(0, 25)), 'the model output');
+      assert.ok(plain(await page.textContent('[data-testid="prompt"]')).includes(snip(item.instruction)));
+      assert.ok(plain(await page.textContent('[data-testid="answer-a"]')).includes(snip(item.output_1).slice(0, 25)), 'the reference output');
+      assert.ok(plain(await page.textContent('[data-testid="answer-b"]')).includes(snip(item.output_2).slice(0, 25)), 'the model output');
       const judge = (await page.$eval('[data-testid="judgment-game-1"]', (e) => e.textContent)).replace(/\s+/g, ' ');
-      assert.ok(judge.includes(snip(item.raw_completion).slice(0, 30)), `raw completion shown: ${judge.slice(0, 300)}`);
+      // The weighted annotator's raw completion is an object (the judge's first token and its
+      // log-probabilities), shown as JSON text: its finish reason and the chosen token are there.
+      const raw = item.raw_completion;
+      assert.ok(judge.includes(`"finish_reason":"${raw.finish_reason}"`), `raw completion shown: ${judge.slice(0, 300)}`);
+      assert.ok(judge.includes(`"token":"${raw.logprobs.content[0].token}"`), 'the chosen token');
       await screenshot(page, `formats-alpaca-compare-${width}`);
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }
@@ -177,12 +188,13 @@ sharedTest('WildBench score mode: leaderboard equals the CLI, compare shows the 
       await screenshot(page, `formats-wbscore-leaderboard-${width}`);
       await page.goto(new URL(`${url}&view=compare&a=${encodeURIComponent(model)}&prompt=${item.session_id}`, page.url()).href);
       await page.waitForSelector('[data-testid="grade"]', { timeout: 90_000 });
-      const answer = (await page.textContent('[data-testid="answer-a"]')).replace(/\s+/g, ' ');
-      assert.ok(answer.includes(item.model_output.replace(/\s+/g, ' ').trim().slice(0, 25)), 'the answer');
-      const grade = await page.$eval('[data-testid="grade"]', (g) => ({ score: Number(g.dataset.score), text: g.textContent.replace(/\s+/g, ' ') }));
+      const answer = plain(await page.textContent('[data-testid="answer-a"]'));
+      assert.ok(answer.includes(plain(item.model_output).slice(0, 25)), 'the answer');
+      const grade = await page.$eval('[data-testid="grade"]', (g) => ({ score: Number(g.dataset.score), text: g.textContent }));
       assert.equal(grade.score, Number(item.score));
       assert.match(grade.text, /strengths: /);
-      assert.ok(grade.text.includes(item.parsed_result.weaknesses.replace(/\s+/g, ' ').slice(0, 30)), 'weaknesses shown');
+      grade.text = plain(grade.text);
+      assert.ok(grade.text.includes(plain(item.parsed_result.weaknesses).slice(0, 30)), 'weaknesses shown');
       await screenshot(page, `formats-wbscore-compare-${width}`);
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }

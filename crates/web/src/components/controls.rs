@@ -183,11 +183,21 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
         let current = view
             .with(|v| v.baseline.clone())
             .unwrap_or(c.baseline.clone());
+        // The reference a format's rows name (AlpacaEval's gpt4_1106_preview) is not a row of the
+        // table; it is still the baseline in effect, so it is listed and shown selected.
+        let mut models = c.models;
+        if !current.is_empty() && !models.contains(&current) {
+            models.insert(0, current.clone());
+        }
+        // MT-Bench scores every pair unless a baseline is picked (FastChat's pairwise-all mode).
+        let none = current.is_empty() || method.get() == Method::MtBench;
+        let none_selected = current.is_empty();
         view! {
             <label class="field" title=move || baseline_title(method.get())>
                 <span>"Baseline (50%)"</span>
                 <select data-testid="baseline" on:change=set_baseline prop:disabled=move || method.get().no_baseline().is_some()>
-                    {c.models.into_iter().map(|m| {
+                    {none.then(|| view! { <option value="" selected=none_selected>"None (every pair)"</option> })}
+                    {models.into_iter().map(|m| {
                         let sel = m == current;
                         view! { <option value=m.clone() selected=sel>{m.clone()}</option> }
                     }).collect_view()}

@@ -72,6 +72,19 @@ pub fn LeaderboardPage() -> impl IntoView {
         };
         let (req, opts) = inputs.get();
         let t0 = now_ms();
+        // A published scores table and no verdicts (a WildBench pairwise-*.json, the AlpacaEval
+        // CSV): the table as printed, by the CLI's rule.
+        if let Some(table) = leaderboard::scores_only::of_dataset(&loaded.dataset).transpose() {
+            let result = table.map(Arc::new);
+            let bench = result.as_ref().ok().map(|lb| lb.bench.clone());
+            return Some(Computed {
+                result,
+                bench,
+                notes: Vec::new(),
+                ms: now_ms() - t0,
+                loaded,
+            });
+        }
         // The scope (bench, judges, baselines) is the core's decision, as for every page and the CLI;
         // the site opens on the first judge by name rather than stopping to ask.
         let scoped = ui_scope::resolve(&loaded.dataset, &req);
