@@ -62,9 +62,8 @@ async function assertUnusedControlsOff(page, { baseline }) {
   if (!baseline) assert.match(b.title, /Not used by the/);
 }
 
-/** Opens the clusters page, groups by the data's own label field, returns the groups. */
-async function groupByLabel(page, url, label) {
-  await page.goto(new URL(`${url}&view=clusters`, page.url()).href);
+/** On the clusters page, groups by the data's own label field and returns the groups. */
+async function groupByLabel(page, label) {
   const field = 'select[data-testid="label-field"]';
   await page.waitForSelector(field, { timeout: 90_000 });
   const options = await page.$$eval(`${field} option`, (os) => os.map((o) => [o.value, o.textContent]));
@@ -123,10 +122,10 @@ sharedTest('MT-Bench: leaderboard equals the CLI, compare shows both turns, both
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }
   }
-  const { page, context, errors } = await openPage(browser, url, { viewport: { width: 1280, height: 900 } });
+  const { page, context, errors } = await openPage(browser, `${url}&view=clusters`, { viewport: { width: 1280, height: 900 } });
   try {
     const cats = [...new Set(readJsonl(path.join(bench, 'question.jsonl')).filter((x) => readJsonl(path.join(bench, 'model_judgment', 'gpt-4_pair.jsonl')).some((p) => p.question_id === x.question_id)).map((x) => x.category))].sort();
-    assert.deepEqual(await groupByLabel(page, url, 'MT-Bench category'), cats);
+    assert.deepEqual(await groupByLabel(page, 'MT-Bench category'), cats);
     await screenshot(page, 'formats-mtbench-clusters-1280');
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
@@ -164,9 +163,9 @@ sharedTest('AlpacaEval: leaderboard equals the CLI with its figures, compare sho
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }
   }
-  const { page, context, errors } = await openPage(browser, url, { viewport: { width: 1280, height: 900 } });
+  const { page, context, errors } = await openPage(browser, `${url}&view=clusters`, { viewport: { width: 1280, height: 900 } });
   try {
-    assert.deepEqual(await groupByLabel(page, url, 'dataset'), [...new Set(ann.map((a) => a.dataset))].sort());
+    assert.deepEqual(await groupByLabel(page, 'dataset'), [...new Set(ann.map((a) => a.dataset))].sort());
     await screenshot(page, 'formats-alpaca-clusters-1280');
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }

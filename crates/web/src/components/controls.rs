@@ -192,11 +192,16 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
         // MT-Bench scores every pair unless a baseline is picked (FastChat's pairwise-all mode).
         let none = current.is_empty() || method.get() == Method::MtBench;
         let none_selected = current.is_empty();
+        let none_label = if method.get() == Method::MtBench {
+            "None (every pair)"
+        } else {
+            "None"
+        };
         view! {
             <label class="field" title=move || baseline_title(method.get())>
                 <span>"Baseline (50%)"</span>
                 <select data-testid="baseline" on:change=set_baseline prop:disabled=move || method.get().no_baseline().is_some()>
-                    {none.then(|| view! { <option value="" selected=none_selected>"None (every pair)"</option> })}
+                    {none.then(|| view! { <option value="" selected=none_selected>{none_label}</option> })}
                     {models.into_iter().map(|m| {
                         let sel = m == current;
                         view! { <option value=m.clone() selected=sel>{m.clone()}</option> }
