@@ -8,7 +8,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync, copyFileSync } from 'node:fs';
-import { REPO_ROOT, launchBrowser, openPageBypassingCsp, runAxe, describeViolations, describeErrors } from './helpers.mjs';
+import { REPO_ROOT, launchBrowser, openPageBypassingCsp, runAxe, describeViolations, describeErrors, sharedTest } from './helpers.mjs';
+import { MTB, ALPACA, WB_PAIR, prepareJudgedFormats } from './formats-judged-data.mjs';
 
 /** Each page, and how to tell that its main content has rendered (not just the app shell). */
 const PAGES = [
@@ -67,6 +68,43 @@ const PAGES = [
     },
   },
   {
+    // MT-Bench (../shared, through a manifest under dist/e2e/): figure columns, disabled controls.
+    name: 'leaderboard on MT-Bench',
+    url: '?data=e2e/mt-bench/',
+    needs: [MTB],
+    ready: async (page) => {
+      await page.waitForSelector('table[data-testid="leaderboard"] tbody tr[data-model]', { timeout: 90_000 });
+    },
+  },
+  {
+    // Two turns per answer, both games' judge texts, the reference answer and the single grades.
+    name: 'compare on MT-Bench',
+    url: '?data=e2e/mt-bench/&view=compare&a=phi-3&b=phi-3-dpo&prompt=101',
+    needs: [MTB],
+    ready: async (page) => {
+      await page.waitForSelector('[data-testid="answer-b"]', { timeout: 90_000 });
+      await page.waitForSelector('[data-testid="reference-answers"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="grade"]', { timeout: 60_000 });
+    },
+  },
+  {
+    name: 'compare on AlpacaEval',
+    url: '?data=e2e/alpaca/&view=compare&a=gpt4_1106_preview&b=alpaca-7b',
+    needs: [ALPACA],
+    ready: async (page) => {
+      await page.waitForSelector('[data-testid="answer-b"]', { timeout: 90_000 });
+      await page.waitForSelector('[data-testid="judgment-game-1"] .chip', { timeout: 60_000 });
+    },
+  },
+  {
+    // The project's WildBench pairwise fixture (e2e/formats-judged-data.mjs), WB-Reward figures.
+    name: 'leaderboard on a WildBench pairwise file',
+    url: `?data=e2e/${WB_PAIR}`,
+    ready: async (page) => {
+      await page.waitForSelector('table[data-testid="leaderboard"] tbody tr[data-model] td[data-figure]', { timeout: 60_000 });
+    },
+  },
+  {
     name: 'judges',
     url: '?view=judges',
     ready: async (page) => {
@@ -112,6 +150,7 @@ before(async () => {
   const served = path.join(REPO_ROOT, 'dist', 'e2e', 'arena-chat');
   mkdirSync(served, { recursive: true });
   copyFileSync(path.join(REPO_ROOT, 'crates', 'core', 'tests', 'fixtures', 'arena', 'chat_battles.jsonl'), path.join(served, 'chat_battles.jsonl'));
+  prepareJudgedFormats();
 });
 after(async () => { await browser?.close(); });
 
@@ -119,7 +158,9 @@ for (const p of PAGES) {
   for (const colorScheme of SCHEMES) {
     for (const width of WIDTHS) {
       const what = `${p.name} at ${width} px, ${colorScheme} theme`;
-      test(`axe: ${what} has no violations`, { timeout: 240_000 }, async () => {
+      // Pages on ../shared data follow the shared-data rule (skipped, or failing when required).
+      const declare = p.needs ? (name, opts, fn) => sharedTest(name, { ...opts, needs: p.needs }, fn) : test;
+      declare(`axe: ${what} has no violations`, { timeout: 240_000 }, async () => {
         const { page, context, errors } = await openPageBypassingCsp(browser, p.url, { viewport: { width, height: 900 }, colorScheme });
         try {
           await p.ready(page);

@@ -75,6 +75,9 @@ pub fn draw_forest<DB: DrawingBackend>(
         .y_label_area_size(label_w)
         .build_cartesian_2d(x0..x1, (0..n).into_segmented())?;
     let labels: Vec<String> = rows.iter().map(|r| short(&r.label, max_chars)).collect();
+    // About ten ticks: a narrow axis (a few points, e.g. a method with no interval) needs
+    // decimals, or neighbouring ticks print the same whole number.
+    let decimals = ((10.0 / (x1 - x0)).log10().ceil()).clamp(0.0, 3.0) as usize;
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -90,7 +93,7 @@ pub fn draw_forest<DB: DrawingBackend>(
             _ => String::new(),
         })
         .x_desc(&spec.x_label)
-        .x_label_formatter(&|x| format!("{x:.0}"))
+        .x_label_formatter(&|x| format!("{x:.decimals$}"))
         .label_style(font.clone())
         .axis_desc_style(font.clone())
         .draw()?;

@@ -61,7 +61,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             } else {
                 a.method
             };
-            let mut lb = match scores_only(&ds)? {
+            let mut lb = match leaderboard::scores_only::of_dataset(&ds)? {
                 Some(lb) => lb,
                 None => {
                     let scope = scope::resolve(
@@ -168,39 +168,6 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
         Command::Judges(a) => judges::run(&a, out),
         Command::Bundle(a) => bundle::run(&a, out),
         Command::Diff(a) => diff::run(&a, out),
-    }
-}
-
-/// A data set with no verdicts but a published scores table is shown as that table
-/// (`None`: the data has verdicts, or no table).
-fn scores_only(ds: &Dataset) -> Result<Option<leaderboard::Leaderboard>, String> {
-    let verdicts = ds
-        .benches
-        .values()
-        .any(|b| !b.judgments.is_empty() || !b.file_battles.is_empty() || !b.grades.is_empty());
-    let tables: Vec<_> = ds
-        .benches
-        .values()
-        .flat_map(|b| b.tables.iter().map(move |t| (b, t)))
-        .collect();
-    match (verdicts, tables.as_slice()) {
-        (true, _) | (false, []) => Ok(None),
-        (false, [(b, t)]) => {
-            let mut report = b.report.clone();
-            report.merge(&ds.report);
-            Ok(Some(leaderboard::scores_only::leaderboard(
-                t, &b.name, report,
-            )))
-        }
-        (false, several) => Err(format!(
-            "{} scores tables and no verdicts: open one table at a time ({})",
-            several.len(),
-            several
-                .iter()
-                .map(|(_, t)| t.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
     }
 }
 

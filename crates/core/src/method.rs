@@ -171,6 +171,45 @@ impl Method {
         (self == Method::ArenaHardV20).then_some(crate::leaderboard::GroupBy::Category)
     }
 
+    /// Whether the method draws its interval from a bootstrap, so rounds, seed and the resampled
+    /// unit mean something. arena-rank's intervals are closed-form (sandwich), AlpacaEval's are
+    /// ± z × standard error, MT-Bench and WildBench print none.
+    pub fn uses_bootstrap(self) -> bool {
+        matches!(
+            self,
+            Method::ArenaLens | Method::ShowResultV01 | Method::ArenaHardV20 | Method::ChatbotArena
+        )
+    }
+
+    /// Whether the method reads Arena-Hard's two-game judgments as battles, so the strong-verdict
+    /// weight (`A>>B` repeated) and "first game only" apply. The other formats' labels have no
+    /// strong verdict that is repeated (MT-Bench: model_1/model_2/tie, AlpacaEval: a continuous
+    /// preference, WildBench: A++ scored +100 by WB-Reward itself, Arena logs: one vote).
+    pub fn uses_games(self) -> bool {
+        matches!(
+            self,
+            Method::ArenaLens | Method::ShowResultV01 | Method::ArenaHardV20
+        )
+    }
+
+    /// Why the reader cannot pick a baseline under this method, or `None` when they can (Arena-Hard
+    /// re-anchors its win rates on it; MT-Bench's pairwise-baseline mode; WildBench's reference
+    /// when its files hold several).
+    pub fn no_baseline(self) -> Option<&'static str> {
+        match self {
+            Method::ArenaHardV20 => {
+                Some("Each category is scored against the tool's own baseline.")
+            }
+            Method::ChatbotArena | Method::ArenaRank => {
+                Some("Ratings are on the Elo scale, not win rates against a baseline.")
+            }
+            Method::AlpacaEval => Some(
+                "Every annotation names its own reference (output_1); the win rate is against it.",
+            ),
+            Method::ArenaLens | Method::ShowResultV01 | Method::MtBench | Method::WildBench => None,
+        }
+    }
+
     /// The unit actually used when the reader asked for `asked`.
     pub fn unit(self, asked: BootstrapUnit) -> BootstrapUnit {
         self.fixed_unit().unwrap_or(asked)
@@ -333,6 +372,47 @@ mod tests {
         );
         assert_eq!(Method::ShowResultV01.level(0.8), 0.95);
         assert_eq!(Method::ArenaHardV20.level(0.95), 0.90);
+    }
+
+    #[test]
+    fn controls_apply_only_where_the_method_reads_them() {
+        // Bootstrap: the Arena-Hard methods and FastChat's Elo bootstrap; the rest have
+        // closed-form intervals or none.
+        let boot: Vec<Method> = Method::ALL
+            .into_iter()
+            .filter(|m| m.uses_bootstrap())
+            .collect();
+        assert_eq!(
+            boot,
+            [
+                Method::ArenaLens,
+                Method::ShowResultV01,
+                Method::ArenaHardV20,
+                Method::ChatbotArena
+            ]
+        );
+        for m in [
+            Method::ArenaRank,
+            Method::MtBench,
+            Method::AlpacaEval,
+            Method::WildBench,
+        ] {
+            assert!(!m.uses_bootstrap() && !m.uses_games(), "{m}");
+        }
+        assert!(!Method::ChatbotArena.uses_games());
+        assert!(Method::ArenaLens.uses_games() && Method::ArenaHardV20.uses_games());
+        // A baseline is chosen where the method reads one.
+        assert_eq!(Method::ArenaLens.no_baseline(), None);
+        assert_eq!(Method::MtBench.no_baseline(), None);
+        assert!(Method::AlpacaEval
+            .no_baseline()
+            .unwrap()
+            .contains("output_1"));
+        assert!(Method::ArenaRank.no_baseline().is_some());
+        assert_eq!(
+            Method::ArenaHardV20.no_baseline().is_some(),
+            Method::ArenaHardV20.fixes_baseline()
+        );
     }
 
     #[test]

@@ -43,6 +43,26 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "LC win rate",
         "Length-controlled win rate (%): the win rate with the answer-length difference regressed out",
     ),
+    (
+        "lc_standard_error",
+        "LC std. error",
+        "Standard error of the length-controlled win rate, in percentage points",
+    ),
+    (
+        "single_mean",
+        "Single grade",
+        "Mean single-answer grade (1-10) over both turns, from the judge's single-grade file",
+    ),
+    (
+        "single_turn_1",
+        "Grade, turn 1",
+        "Mean single-answer grade (1-10) of the first turn",
+    ),
+    (
+        "single_turn_2",
+        "Grade, turn 2",
+        "Mean single-answer grade (1-10) of the second turn",
+    ),
 ];
 
 /// The figure keys present in any of `rows`, known keys first in their listed order, then the

@@ -3,6 +3,7 @@
 
 use super::format_board::{rank, row};
 use super::{Leaderboard, LeaderboardOptions};
+use crate::dataset::Dataset;
 use crate::diff::scores::ScoresRun;
 use crate::report::LoadReport;
 use crate::style::StyleMode;
@@ -24,6 +25,37 @@ const RESERVED: [&str; 13] = [
     "bootstrap_mean",
     "bootstrap_var",
 ];
+
+/// A data set with no verdicts but a published scores table is shown as that table
+/// (`None`: the data has verdicts, or no table). One rule for the CLI and the site's leaderboard.
+pub fn of_dataset(ds: &Dataset) -> Result<Option<Leaderboard>, String> {
+    let verdicts = ds
+        .benches
+        .values()
+        .any(|b| !b.judgments.is_empty() || !b.file_battles.is_empty() || !b.grades.is_empty());
+    let tables: Vec<_> = ds
+        .benches
+        .values()
+        .flat_map(|b| b.tables.iter().map(move |t| (b, t)))
+        .collect();
+    match (verdicts, tables.as_slice()) {
+        (true, _) | (false, []) => Ok(None),
+        (false, [(b, t)]) => {
+            let mut report = b.report.clone();
+            report.merge(&ds.report);
+            Ok(Some(leaderboard(t, &b.name, report)))
+        }
+        (false, several) => Err(format!(
+            "{} scores tables and no verdicts: open one table at a time ({})",
+            several.len(),
+            several
+                .iter()
+                .map(|(_, t)| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
 
 /// The table as a leaderboard. A row without bounds has lower = upper = score.
 pub fn leaderboard(run: &ScoresRun, bench: &str, report: LoadReport) -> Leaderboard {

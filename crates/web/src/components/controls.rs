@@ -47,6 +47,39 @@ fn fixed_by(m: Method, fixed: bool) -> String {
     }
 }
 
+/// Why a control is disabled: the method does not read it (`what`: why, in its words).
+fn unused_by(m: Method, used: bool, what: &str) -> String {
+    if used {
+        String::new()
+    } else {
+        format!("Not used by the {m} method: {what}")
+    }
+}
+
+/// Why the baseline select is disabled under `m`, or "" when it is enabled.
+fn baseline_title(m: Method) -> String {
+    match m.no_baseline() {
+        Some(why) if m.fixes_baseline() => format!("{} {why}", fixed_by(m, true)),
+        Some(why) => format!("Not used by the {m} method: {why}"),
+        None => String::new(),
+    }
+}
+
+/// The bootstrap select's title: not used (no bootstrap) wins over fixed.
+fn boot_title(m: Method, fixed: bool) -> String {
+    if m.uses_bootstrap() {
+        fixed_by(m, fixed)
+    } else {
+        unused_by(m, false, NO_BOOTSTRAP)
+    }
+}
+
+/// Why the weight and "first game only" do not apply to the other formats' methods.
+const NO_GAMES: &str =
+    "its data has no two-game judgments with strong verdicts (A>>B) to weight or to cut to game 1.";
+/// Why rounds, seed and unit do not apply to a method without a bootstrap.
+const NO_BOOTSTRAP: &str = "its intervals are closed-form or absent, not drawn by a bootstrap.";
+
 /// A checkbox handler for a flag of the view state.
 fn toggle(
     set: ViewSetter,
@@ -150,11 +183,26 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
         let current = view
             .with(|v| v.baseline.clone())
             .unwrap_or(c.baseline.clone());
+        // The reference a format's rows name (AlpacaEval's gpt4_1106_preview) is not a row of the
+        // table; it is still the baseline in effect, so it is listed and shown selected.
+        let mut models = c.models;
+        if !current.is_empty() && !models.contains(&current) {
+            models.insert(0, current.clone());
+        }
+        // MT-Bench scores every pair unless a baseline is picked (FastChat's pairwise-all mode).
+        let none = current.is_empty() || method.get() == Method::MtBench;
+        let none_selected = current.is_empty();
+        let none_label = if method.get() == Method::MtBench {
+            "None (every pair)"
+        } else {
+            "None"
+        };
         view! {
-            <label class="field" title=move || fixed_by(method.get(), method.get().fixes_baseline())>
+            <label class="field" title=move || baseline_title(method.get())>
                 <span>"Baseline (50%)"</span>
-                <select data-testid="baseline" on:change=set_baseline prop:disabled=move || method.get().fixes_baseline()>
-                    {c.models.into_iter().map(|m| {
+                <select data-testid="baseline" on:change=set_baseline prop:disabled=move || method.get().no_baseline().is_some()>
+                    {none.then(|| view! { <option value="" selected=none_selected>{none_label}</option> })}
+                    {models.into_iter().map(|m| {
                         let sel = m == current;
                         view! { <option value=m.clone() selected=sel>{m.clone()}</option> }
                     }).collect_view()}
@@ -173,35 +221,39 @@ pub fn Controls(choices: Memo<Choices>) -> impl IntoView {
             {bench_select}
             {judge_boxes}
             {baseline_select}
-            <label class="field narrow">
+            <label class="field narrow" title=move || unused_by(method.get(), method.get().uses_games(), NO_GAMES)>
                 <span>"Strong-verdict weight"</span>
                 <input type="number" min=weight_min max=weight_max data-testid="weight"
+                    prop:disabled=move || !method.get().uses_games()
                     prop:value=move || view.with(|v| v.weight.to_string())
                     on:change=read_into(set, keys::WEIGHT) />
             </label>
-            <label class="check field">
+            <label class="check field" title=move || unused_by(method.get(), method.get().uses_games(), NO_GAMES)>
                 <input type="checkbox" data-testid="first-game"
+                    prop:disabled=move || !method.get().uses_games()
                     prop:checked=move || view.with(|v| v.first_game_only)
                     on:change=toggle(set, |s| &mut s.first_game_only) />
                 "First game only"
             </label>
-            <label class="field" title=move || fixed_by(method.get(), method.get().fixed_unit().is_some())>
+            <label class="field" title=move || boot_title(method.get(), method.get().fixed_unit().is_some())>
                 <span>"Bootstrap"</span>
                 <select data-testid="unit" on:change=read_into(set, keys::UNIT)
-                    prop:disabled=move || method.get().fixed_unit().is_some()>
+                    prop:disabled=move || method.get().fixed_unit().is_some() || !method.get().uses_bootstrap()>
                     <option value=BootstrapUnit::Row.as_str() selected=move || unit() == BootstrapUnit::Row>"Rows (show_result.py)"</option>
                     <option value=BootstrapUnit::Prompt.as_str() selected=move || unit() == BootstrapUnit::Prompt>"Prompts (clustered)"</option>
                 </select>
             </label>
-            <label class="field narrow">
+            <label class="field narrow" title=move || unused_by(method.get(), method.get().uses_bootstrap(), NO_BOOTSTRAP)>
                 <span>"Rounds"</span>
                 <input type="number" min="0" max=MAX_ROUNDS.to_string() step="100" data-testid="rounds"
+                    prop:disabled=move || !method.get().uses_bootstrap()
                     prop:value=move || view.with(|v| v.rounds.to_string())
                     on:change=read_into(set, keys::ROUNDS) />
             </label>
-            <label class="field narrow">
+            <label class="field narrow" title=move || unused_by(method.get(), method.get().uses_bootstrap(), NO_BOOTSTRAP)>
                 <span>"Seed"</span>
                 <input type="number" min="0" data-testid="seed"
+                    prop:disabled=move || !method.get().uses_bootstrap()
                     prop:value=move || view.with(|v| v.seed.to_string())
                     on:change=read_into(set, keys::SEED) />
             </label>

@@ -12,8 +12,9 @@
 
 use crate::components::compare::model::{Base, Current, Pair};
 use crate::components::compare::{
-    answer_pane, answer_stats_view, judge_tabs, model_picker, pair_votes_view, paired_table,
-    prompt_list, prompt_view, step, summary_line, swap_models, verdicts_view,
+    answer_pane, answer_stats_view, grades_view, judge_tabs, model_picker, pair_votes_view,
+    paired_table, prompt_list, prompt_view, reference_view, step, summary_line, swap_models,
+    verdicts_view,
 };
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::share_link::ShareLink;
@@ -413,6 +414,8 @@ pub fn ComparePage() -> impl IntoView {
                                         {move || current.get().map(|c| answer_pane(c.clone(), true))}
                                         {move || current.get().filter(|c| !c.pair.single()).map(|c| answer_pane(c.clone(), false))}
                                     </div>
+                                    {move || current.get().map(reference_view)}
+                                    {move || current.get().map(grades_view)}
                                     {
                                         let set = set.clone();
                                         move || current.get().map(|c| verdicts_view(c, game, set.clone()))

@@ -72,6 +72,19 @@ pub fn LeaderboardPage() -> impl IntoView {
         };
         let (req, opts) = inputs.get();
         let t0 = now_ms();
+        // A published scores table and no verdicts (a WildBench pairwise-*.json, the AlpacaEval
+        // CSV): the table as printed, by the CLI's rule.
+        if let Some(table) = leaderboard::scores_only::of_dataset(&loaded.dataset).transpose() {
+            let result = table.map(Arc::new);
+            let bench = result.as_ref().ok().map(|lb| lb.bench.clone());
+            return Some(Computed {
+                result,
+                bench,
+                notes: Vec::new(),
+                ms: now_ms() - t0,
+                loaded,
+            });
+        }
         // The scope (bench, judges, baselines) is the core's decision, as for every page and the CLI;
         // the site opens on the first judge by name rather than stopping to ask.
         let scoped = ui_scope::resolve(&loaded.dataset, &req);
@@ -147,22 +160,26 @@ pub fn LeaderboardPage() -> impl IntoView {
         // What the scores are (the method's score label): win rates against the baseline get the
         // 50% reference line; other scales (Elo ratings) neither the line nor a % axis.
         let scale = ScoreScale::of(lb.method, &lb.method_line);
+        // A method that prints no interval (MT-Bench, WildBench: lower = upper) gets no "CI" in the
+        // title; one without a baseline (MT-Bench's pairwise-all mode) is against every other model.
+        let ci = if lb.models.iter().any(|m| m.upper > m.lower) {
+            format!(" with {:.0}% CI", lb.level * 100.0)
+        } else {
+            String::new()
+        };
+        let against = if lb.baseline.is_empty() {
+            "the other models (every pair)".to_string()
+        } else {
+            lb.baseline.clone()
+        };
         let (title, x_label, reference) = if scale.percent {
             (
-                format!(
-                    "Win rate vs {} with {:.0}% CI",
-                    lb.baseline,
-                    lb.level * 100.0
-                ),
-                format!("Win rate against {} (%)", lb.baseline),
+                format!("Win rate vs {against}{ci}"),
+                format!("Win rate against {against} (%)"),
                 Some(50.0),
             )
         } else {
-            (
-                format!("{} with {:.0}% CI", scale.label, lb.level * 100.0),
-                scale.label.clone(),
-                None,
-            )
+            (format!("{}{ci}", scale.label), scale.label.clone(), None)
         };
         let coefs = lb.style_coefficients.clone();
         let group_names: Vec<(String, usize, Option<String>)> = lb

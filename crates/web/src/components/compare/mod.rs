@@ -1,5 +1,5 @@
 //! The pieces of the compare page: model picker, judge and game tabs, the summary line, the prompt
-//! list with its filters, the prompt, the two answers, the verdicts with the judge's texts, the
+//! list with its filters, the prompt, the two answers, the reference answers, the single grades, the verdicts with the judge's texts, the
 //! paired table and the answer statistics; [`model`] holds the view model they read.
 //!
 //! Every piece reads the page's memos and writes to the URL through `set`; none keeps state of its own
@@ -9,6 +9,7 @@ pub mod answer_pane;
 pub mod answer_stats;
 pub mod export;
 pub mod game_tabs;
+pub mod grades_view;
 pub mod judge_tabs;
 pub mod model;
 pub mod model_picker;
@@ -16,18 +17,21 @@ pub mod pair_votes;
 pub mod paired_table;
 pub mod prompt_list;
 pub mod prompt_view;
+pub mod reference_view;
 pub mod summary;
 pub mod verdicts;
 
 pub use answer_pane::answer_pane;
 pub use answer_stats::answer_stats_view;
 pub use game_tabs::game_tabs;
+pub use grades_view::grades_view;
 pub use judge_tabs::judge_tabs;
 pub use model_picker::{model_picker, swap_models};
 pub use pair_votes::pair_votes_view;
 pub use paired_table::paired_table;
 pub use prompt_list::prompt_list;
 pub use prompt_view::{prompt_view, step};
+pub use reference_view::reference_view;
 pub use summary::summary_line;
 pub use verdicts::verdicts_view;
 

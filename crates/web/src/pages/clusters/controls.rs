@@ -154,11 +154,16 @@ pub(super) fn cluster_controls(
 
 /// What a label field holds in this data's format: a Chatbot Arena log keeps the conversation's
 /// `language` in `category` and its first `category_tag` label in `subcategory`
-/// (`formats::arena_log`); other formats use the field names.
+/// (`formats::arena_log`); MT-Bench, AlpacaEval and WildBench keep their own label (category,
+/// `dataset`, task tag) in `category`; other formats use the field names.
 fn field_name(layout: Layout, g: GroupBy) -> &'static str {
     match (layout, g) {
         (Layout::ArenaLog, GroupBy::Category) => "language",
         (Layout::ArenaLog, GroupBy::Subcategory) => "category tag",
+        // Each format's own label, as its files name it.
+        (Layout::MtBench, GroupBy::Category) => "MT-Bench category",
+        (Layout::AlpacaEval, GroupBy::Category) => "dataset",
+        (Layout::WildBench, GroupBy::Category) => "task tag",
         _ => g.as_str(),
     }
 }
