@@ -236,6 +236,16 @@ impl Method {
         }
     }
 
+    /// How many decimals its scores are printed with, as its tool prints them: Elo-scale ratings
+    /// whole, WildBench's rewards and scores with two, win rates with one.
+    pub fn score_decimals(self) -> usize {
+        match self {
+            Method::ChatbotArena | Method::ArenaRank => 0,
+            Method::WildBench => 2,
+            _ => 1,
+        }
+    }
+
     /// Whether the method can score a bench of this layout, so pickers offer it and the scope
     /// resolver accepts it. Each format's own method applies to its format; the Arena-Hard methods
     /// to Arena-Hard data.
@@ -356,6 +366,17 @@ mod tests {
             );
         }
         assert_eq!(Method::parse("compat"), None);
+    }
+
+    #[test]
+    fn scores_print_with_their_tools_decimals() {
+        // FastChat's leaderboard prints Elo whole; all_stat_wildbench prints rewards and WB-Score
+        // to two decimals; Arena-Hard, MT-Bench and AlpacaEval win rates to one.
+        assert_eq!(Method::ChatbotArena.score_decimals(), 0);
+        assert_eq!(Method::ArenaRank.score_decimals(), 0);
+        assert_eq!(Method::WildBench.score_decimals(), 2);
+        assert_eq!(Method::ArenaLens.score_decimals(), 1);
+        assert_eq!(Method::AlpacaEval.score_decimals(), 1);
     }
 
     #[test]

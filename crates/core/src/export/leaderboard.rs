@@ -92,7 +92,7 @@ fn board(title: &str, header: Header, level: f64, rows: &[ModelRow]) -> Table {
 /// What the scores are: "win rate vs B" for a win-rate method with a baseline, else the method's
 /// score label ("Elo rating").
 fn what(lb: &Leaderboard, baseline: &str) -> String {
-    let label = lb.method.score_label();
+    let label = lb.score_label();
     if label.starts_with("Win rate") && !baseline.is_empty() {
         format!("win rate vs {baseline}")
     } else {

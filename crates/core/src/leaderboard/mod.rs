@@ -194,6 +194,18 @@ pub struct Leaderboard {
     pub report: LoadReport,
 }
 
+impl Leaderboard {
+    /// What `score` means on this board: the method's score label, except that WildBench data with
+    /// grades only (no reference to reward against) is scored by WB-Score, not WB-Reward.
+    pub fn score_label(&self) -> &'static str {
+        if self.method == Method::WildBench && self.baseline.is_empty() {
+            "WB-Score"
+        } else {
+            self.method.score_label()
+        }
+    }
+}
+
 impl LeaderboardOptions {
     /// The options as the method runs them: the unit and level it fixes replace the asked ones.
     pub fn effective(&self) -> LeaderboardOptions {

@@ -5,8 +5,7 @@
 
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bt::Estimate;
-use arena_lens_core::leaderboard::{figure, ModelRow};
-use arena_lens_core::method::Method;
+use arena_lens_core::leaderboard::{figure, Leaderboard, ModelRow};
 use arena_lens_core::view_state::SortKey;
 use leptos::prelude::*;
 
@@ -33,14 +32,13 @@ fn sorted(rows: &[ModelRow], key: SortKey, asc: bool, filter: &str) -> Vec<Model
     v
 }
 
-/// A score as the table prints it: win rates with one decimal, other scales (Elo) whole, as their
-/// tools print them.
-fn score_text(r: &ModelRow, percent: bool) -> String {
+/// A score as the table prints it, with its method's decimals (`Method::score_decimals`: win rates
+/// one, Elo whole, as their tools print them).
+fn score_text(r: &ModelRow, decimals: usize) -> String {
     match r.estimate {
         Estimate::Above => "> all (no losses)".into(),
         Estimate::Below => "< all (no wins)".into(),
-        _ if percent => format!("{:.1}", r.score),
-        _ => format!("{:.0}", r.score),
+        _ => format!("{:.decimals$}", r.score),
     }
 }
 
@@ -53,16 +51,19 @@ pub struct ScoreScale {
     pub percent: bool,
     /// How the intervals were drawn (the method line), as the interval header's title.
     pub interval: String,
+    /// Decimals of a printed score and bound.
+    pub decimals: usize,
 }
 
 impl ScoreScale {
-    /// The scale of `method`'s scores; `interval` says how its intervals were drawn.
-    pub fn of(method: Method, interval: &str) -> ScoreScale {
-        let label = method.score_label();
+    /// The scale of a leaderboard's scores; its method line says how the intervals were drawn.
+    pub fn of(lb: &Leaderboard) -> ScoreScale {
+        let label = lb.score_label();
         ScoreScale {
             label: label.to_string(),
             percent: label.contains("(%)"),
-            interval: interval.to_string(),
+            interval: lb.method_line.clone(),
+            decimals: lb.method.score_decimals(),
         }
     }
 }
@@ -133,7 +134,7 @@ pub fn LeaderboardTable(
         }
     };
     let columns = 7 + figs.len();
-    let score_decimals = if percent { 1 } else { 0 };
+    let score_decimals = scale.decimals;
     let interval_title = scale.interval.clone();
     let header = {
         let set = set.clone();
@@ -185,7 +186,7 @@ pub fn LeaderboardTable(
                         <td class="num rank">{r.rank_ub}</td>
                         {rank_figs.iter().map(|k| fig_cell(&r, k)).collect_view()}
                         <th scope="row" class="model">{r.model.clone()}{is_base.then(|| view! { <span class="tag">"baseline"</span> })}</th>
-                        <td class="num score">{score_text(&r, percent)}</td>
+                        <td class="num score">{score_text(&r, score_decimals)}</td>
                         <td class="num ci">{format!("{:.d$} – {:.d$}", r.lower, r.upper, d = score_decimals)}<span class="pm">{format!(" ({:+.d$}/{:+.d$})", r.lower - r.score, r.upper - r.score, d = score_decimals)}</span></td>
                         <td class="bar" aria-hidden="true" title=title>
                             <div class="cibar">

@@ -159,7 +159,7 @@ pub fn LeaderboardPage() -> impl IntoView {
         let notes = c.notes.clone();
         // What the scores are (the method's score label): win rates against the baseline get the
         // 50% reference line; other scales (Elo ratings) neither the line nor a % axis.
-        let scale = ScoreScale::of(lb.method, &lb.method_line);
+        let scale = ScoreScale::of(&lb);
         // A method that prints no interval (MT-Bench, WildBench: lower = upper) gets no "CI" in the
         // title; one without a baseline (MT-Bench's pairwise-all mode) is against every other model.
         let ci = if lb.models.iter().any(|m| m.upper > m.lower) {
