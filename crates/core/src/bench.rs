@@ -227,6 +227,23 @@ impl Bench {
         i
     }
 
+    /// Adds a single-turn answer of `model` to `prompt`, keeping the first when one is loaded
+    /// already (an output may appear in two files).
+    pub(crate) fn add_answer(&mut self, model: u32, prompt: u32, text: &str) {
+        if self.answer_index.contains_key(&(model, prompt)) {
+            return;
+        }
+        let idx = self.answers.len() as u32;
+        self.answers.push(Answer {
+            model,
+            prompt,
+            text: text.to_string(),
+            ..Answer::default()
+        });
+        self.answer_index.insert((model, prompt), idx);
+        self.report.answers += 1;
+    }
+
     /// The answer of `model` to `prompt`, if loaded.
     pub fn answer(&self, model: u32, prompt: u32) -> Option<&Answer> {
         self.answer_index

@@ -18,7 +18,7 @@
 //!   value outside [1, 2] is an unknown label.
 
 use super::json_array::{self, number};
-use crate::bench::{Answer, Bench, Game, Judgment, Layout};
+use crate::bench::{Bench, Game, Judgment, Layout};
 use crate::report::IssueKind;
 use crate::verdict::Verdict;
 use serde_json::{Map, Value};
@@ -247,21 +247,9 @@ fn prompt(bench: &mut Bench, instruction: &str, obj: &Map<String, Value>) -> u32
 
 /// Keeps the first answer of a model to a prompt (an output may appear in both files).
 fn add_answer(bench: &mut Bench, model: u32, prompt: u32, text: Option<&Value>) {
-    let Some(Value::String(text)) = text else {
-        return;
-    };
-    if bench.answer_index.contains_key(&(model, prompt)) {
-        return;
+    if let Some(Value::String(text)) = text {
+        bench.add_answer(model, prompt, text);
     }
-    let idx = bench.answers.len() as u32;
-    bench.answers.push(Answer {
-        model,
-        prompt,
-        text: text.clone(),
-        ..Answer::default()
-    });
-    bench.answer_index.insert((model, prompt), idx);
-    bench.report.answers += 1;
 }
 
 /// The folder holding the file (AlpacaEval's `results/<model>/<annotator>/annotations.json`).

@@ -20,7 +20,7 @@
 
 use super::alpaca_eval::report_break;
 use super::json_array::{self, number};
-use crate::bench::{Answer, Bench, Game, Judgment, Layout};
+use crate::bench::{Bench, Game, Judgment, Layout};
 use crate::grade::Grade;
 use crate::report::IssueKind;
 use crate::verdict::Verdict;
@@ -148,7 +148,7 @@ pub fn parse_score(bench: &mut Bench, file: &str, text: &str) {
         }
         let output = output_text(obj.get("model_output"));
         if let Some(o) = &output {
-            add_answer(bench, model, prompt, o);
+            bench.add_answer(model, prompt, o);
         }
         // The judge's strengths and weaknesses, for the compare page.
         let judgment = obj
@@ -272,7 +272,7 @@ pub fn parse_pairwise(bench: &mut Bench, file: &str, text: &str) {
         if let Some(outputs) = obj.get("model_outputs").and_then(Value::as_object) {
             for (name, id) in [(&tested, model), (&reference, baseline)] {
                 if let Some(t) = output_text(outputs.get(name.as_str())) {
-                    add_answer(bench, id, prompt, &t);
+                    bench.add_answer(id, prompt, &t);
                 }
             }
         }
@@ -418,21 +418,6 @@ fn output_text(v: Option<&Value>) -> Option<String> {
         Value::Array(a) => a.first().and_then(Value::as_str).map(str::to_string),
         _ => None,
     }
-}
-
-fn add_answer(bench: &mut Bench, model: u32, prompt: u32, text: &str) {
-    if bench.answer_index.contains_key(&(model, prompt)) {
-        return;
-    }
-    let idx = bench.answers.len() as u32;
-    bench.answers.push(Answer {
-        model,
-        prompt,
-        text: text.to_string(),
-        ..Answer::default()
-    });
-    bench.answer_index.insert((model, prompt), idx);
-    bench.report.answers += 1;
 }
 
 /// The value of a `key=value` folder in the path (`eval=gpt-4o-2024-05-13`, `ref=...`).
