@@ -77,14 +77,31 @@ pub(crate) fn judge_of(obj: &Map<String, Value>, file: &str, suffix: &str) -> (S
 }
 
 /// The `turn` field: 1 or 2; absent reads as 1; anything else is `None`.
-pub(crate) fn turn_of(obj: &Map<String, Value>) -> Option<u8> {
-    match obj.get("turn") {
+/// A bad `turn` is reported at `file:line` (for the pair and the single reader alike) and gives
+/// `None`, so the caller skips the row.
+pub(crate) fn turn_of(
+    bench: &mut Bench,
+    file: &str,
+    line: usize,
+    obj: &Map<String, Value>,
+) -> Option<u8> {
+    let turn = match obj.get("turn") {
         None | Some(Value::Null) => Some(1),
         Some(v) => match v.as_u64() {
             Some(t @ (1 | 2)) => Some(t as u8),
             _ => None,
         },
+    };
+    if turn.is_none() {
+        bench.report.push(
+            IssueKind::MissingField,
+            file,
+            line,
+            "turn",
+            format!("expected 1 or 2, found {}", obj["turn"]),
+        );
     }
+    turn
 }
 
 /// Reads one pairwise judgment file into the bench.
@@ -117,14 +134,7 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
                 continue;
             }
         };
-        let Some(turn) = turn_of(&obj) else {
-            bench.report.push(
-                IssueKind::MissingField,
-                file,
-                n,
-                "turn",
-                format!("expected 1 or 2, found {}", obj["turn"]),
-            );
+        let Some(turn) = turn_of(bench, file, n, &obj) else {
             continue;
         };
         if m1 == m2 {

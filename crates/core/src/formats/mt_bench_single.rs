@@ -51,14 +51,7 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
                 continue;
             }
         };
-        let Some(turn) = turn_of(&obj) else {
-            bench.report.push(
-                IssueKind::MissingField,
-                file,
-                n,
-                "turn",
-                format!("expected 1 or 2, found {}", obj["turn"]),
-            );
+        let Some(turn) = turn_of(bench, file, n, &obj) else {
             continue;
         };
         let score = match obj.get("score").and_then(Value::as_f64) {
