@@ -49,13 +49,7 @@ impl DendrogramData {
 
 /// A round step for about five ticks up to `max`.
 fn tick_step(max: f64) -> f64 {
-    let raw = (max / 5.0).max(1e-12);
-    let mag = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag)
+    crate::ticks::round_step((max / 5.0).max(1e-12))
 }
 
 /// Draws the dendrogram on `root`.

@@ -74,13 +74,7 @@ fn row_height(font_px: u32) -> i32 {
 
 /// Round ticks covering `lo..hi`, about six of them.
 fn ticks(lo: f64, hi: f64) -> Vec<f64> {
-    let raw = ((hi - lo) / 6.0).max(1e-9);
-    let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * mag)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * mag);
+    let step = crate::ticks::round_step(((hi - lo) / 6.0).max(1e-9));
     let mut t = (lo / step).ceil() * step;
     let mut out = Vec::new();
     while t <= hi + step * 1e-9 {

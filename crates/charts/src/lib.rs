@@ -10,6 +10,7 @@ pub mod palette;
 pub mod prompt_map;
 pub mod scatter;
 pub mod slope;
+mod ticks;
 pub mod treemap;
 
 pub use dendrogram::{draw_dendrogram, DendrogramData, DendrogramSpec};
