@@ -14,16 +14,39 @@ pub fn cli() -> Command {
     Command::new(env!("CARGO_BIN_EXE_arena-lens"))
 }
 
+/// A scratch folder that is removed when the test drops it, so repeated runs leave nothing in the
+/// temp dir (each demo copy is tens of MB). It reads as the folder's path.
+pub struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for Scratch {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// An empty scratch folder for one test (per process, so test binaries never share one).
-pub fn tempdir(name: &str) -> PathBuf {
+pub fn tempdir(name: &str) -> Scratch {
     let d = std::env::temp_dir().join(format!("arena-lens-cli-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Scratch(d)
 }
 
 /// A scratch folder holding the generated demo data.
-pub fn demo_dir(name: &str) -> PathBuf {
+pub fn demo_dir(name: &str) -> Scratch {
     let dir = tempdir(name);
     let out = cli()
         .args(["demo", "--out", dir.to_str().unwrap()])

@@ -101,7 +101,8 @@ fn judge_against_judge_is_reproducible_and_shows_the_planted_self_preference() {
 fn a_scores_table_is_a_run_and_unknown_columns_are_listed() {
     let dir = demo_dir("diff-csv");
     let d = dir.to_str().unwrap();
-    let csv = tempdir("diff-csv-table").join("published.csv");
+    let table_dir = tempdir("diff-csv-table");
+    let csv = table_dir.join("published.csv");
     std::fs::write(
         &csv,
         "model,score,lower,upper\natlas-pro,70,68,72\nnot-in-demo,55,50,60\n",

@@ -5,12 +5,12 @@
 
 mod common;
 
-use common::{assert_reference_scores, reference_csv, run_json, shared, tempdir};
+use common::{assert_reference_scores, reference_csv, run_json, shared, tempdir, Scratch};
 use std::path::Path;
 
 /// Links `question.jsonl` and every judgment file of `bench` into a scratch bench with no
 /// `model_answer/` folder; returns the scratch data root.
-fn judgment_only_copy(bench: &Path, name: &str) -> std::path::PathBuf {
+fn judgment_only_copy(bench: &Path, name: &str) -> Scratch {
     let root = tempdir(name);
     let dst = root.join("bench");
     std::fs::create_dir_all(dst.join("model_judgment")).unwrap();
