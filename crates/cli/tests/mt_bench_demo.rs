@@ -8,6 +8,9 @@
 
 mod common;
 
+use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
+use arena_lens_core::cluster::groups::Groups;
+use arena_lens_core::cluster::perf::Perf;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::judges::consistency::position_consistency;
 use arena_lens_core::leaderboard::{self, GroupBy, Leaderboard, LeaderboardOptions, ModelRow};
@@ -186,6 +189,40 @@ fn the_math_specialist_tops_math_and_coding_and_trails_on_writing() {
     // Overall it is an ordinary upper-mid model: the effect is only visible per category.
     let overall = place(&lb.models, MATH_SPECIALIST);
     assert!((2..=4).contains(&overall), "overall place {overall}");
+}
+
+/// The clusters page's view of the same effect: grouped by category, each model's turn-1 win rate
+/// against the anchor (every row's `model_1`, so the page's per-prompt baseline). Measured: the
+/// specialist 95.0% on math (best) and 20.0% on writing (worst).
+#[test]
+fn the_clusters_view_by_category_shows_the_specialist() {
+    let b = dataset().bench(None).unwrap();
+    let groups = Groups::from_label(b, GroupBy::Category);
+    let spec = BootstrapSpec::new(0, 42, 0.95, BootstrapUnit::Prompt).unwrap();
+    let perf = Perf::compute(b, b.judges.get("gpt-4").unwrap(), None, &groups, spec);
+    assert!(
+        !perf.has_model(MT_ANCHOR),
+        "the anchor is every row's baseline"
+    );
+    let rate = |g: &str, m: &str| perf.cell(g, m).unwrap().win_rate;
+    let others = |g: &str| {
+        perf.rows[perf.by_group[g]]
+            .models
+            .iter()
+            .filter(|x| x.model != MATH_SPECIALIST)
+            .map(|x| x.win_rate)
+            .collect::<Vec<_>>()
+    };
+    let (math, writing) = (
+        rate("math", MATH_SPECIALIST),
+        rate("writing", MATH_SPECIALIST),
+    );
+    assert!(others("math").iter().all(|&r| r < math), "math {math}");
+    assert!(
+        others("writing").iter().all(|&r| r > writing),
+        "writing {writing}"
+    );
+    assert!(math - writing > 50.0, "math {math} vs writing {writing}");
 }
 
 /// Planted: the judge leans to Assistant A. With every pair shown in both orders, quality cancels,
