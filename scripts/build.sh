@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/: demo data (crates/web/public/data/demo, served at
-# data/demo/, and the Arena log demo at data/demo-arena/) with the release CLI, then the wasm app
-# with trunk.
+# data/demo/, the Arena log demo at data/demo-arena/ and the MT-Bench demo at data/demo-mt-bench/)
+# with the release CLI, then the wasm app with trunk.
 # Expects the tools from scripts/install.sh. Used by serve.sh and test.sh.
 set -euo pipefail
 
@@ -24,6 +24,11 @@ cargo run --release -p arena-lens-cli -- index "$DEMO" --slim
 ARENA=crates/web/public/data/demo-arena
 rm -rf "$ARENA"
 cargo run --release -p arena-lens-cli -- demo --battles 20000 --conversations-every 20 --out "$ARENA"
+# A third, a FastChat MT-Bench llm_judge folder (two-turn questions, pairwise-all and single
+# judgments), opened with ?data=data/demo-mt-bench/ (the data picker links to it too).
+MTB=crates/web/public/data/demo-mt-bench
+rm -rf "$MTB"
+cargo run --release -p arena-lens-cli -- demo --mt-bench --out "$MTB"
 echo "[build] demo data: $(since "$t") s"
 
 t=$(now)

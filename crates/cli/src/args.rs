@@ -222,6 +222,11 @@ pub struct DemoArgs {
     /// With --battles: every K-th battle carries short conversation_a/b texts (0 = none).
     #[arg(long, value_name = "K", default_value_t = 0, requires = "battles")]
     pub conversations_every: u64,
+    /// Write the MT-Bench-style demo instead: a FastChat llm_judge folder (80 two-turn questions,
+    /// 7 models' answers, pairwise-all and single-grade judgments, reference answers, judge
+    /// prompts) to DIR/judge_prompts.jsonl and DIR/mt-bench-demo/, beside a manifest.
+    #[arg(long, conflicts_with = "battles")]
+    pub mt_bench: bool,
 }
 
 #[derive(Args, Debug)]

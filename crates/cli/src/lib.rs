@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod clusters;
 pub mod compare;
 mod demo_arena;
+mod demo_mt_bench;
 pub mod diff;
 pub mod export;
 pub mod index;
@@ -119,6 +120,7 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             Ok(())
         }
         Command::Demo(a) if a.battles.is_some() => demo_arena::run(&a, out),
+        Command::Demo(a) if a.mt_bench => demo_mt_bench::run(&a, out),
         Command::Demo(a) => {
             let v2 = a.format == "v2";
             if a.questions.is_some() && !v2 {

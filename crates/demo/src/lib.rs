@@ -34,6 +34,12 @@ mod judge;
 mod markdown;
 mod metadata;
 mod models;
+mod mt_bench;
+mod mt_judge;
+mod mt_models;
+mod mt_prompts;
+mod mt_questions;
+mod mt_records;
 mod records;
 mod records_v2;
 mod rng;
@@ -45,6 +51,10 @@ pub use arena_log::{
 };
 pub use arena_models::{
     arena_models, ArenaModel, ARENA_MODELS, CODE_BONUS, CODE_SPECIALIST, LENGTH_WINNER,
+};
+pub use mt_bench::{
+    generate_mt_bench, MATH_SPECIALIST, MT_ANCHOR, MT_DEMO_BENCH, MT_DEMO_JUDGE,
+    MT_USER_PROMPT_EVERY, POSITION_BIAS, TURN_TWO_DROP,
 };
 pub use v2::{
     generate_v2, QuestionSpec, DEMO_V2_BENCH, V2_CREATIVE_BASELINE, V2_HARD_PROMPT_BASELINE,

@@ -32,7 +32,7 @@ pub struct Style {
     pub nested: bool,
 }
 
-const PLAIN: Style = Style {
+pub(crate) const PLAIN: Style = Style {
     headings: 0.05,
     heading_level: 3,
     title: false,
@@ -44,14 +44,14 @@ const PLAIN: Style = Style {
     nested: false,
 };
 
-const TERSE: Style = Style {
+pub(crate) const TERSE: Style = Style {
     headings: 0.0,
     lists: 0.25,
     bold: 0.05,
     ..PLAIN
 };
 
-const STRUCTURED: Style = Style {
+pub(crate) const STRUCTURED: Style = Style {
     headings: 0.55,
     heading_level: 3,
     lists: 0.5,
@@ -60,7 +60,7 @@ const STRUCTURED: Style = Style {
     ..PLAIN
 };
 
-const HEAVY: Style = Style {
+pub(crate) const HEAVY: Style = Style {
     headings: 1.0,
     heading_level: 2,
     title: true,
@@ -71,7 +71,7 @@ const HEAVY: Style = Style {
     ..PLAIN
 };
 
-const PROSE: Style = Style {
+pub(crate) const PROSE: Style = Style {
     headings: 0.1,
     lists: 0.15,
     bold: 0.1,

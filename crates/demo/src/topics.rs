@@ -421,13 +421,13 @@ fn prompt(rng: &mut ChaCha8Rng, cluster: &Cluster) -> (String, Vec<&'static str>
     (text, terms)
 }
 
-fn fill_numbers(rng: &mut ChaCha8Rng, s: &str) -> String {
+pub(crate) fn fill_numbers(rng: &mut ChaCha8Rng, s: &str) -> String {
     let n = int(rng, 2, 9).to_string();
     let m = int(rng, 2, 6).to_string();
     s.replace("@n@", &n).replace("@m@", &m)
 }
 
-fn fill(template: &str, task: &str, terms: &[&str], rng: &mut ChaCha8Rng) -> String {
+pub(crate) fn fill(template: &str, task: &str, terms: &[&str], rng: &mut ChaCha8Rng) -> String {
     let mut s = template
         .replace("@Task@", &capitalize(task))
         .replace("@task@", task)

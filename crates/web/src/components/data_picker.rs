@@ -1,6 +1,7 @@
 //! Opening your own files: a folder picker, a file picker, and drag and drop of files or a folder
 //! (`ui::drop`, shared with the diff's second run). Files are read in the browser and never leave it.
-//! A link opens the second demo data set, the synthetic Chatbot Arena battle log.
+//! Two links open the other demo data sets: the synthetic Chatbot Arena battle log and the synthetic
+//! MT-Bench set.
 
 use crate::data::DataContext;
 use crate::loader::{file_list, read_local_at, relative_path, start_load};
@@ -10,6 +11,8 @@ use wasm_bindgen::JsCast;
 
 /// The synthetic Chatbot Arena log beside the Arena-Hard demo (`data/demo-arena/`).
 const ARENA_DEMO_LINK: &str = "?data=data/demo-arena/";
+/// The synthetic MT-Bench llm_judge folder (`data/demo-mt-bench/`).
+const MT_BENCH_DEMO_LINK: &str = "?data=data/demo-mt-bench/";
 
 #[component]
 pub fn DataPicker() -> impl IntoView {
@@ -69,10 +72,13 @@ pub fn DataPicker() -> impl IntoView {
                     data-testid="files-input" on:change=on_input />
             </label>
             <span class="privacy">"or drop files here · read in your browser, nothing is uploaded"</span>
-            // The second demo data set (scripts/build.sh writes it): a full page load with its
+            // The other demo data sets (scripts/build.sh writes them): a full page load with its
             // `data=`, as any shared link; `rel="external"` keeps the router from intercepting.
             <a href=ARENA_DEMO_LINK rel="external" data-testid="demo-arena-link">
                 "Demo: a Chatbot Arena battle log"
+            </a>
+            <a href=MT_BENCH_DEMO_LINK rel="external" data-testid="demo-mt-bench-link">
+                "Demo: an MT-Bench set"
             </a>
         </div>
     }
