@@ -13,6 +13,7 @@ pub mod export;
 pub mod index;
 pub mod judges;
 pub mod method;
+pub mod parquet;
 pub mod read;
 pub mod scope;
 pub mod table;
