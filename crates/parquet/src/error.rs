@@ -95,3 +95,32 @@ pub(crate) fn explain(e: &parquet::errors::ParquetError) -> String {
         None => msg,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_codec_the_build_lacks_is_named_with_the_ones_it_has() {
+        // The parquet crate's words for a codec compiled out (compression.rs, `create_codec`).
+        let e =
+            parquet::errors::ParquetError::General("Disabled feature at compile time: zstd".into());
+        let msg = explain(&e);
+        assert!(
+            msg.starts_with("the file is compressed with ZSTD, which this build cannot decompress"),
+            "{msg}"
+        );
+        assert!(msg.contains(crate::rows::CODECS), "{msg}");
+    }
+
+    #[test]
+    fn rows_print_as_the_load_report_does() {
+        let e = ParquetError::Row {
+            file: "a/b.parquet".into(),
+            row: 7,
+            detail: "bad page".into(),
+        };
+        assert_eq!(e.to_string(), "a/b.parquet:row 7: unreadable row: bad page");
+        assert_eq!(e.reason(), "row 7: unreadable row: bad page");
+    }
+}
