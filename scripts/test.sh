@@ -185,7 +185,7 @@ section "lint"
 T_LINT=$(now)
 run_lint fmt cargo fmt --all --check
 run_lint clippy-native cargo clippy --workspace --exclude arena-lens-web --all-targets -- -D warnings
-run_lint clippy-wasm32 cargo clippy -p arena-lens-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+run_lint clippy-wasm32 cargo clippy -p arena-lens-web -p arena-lens-parquet-worker --target wasm32-unknown-unknown --all-targets -- -D warnings
 PASSED=$((PASSED + LINT_PASSED))
 FAILED=$((FAILED + LINT_FAILED))
 TIMINGS+=("$(printf '%-12s %6ss  %s passed, %s failed' lint "$(since "$T_LINT")" "$LINT_PASSED" "$LINT_FAILED")")

@@ -35,7 +35,9 @@ fn load(path: &Path, run: u8) -> Result<Side, String> {
     }
     let files = crate::read::read_path(path).map_err(|e| e.to_string())?;
     if files.is_empty() {
-        return Err(format!("{name}: no data files (.jsonl, .json, .csv) found"));
+        return Err(format!(
+            "{name}: no data files (.jsonl, .json, .csv, .parquet) found"
+        ));
     }
     Ok(Side::Data(Dataset::load(files)))
 }

@@ -14,6 +14,7 @@ pub mod export;
 pub mod index;
 pub mod judges;
 pub mod method;
+pub mod parquet;
 pub mod read;
 pub mod scope;
 pub mod table;
@@ -182,7 +183,7 @@ fn load(input: &InputArgs) -> Result<Dataset, String> {
     let files = read::read_path(&input.path).map_err(|e| e.to_string())?;
     if files.is_empty() {
         return Err(format!(
-            "{}: no data files (.jsonl, .json, .csv) found",
+            "{}: no data files (.jsonl, .json, .csv, .parquet) found",
             input.path.display()
         ));
     }

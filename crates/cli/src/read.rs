@@ -25,7 +25,7 @@ pub fn is_bench_dir(dir: &Path) -> bool {
         || dir.join("model_answer").is_dir()
 }
 
-/// Every data file (`.jsonl`, `.json`, `.csv`, see `source::is_data_file`) under `path`, sorted. A bench folder's files are named
+/// Every data file (`.jsonl`, `.json`, `.csv`, `.parquet`, see `source::is_data_file`) under `path`, sorted. A bench folder's files are named
 /// `<folder>/...` so the bench takes the folder's name; a single file is named by its file name.
 pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     let err = |p: &Path, e: std::io::Error| ReadError {
@@ -34,11 +34,9 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
     };
     let meta = std::fs::metadata(path).map_err(|e| err(path, e))?;
     if meta.is_file() {
-        let text = read_text(path)?;
-        return Ok(vec![SourceFile {
-            path: single_name(path),
-            text,
-        }]);
+        let name = single_name(path);
+        let text = read_data(path, &name)?;
+        return Ok(vec![SourceFile { path: name, text }]);
     }
     let prefix = if is_bench_dir(path) {
         let canon = path.canonicalize().map_err(|e| err(path, e))?;
@@ -56,10 +54,9 @@ pub fn read_path(path: &Path) -> Result<Vec<SourceFile>, ReadError> {
             continue;
         }
         if arena_lens_core::source::is_data_file(&rel) {
-            files.push(SourceFile {
-                path: format!("{prefix}{rel}"),
-                text: read_text(&full)?,
-            });
+            let name = format!("{prefix}{rel}");
+            let text = read_data(&full, &name)?;
+            files.push(SourceFile { path: name, text });
         }
     }
     Ok(files)
@@ -86,6 +83,9 @@ fn single_name(path: &Path) -> String {
 /// `Dataset::load` would load it). `None` when `path` is not such a file: read it with
 /// [`read_path`].
 pub fn load_streamed(path: &Path) -> Option<Result<Dataset, ReadError>> {
+    if path.is_file() && crate::parquet::is_parquet_file(path, &single_name(path)) {
+        return crate::parquet::load_streamed(path, &single_name(path));
+    }
     if !path.is_file() || !arena_lens_core::source::is_data_file(&single_name(path)) {
         return None;
     }
@@ -191,6 +191,15 @@ pub fn list_files(root: &Path) -> Result<Vec<(String, PathBuf)>, ReadError> {
     }
     out.sort();
     Ok(out)
+}
+
+/// A data file's text as the core reads it: a Parquet file's rows as JSON Lines
+/// ([`crate::parquet`]), any other file as text.
+fn read_data(path: &Path, name: &str) -> Result<String, ReadError> {
+    if crate::parquet::is_parquet_file(path, name) {
+        return crate::parquet::json_lines(path, name);
+    }
+    read_text(path)
 }
 
 /// Reads a file as UTF-8, replacing invalid bytes (they then fail JSON parsing on their own line only).

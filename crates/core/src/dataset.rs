@@ -49,6 +49,8 @@ impl Dataset {
                         "",
                         if crate::source::is_slim_copy(&f.path) {
                             "a slim copy written by `arena-lens index --slim`; ignored (the full file is read)".into()
+                        } else if crate::source::is_parquet(&f.path, f.text.as_bytes()) {
+                            "Parquet bytes that were not converted to rows; ignored (the CLI and the site read Parquet through arena-lens-parquet)".into()
                         } else {
                             "not a .jsonl file arena-lens reads; ignored".into()
                         },

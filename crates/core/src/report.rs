@@ -106,7 +106,14 @@ pub struct Issue {
 
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.item { "item " } else { "" };
+        // A Parquet file reaches the core as JSON Lines with row N on line N (`source::is_parquet`).
+        let at = if self.item {
+            "item "
+        } else if self.line > 0 && crate::source::is_parquet(&self.file, b"") {
+            "row "
+        } else {
+            ""
+        };
         write!(
             f,
             "{}:{at}{}: {}",

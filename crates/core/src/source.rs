@@ -50,13 +50,25 @@ pub fn path_parts(path: &str) -> Vec<&str> {
 }
 
 /// True for a file arena-lens reads, by its name: JSON Lines, JSON and CSV files (their content
-/// decides their format, see [`classify_file`]) and `manifest.json`. The CLI's folder walk, the
-/// site's file picker and URL loader, and `arena-lens index` all ask this one function.
+/// decides their format, see [`classify_file`]), Parquet battle logs ([`is_parquet`]) and
+/// `manifest.json`. The CLI's folder walk, the site's file picker and URL loader, and
+/// `arena-lens index` all ask this one function.
 pub fn is_data_file(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
-    [".jsonl", ".json", ".csv"]
+    [".jsonl", ".json", ".csv", PARQUET_EXT]
         .iter()
         .any(|ext| lower.ends_with(ext))
+}
+
+/// The file name ending of a Parquet file.
+pub const PARQUET_EXT: &str = ".parquet";
+
+/// True for a Parquet file, by its name or by its `PAR1` magic. The core reads no binary format:
+/// the CLI and the site's Parquet worker turn such a file into JSON Lines, one row per line
+/// (crate `arena-lens-parquet`), and hand that text over under the file's own name, which then
+/// reads as a Chatbot Arena battle log with each issue at `file:row N` ([`crate::report::Issue`]).
+pub fn is_parquet(path: &str, head: &[u8]) -> bool {
+    path.to_ascii_lowercase().ends_with(PARQUET_EXT) || head.starts_with(b"PAR1")
 }
 
 /// True for a slim copy written by `arena-lens index --slim` (below a `_slim` folder): a derived
@@ -155,6 +167,9 @@ fn llm_judge_kind(parts: &[&str], stem: &str) -> Option<crate::formats::sniff::F
 /// ([`crate::formats::sniff::sniff`]). A sniffed file's bench is the folder it sits in, or its stem
 /// at the top level, as for battles files.
 pub fn classify_file(path: &str, text: &str) -> FileRole {
+    if is_parquet(path, text.as_bytes()) {
+        return classify_parquet(path, text);
+    }
     let role = classify(path);
     if !matches!(role, FileRole::Other | FileRole::Battles { .. }) || is_slim_copy(path) {
         return role;
@@ -162,20 +177,38 @@ pub fn classify_file(path: &str, text: &str) -> FileRole {
     let Some(kind) = crate::formats::sniff::sniff(path, text) else {
         return role;
     };
-    let parts = path_parts(path);
-    let n = parts.len();
-    let stem = parts
-        .last()
-        .map(|name| name.rsplit_once('.').map_or(*name, |(s, _)| s))
-        .unwrap_or(DEFAULT_BENCH);
     FileRole::Format {
-        bench: if n >= 2 {
-            parts[n - 2].to_string()
-        } else {
-            stem.to_string()
-        },
+        bench: sniffed_bench(path),
         kind,
     }
+}
+
+/// A Parquet file handed over as its rows in JSON Lines: a Chatbot Arena battle log (the only
+/// Parquet data arena-lens reads; the reader reports a row without a battle's fields), in the
+/// bench named like a sniffed file's. Raw bytes that were not converted are left unread
+/// ([`FileRole::Other`]), and the load report says why.
+fn classify_parquet(path: &str, text: &str) -> FileRole {
+    if text.as_bytes().starts_with(b"PAR1") || is_slim_copy(path) {
+        return FileRole::Other;
+    }
+    FileRole::Format {
+        bench: sniffed_bench(path),
+        kind: crate::formats::sniff::FormatKind::ArenaBattles,
+    }
+}
+
+/// The bench of a file placed by its content: its folder, or its stem at the top level.
+fn sniffed_bench(path: &str) -> String {
+    let parts = path_parts(path);
+    let n = parts.len();
+    if n >= 2 {
+        return parts[n - 2].to_string();
+    }
+    parts
+        .last()
+        .map(|name| name.rsplit_once('.').map_or(*name, |(s, _)| s))
+        .unwrap_or(DEFAULT_BENCH)
+        .to_string()
 }
 
 #[cfg(test)]
@@ -220,5 +253,26 @@ mod tests {
         assert_eq!(classify("x/leaderboard/a.csv"), FileRole::Other);
         assert_eq!(classify("manifest.json"), FileRole::Manifest);
         assert_eq!(classify("d/_slim/b/model_answer/m.jsonl"), FileRole::Other);
+    }
+
+    #[test]
+    fn parquet_files_by_name_and_magic() {
+        assert!(is_data_file("hf/train-00000-of-00001.PARQUET"));
+        assert!(is_parquet("x.bin", b"PAR1\x15\x04"));
+        assert!(!is_parquet("x.jsonl", b"{\"a\": 1}"));
+        // Converted to JSON Lines (one row per line): an Arena battle log, whatever its first row.
+        let rows = r#"{"question_id":"q","model_a":"x","model_b":"y","winner":"model_a"}"#;
+        let arena = |bench: &str| FileRole::Format {
+            bench: bench.into(),
+            kind: crate::formats::sniff::FormatKind::ArenaBattles,
+        };
+        assert_eq!(classify_file("lmsys/train.parquet", rows), arena("lmsys"));
+        assert_eq!(classify_file("train.parquet", rows), arena("train"));
+        // Raw bytes nobody converted are not read as text.
+        assert_eq!(
+            classify_file("train.parquet", "PAR1\u{15}"),
+            FileRole::Other
+        );
+        assert_eq!(classify_file("train", "PAR1\u{15}"), FileRole::Other);
     }
 }

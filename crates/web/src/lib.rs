@@ -11,6 +11,7 @@ pub mod data;
 pub mod default_data;
 pub mod loader;
 pub mod pages;
+pub mod parquet;
 pub mod texts;
 pub mod ui;
 pub mod url_state;

@@ -7,7 +7,7 @@ use crate::data::{DataContext, Fetched, LoadState, Loaded, Progress};
 use crate::texts::{LazyFiles, TextFile, TextStore};
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::manifest::Manifest;
-use arena_lens_core::source::{is_data_file, SourceFile};
+use arena_lens_core::source::{is_data_file, is_parquet, SourceFile};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -42,6 +42,33 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
     resp.text().await.map_err(|e| format!("{url}: {e}"))
 }
 
+/// Fetches a file's bytes.
+async fn fetch_bytes(url: &str) -> Result<js_sys::ArrayBuffer, String> {
+    let resp = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !resp.ok() {
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
+    }
+    let bytes = resp.binary().await.map_err(|e| format!("{url}: {e}"))?;
+    Ok(js_sys::Uint8Array::from(bytes.as_slice()).buffer())
+}
+
+/// A data file's text as the core reads it, fetched from `url` and read under `path`: a Parquet
+/// file's rows as JSON Lines (through the Parquet worker, [`crate::parquet`]), any other file as
+/// it is.
+async fn fetch_data(url: &str, path: &str) -> Result<String, String> {
+    if is_parquet(path, b"") {
+        return crate::parquet::to_json_lines(path, fetch_bytes(url).await?).await;
+    }
+    fetch_text(url).await
+}
+
 /// The last folder and file name of a URL path, so a battles file gets the bench name the CLI gives it.
 fn tail_path(url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -59,7 +86,7 @@ fn tail_path(url: &str) -> String {
     }
 }
 
-/// Fetches a data URL: a single data file (`.jsonl`, `.json`, `.csv`), or a folder (or its
+/// Fetches a data URL: a single data file (`.jsonl`, `.json`, `.csv`, `.parquet`), or a folder (or its
 /// `manifest.json`).
 pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetched, String> {
     let abs = resolve(url, &document_base())?;
@@ -73,7 +100,8 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
             current: abs.clone(),
             ..Default::default()
         });
-        let text = fetch_text(&abs).await?;
+        let path = tail_path(&abs);
+        let text = fetch_data(&abs, &path).await?;
         let bytes = text.len() as u64;
         progress(Progress {
             files_done: 1,
@@ -83,10 +111,7 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
             current: String::new(),
         });
         return Ok(Fetched {
-            files: vec![SourceFile {
-                path: tail_path(&abs),
-                text,
-            }],
+            files: vec![SourceFile { path, text }],
             lazy: None,
         });
     }
@@ -165,7 +190,12 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
             .collect::<Vec<_>>()
             .join(", ");
         progress(p.clone());
-        let texts = futures::future::join_all(urls.iter().map(|u| fetch_text(u))).await;
+        let texts = futures::future::join_all(
+            urls.iter()
+                .zip(chunk)
+                .map(|(u, entry)| fetch_data(u, &entry.path)),
+        )
+        .await;
         for (entry, text) in chunk.iter().zip(texts) {
             let text = text?;
             p.files_done += 1;
@@ -228,11 +258,18 @@ pub async fn read_local_at(
     for (rel, f) in files {
         p.current = rel.clone();
         progress(p.clone());
-        let text = JsFuture::from(f.text())
-            .await
-            .map_err(|_| format!("{rel}: could not be read"))?
-            .as_string()
-            .unwrap_or_default();
+        let text = if is_parquet(&rel, b"") {
+            let buf = JsFuture::from(f.array_buffer())
+                .await
+                .map_err(|_| format!("{rel}: could not be read"))?;
+            crate::parquet::to_json_lines(&rel, buf.unchecked_into()).await?
+        } else {
+            JsFuture::from(f.text())
+                .await
+                .map_err(|_| format!("{rel}: could not be read"))?
+                .as_string()
+                .unwrap_or_default()
+        };
         p.files_done += 1;
         p.bytes_done += f.size() as u64;
         progress(p.clone());
@@ -241,7 +278,7 @@ pub async fn read_local_at(
         }
     }
     if out.is_empty() {
-        return Err("no data files (.jsonl, .json, .csv) among the chosen files".into());
+        return Err("no data files (.jsonl, .json, .csv, .parquet) among the chosen files".into());
     }
     Ok(Fetched {
         files: out,

@@ -68,7 +68,7 @@ pub fn DataPicker() -> impl IntoView {
             </label>
             <label class="button secondary">
                 "Open files…"
-                <input type="file" class="visually-hidden" accept=".jsonl,.json,.csv" multiple=true
+                <input type="file" class="visually-hidden" accept=".jsonl,.json,.csv,.parquet" multiple=true
                     data-testid="files-input" on:change=on_input />
             </label>
             <span class="privacy">"or drop files here · read in your browser, nothing is uploaded"</span>
