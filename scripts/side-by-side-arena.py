@@ -55,15 +55,67 @@ def fastchat(battles, anony_only):
     return final, boot.quantile(0.025), boot.quantile(0.975)
 
 
-def arena_rank(battles, tight=False):
+def newton_polish(loss, params, steps=8):
+    """Drives a package model's own objective (its jitted `loss_function`) to its optimum by Newton
+    steps with jax's exact gradient and Hessian, from the package's L-BFGS answer. The ratings'
+    Hessian is singular along each connected group's all-ones direction; the least-squares
+    (minimum-norm) step has no component there, so every group keeps the sum L-BFGS gave it."""
+    import jax
+    import jax.numpy as jnp
+
+    keys = list(params)
+    sizes = [params[k].shape[0] for k in keys]
+
+    def unflat(v):
+        out, i = {}, 0
+        for k, n in zip(keys, sizes):
+            out[k] = v[i:i + n]
+            i += n
+        return out
+
+    f = lambda v: loss(unflat(v))
+    g, h = jax.grad(f), jax.hessian(f)
+    v = jnp.concatenate([params[k] for k in keys])
+    for _ in range(steps):
+        step = np.linalg.lstsq(np.asarray(h(v)), -np.asarray(g(v)), rcond=None)[0]
+        v = v + step
+        if np.abs(step).max() < 1e-15:
+            break
+    return unflat(v)
+
+
+def objective_report(label, loss, params):
+    import jax
+
+    grad = jax.grad(loss)(params)
+    gmax = max(float(np.abs(np.asarray(x)).max()) for x in grad.values())
+    print(f"  {label:44s} objective {float(loss(params)):.17g}  |gradient|_inf {gmax:.3e}")
+
+
+def arena_rank(battles, mode, ours=None):
+    """arena-rank 0.1.1's BradleyTerry on the anonymous battles. mode: "default" (its L-BFGS
+    tolerances), "tight" (gtol 1e-15, ftol 1e-18) or "converged" (then Newton on its own
+    objective, see `newton_polish`), whose intervals are the package's sandwich at that point."""
+    import jax.numpy as jnp
     from arena_rank.models.bradley_terry import BradleyTerry
     from arena_rank.utils.data_utils import PairDataset
 
     df = pd.DataFrame(battles)
     df = df[df["anony"]].reset_index(drop=True)
     ds = PairDataset.from_pandas(df, reweighted=True)
-    extra = dict(gtol=1e-15, ftol=1e-18, max_iter=100000) if tight else {}
+    extra = dict(gtol=1e-15, ftol=1e-18, max_iter=100000) if mode != "default" else {}
     model = BradleyTerry(n_competitors=len(ds.competitors), **extra)
+    model.fit(ds)
+    loss = lambda p: BradleyTerry.loss_function(p, ds.as_dict())
+    objective_report(f"package L-BFGS ({mode})", loss, model.params)
+    if mode == "converged":
+        model.params = newton_polish(loss, model.params)
+        objective_report("package objective, Newton-polished", loss, model.params)
+        if ours is not None:
+            alpha = model.alpha
+            mine = {"ratings": jnp.array([(ours[c]["score"] - model.init_rating) / alpha
+                                          for c in ds.competitors])}
+            objective_report("package objective at arena-lens's ratings", loss, mine)
     res = model.compute_ratings_and_cis(ds, significance_level=0.05)
     return {
         m: (float(r), float(lo), float(hi))
@@ -111,8 +163,13 @@ def main():
               f"published inside our interval: {inside}/{len(final)}")
 
     ours = rows(ours_rank_path)
-    for tight in (False, True):
-        compare_arena_rank(arena_rank(battles, tight), ours, tight)
+    print("\n== arena-rank: the package's objective and gradient at each answer")
+    runs = {mode: arena_rank(battles, mode, ours) for mode in ("default", "tight", "converged")}
+    for mode, ref in runs.items():
+        compare_arena_rank(ref, ours, mode)
+    print("\nconverged package values (crates/core/tests/chatbot_arena.rs ARENA_RANK):")
+    for m, (r, lo, hi) in sorted(runs["converged"].items(), key=lambda kv: -kv[1][0]):
+        print(f'    ("{m}", {r:.10f}, {lo:.10f}, {hi:.10f}),')
 
     # FastChat's fit again with scikit-learn run to convergence: what is left is lbfgs's early stop.
     converged_sklearn()
@@ -123,18 +180,21 @@ def main():
         print(f"\nchatbot-arena ({label}): max |ours - fschat with tol 1e-12| = {worst:.3e}")
 
 
-def compare_arena_rank(ref, ours, tight):
-    how = "L-BFGS run to gtol 1e-15" if tight else "package defaults"
+def compare_arena_rank(ref, ours, mode):
+    how = {"default": "package defaults", "tight": "L-BFGS run to gtol 1e-15",
+           "converged": "driven to convergence by Newton on its objective"}[mode]
     print(f"\n== arena-rank (reweighted, sandwich 95%, {how}): package vs arena-lens")
-    worst = worst_ci = 0.0
+    worst = worst_ci = worst_bound = 0.0
     for m, (r, lo, hi) in sorted(ref.items(), key=lambda kv: -kv[1][0]):
         o = ours[m]
         d = o["score"] - r
-        rel = max(abs((o["upper"] - o["lower"]) / (hi - lo) - 1), 0)
-        worst, worst_ci = max(worst, abs(d)), max(worst_ci, rel)
+        rel = abs((o["upper"] - o["lower"]) / (hi - lo) - 1)
+        bound = max(abs(o["lower"] - lo), abs(o["upper"] - hi)) / (hi - lo)
+        worst, worst_ci, worst_bound = max(worst, abs(d)), max(worst_ci, rel), max(worst_bound, bound)
         print(f"{m:36s} {r:12.6f} {o['score']:12.6f} {d:+.2e}  CI [{lo:9.4f}, {hi:9.4f}] vs "
               f"[{o['lower']:9.4f}, {o['upper']:9.4f}]  width rel diff {rel:.2e}")
-    print(f"max |score diff| = {worst:.3e}; max relative interval-width diff = {worst_ci:.3e}")
+    print(f"max |score diff| = {worst:.3e}; max relative interval-width diff = {worst_ci:.3e}; "
+          f"max bound diff / width = {worst_bound:.3e}")
 
 
 if __name__ == "__main__":
