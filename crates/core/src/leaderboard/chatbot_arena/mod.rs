@@ -55,7 +55,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
     if opts.style != StyleMode::Off && opts.method != Method::ArenaRank {
         return Err(Error::InvalidOption(format!(
             "the {} method (FastChat's elo_analysis.py of Feb 2024) has no style control; \
-             style control is arena-rank's contextual Bradley-Terry: use --method arena-rank",
+             style control is arena-rank's contextual Bradley-Terry: choose the arena-rank method \
+             (--method arena-rank)",
             opts.method
         )));
     }
