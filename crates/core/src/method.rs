@@ -311,6 +311,9 @@ impl Method {
                 Method::ArenaHardV20 => format!(
                     "Score = mean of {rounds} bootstrap means, each model's battle rows resampled on their own; {level} interval (5th–95th percentile), seed {seed} (the tool itself is unseeded). Each category against its own baseline."
                 ),
+                Method::ArenaRank if style => format!(
+                    "Style-controlled: contextual Bradley-Terry (ContextualBradleyTerry) on standardised (a − b)/(a + b) style differences, L2 1.0 on their coefficients; battles reweighted by 1/max(pair count, 50); {level} sandwich (CLT) intervals, no bootstrap. Anonymous battles only unless asked."
+                ),
                 Method::ArenaRank => format!(
                     "Battles reweighted by 1/max(pair count, 50); {level} sandwich (CLT) intervals, no bootstrap. Anonymous battles only unless asked."
                 ),

@@ -14,6 +14,7 @@
 
 use super::fit::{fit, Wins};
 use super::normal::ppf;
+use super::sandwich::{self, assemble};
 use super::{ELO_PER_NAT, INIT_RATING};
 use crate::verdict::Outcome;
 use std::collections::HashMap;
@@ -88,14 +89,6 @@ struct Group {
     fit_weight: f64,
 }
 
-/// Adds `v` on the pair structure (`assemble_parwise_matrix`).
-fn assemble(m: &mut [f64], n: usize, a: usize, b: usize, v: f64) {
-    m[a * n + a] += v;
-    m[b * n + b] += v;
-    m[a * n + b] -= v;
-    m[b * n + a] -= v;
-}
-
 /// Standard errors (natural-log scale) from the sandwich `H⁻¹ G H⁻¹`.
 fn sandwich_se(rows: &[Group], beta: &[f64], n: usize) -> Vec<f64> {
     let mut h = vec![0.0; n * n];
@@ -110,60 +103,8 @@ fn sandwich_se(rows: &[Group], beta: &[f64], n: usize) -> Vec<f64> {
     for i in 0..n {
         h[i * n + i] += HESSIAN_REG;
     }
-    let Some(l) = cholesky(&h, n) else {
-        return vec![f64::NAN; n];
-    };
-    // X = H⁻¹ G column by column, then diag(X H⁻¹) = diag(H⁻¹ G H⁻¹) (H⁻¹ is symmetric).
-    let mut x = vec![0.0; n * n];
-    for c in 0..n {
-        let col: Vec<f64> = (0..n).map(|i| g[i * n + c]).collect();
-        let s = solve(&l, &col, n);
-        for i in 0..n {
-            x[i * n + c] = s[i];
-        }
+    match sandwich::diag(&h, &g, n) {
+        Some(d) => d.into_iter().map(|v| v.max(0.0).sqrt()).collect(),
+        None => vec![f64::NAN; n],
     }
-    (0..n)
-        .map(|i| {
-            let row: Vec<f64> = (0..n).map(|c| x[i * n + c]).collect();
-            // (X H⁻¹)_ii = (H⁻¹ Xᵀ)_ii: solve H y = X's row i.
-            let y = solve(&l, &row, n);
-            y[i].max(0.0).sqrt()
-        })
-        .collect()
-}
-
-/// The lower Cholesky factor of a symmetric positive definite matrix.
-fn cholesky(a: &[f64], n: usize) -> Option<Vec<f64>> {
-    let mut l = vec![0.0f64; n * n];
-    for j in 0..n {
-        let d = a[j * n + j] - (0..j).map(|p| l[j * n + p].powi(2)).sum::<f64>();
-        if d <= 0.0 || !d.is_finite() {
-            return None;
-        }
-        let d = d.sqrt();
-        l[j * n + j] = d;
-        for i in (j + 1)..n {
-            let s = a[i * n + j] - (0..j).map(|p| l[i * n + p] * l[j * n + p]).sum::<f64>();
-            l[i * n + j] = s / d;
-        }
-    }
-    Some(l)
-}
-
-/// Solves `L Lᵀ x = b`.
-fn solve(l: &[f64], b: &[f64], n: usize) -> Vec<f64> {
-    let mut y = b.to_vec();
-    for i in 0..n {
-        for p in 0..i {
-            y[i] -= l[i * n + p] * y[p];
-        }
-        y[i] /= l[i * n + i];
-    }
-    for i in (0..n).rev() {
-        for p in (i + 1)..n {
-            y[i] -= l[p * n + i] * y[p];
-        }
-        y[i] /= l[i * n + i];
-    }
-    y
 }

@@ -12,15 +12,24 @@
 //!   `PairDataset.from_pandas(reweighted=True)` weights every battle by
 //!   `1 / max(pair count, 50)`, `BradleyTerry` fits without a penalty and
 //!   `compute_ratings_and_cis(ci_method="sandwich")` gives normal intervals from the sandwich
-//!   covariance `H⁻¹ G H⁻¹` (see `arena_rank.rs`).
+//!   covariance `H⁻¹ G H⁻¹` (see `arena_rank.rs`). With style control (`--style-control`,
+//!   or length / markdown only) it is the package's `ContextualBradleyTerry` on LMArena's style
+//!   features (`contextual.rs`, `style_features.rs`); battles without style metadata are left
+//!   out and counted in the load report. FastChat's method has no style control here: the
+//!   style control FastChat published later (`rating_systems.py::compute_style_control`) sits
+//!   on a different base fit (unpenalised scipy, mixtral anchored at 1114), not on the Feb 2024
+//!   `elo_analysis.py` this method reproduces.
 //!
 //! Both report `rank_ub` as FastChat's leaderboard does (1 + models whose lower bound is above
 //! this model's upper bound) and the rank spread beside it (`rank.rs`).
 
 mod arena_rank;
+mod contextual;
 mod fit;
 mod normal;
 mod rank;
+mod sandwich;
+mod style_features;
 
 use super::{GroupBoard, Leaderboard, LeaderboardOptions, ModelRow};
 use crate::bench::{Bench, FileBattle};
@@ -29,6 +38,7 @@ use crate::bt::Estimate;
 use crate::error::Error;
 use crate::method::Method;
 use crate::purpose::Purpose;
+use crate::report::IssueKind;
 use crate::style::StyleMode;
 use crate::verdict::Outcome;
 use fit::{fit, Wins};
@@ -42,9 +52,11 @@ const INIT_RATING: f64 = 1000.0;
 
 /// Computes a Chatbot Arena leaderboard by the options' method (`chatbot-arena` or `arena-rank`).
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
-    if opts.style != StyleMode::Off {
+    if opts.style != StyleMode::Off && opts.method != Method::ArenaRank {
         return Err(Error::InvalidOption(format!(
-            "the {} method has no style control here; drop the style flag",
+            "the {} method (FastChat's elo_analysis.py of Feb 2024) has no style control; \
+             style control is arena-rank's contextual Bradley-Terry: choose the arena-rank method \
+             (--method arena-rank)",
             opts.method
         )));
     }
@@ -58,15 +70,39 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         .map_err(|e| Error::InvalidOption(e.to_string()))?;
     // FastChat: `battles = battles[battles["anony"]]`; a row that does not say (the 55k CSV,
     // whose votes are all anonymous) is kept.
-    let used: Vec<&FileBattle> = bench
+    let anony: Vec<&FileBattle> = bench
         .file_battles
         .iter()
         .filter(|b| opts.battles.include_non_anony || b.anony != Some(false))
         .collect();
+    // Style control needs both answers' style counts; a battle without them is left out and
+    // counted (the package would fail on the missing `conv_metadata` keys).
+    let style = opts.style != StyleMode::Off;
+    let used: Vec<&FileBattle> = anony
+        .iter()
+        .copied()
+        .filter(|b| !style || b.style.is_some())
+        .collect();
+    let mut report = bench.report.clone();
+    let skipped = anony.len() - used.len();
+    if skipped > 0 {
+        report.push(
+            IssueKind::NoStyleFeatures,
+            &bench.name,
+            0,
+            "conv_metadata",
+            format!("{skipped} battles have no style metadata for one side"),
+        );
+        // The count is of battles, not one issue.
+        *report
+            .counts
+            .get_mut(&IssueKind::NoStyleFeatures)
+            .expect("just pushed") = skipped;
+    }
     if used.is_empty() {
         return Err(Error::NoBattles);
     }
-    let (models, unrated) = board(bench, &used, opts)?;
+    let main = board(bench, &used, opts)?;
     let mut groups = Vec::new();
     if let Some(g) = opts.group_by {
         let mut by_group: BTreeMap<&str, Vec<&FileBattle>> = BTreeMap::new();
@@ -80,7 +116,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
             let mut prompts: Vec<u32> = rows.iter().map(|b| b.prompt).collect();
             prompts.sort_unstable();
             prompts.dedup();
-            if let Ok((m, u)) = board(bench, &rows, opts) {
+            if let Ok(g) = board(bench, &rows, opts) {
                 groups.push(GroupBoard {
                     group: if name.is_empty() {
                         "(none)".into()
@@ -88,8 +124,8 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
                         name.to_string()
                     },
                     prompts: prompts.len(),
-                    models: m,
-                    unrated: u,
+                    models: g.models,
+                    unrated: Vec::new(),
                     baseline: None,
                 });
             }
@@ -107,14 +143,14 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         level: opts.level,
         bootstrap_unit: BootstrapUnit::Row,
         method: opts.method,
-        method_line: opts.method.line(Purpose::Leaderboard, &spec, false),
-        style_control: StyleMode::Off,
-        style_coefficients: BTreeMap::new(),
-        models,
-        unrated,
+        method_line: opts.method.line(Purpose::Leaderboard, &spec, style),
+        style_control: opts.style,
+        style_coefficients: main.coefficients,
+        models: main.models,
+        unrated: Vec::new(),
         group_by: opts.group_by,
         groups,
-        report: bench.report.clone(),
+        report,
     })
 }
 
@@ -128,12 +164,15 @@ struct Rated {
     figures: BTreeMap<String, f64>,
 }
 
+/// One rated board: its rows, ranked and sorted, and the style coefficients when style control
+/// was on (by feature name, per standard deviation of the feature, natural-log odds).
+struct Board {
+    models: Vec<ModelRow>,
+    coefficients: BTreeMap<String, f64>,
+}
+
 /// Rates the models of these battles by the options' method, ranked and sorted.
-fn board(
-    bench: &Bench,
-    rows: &[&FileBattle],
-    opts: &LeaderboardOptions,
-) -> Result<(Vec<ModelRow>, Vec<String>), Error> {
+fn board(bench: &Bench, rows: &[&FileBattle], opts: &LeaderboardOptions) -> Result<Board, Error> {
     // Local ids in order of first appearance, as `pd.concat([model_a, model_b]).unique()`.
     let mut local: HashMap<u32, usize> = HashMap::new();
     let mut ids: Vec<u32> = Vec::new();
@@ -156,7 +195,47 @@ fn board(
         battles[b] += 1;
     }
     let names: Vec<&str> = ids.iter().map(|&m| bench.models.name(m)).collect();
+    let mut coefficients = BTreeMap::new();
     let rated: Vec<Rated> = match opts.method {
+        Method::ArenaRank if opts.style != StyleMode::Off => {
+            let sides: Vec<_> = rows
+                .iter()
+                .map(|b| b.style.expect("rows without style were left out"))
+                .collect();
+            let x = style_features::features(opts.style, &sides);
+            let names = opts.style.feature_names();
+            let data: Vec<contextual::Row> = pairs
+                .iter()
+                .map(|&(a, b, o)| contextual::Row {
+                    a,
+                    b,
+                    outcome: half_of(o),
+                })
+                .collect();
+            let fit = contextual::rate(&data, &x, names.len(), ids.len());
+            coefficients = names
+                .iter()
+                .zip(&fit.coefficients)
+                .map(|(n, c)| (n.to_string(), *c))
+                .collect();
+            let z = normal::ppf(1.0 - (1.0 - opts.level) / 2.0);
+            fit.ratings
+                .iter()
+                .zip(&fit.std_errors)
+                .enumerate()
+                .map(|(i, (&r, &s))| Rated {
+                    model: ids[i],
+                    score: ELO_PER_NAT * r + INIT_RATING,
+                    lower: ELO_PER_NAT * (r - z * s) + INIT_RATING,
+                    upper: ELO_PER_NAT * (r + z * s) + INIT_RATING,
+                    battles: battles[i],
+                    figures: BTreeMap::from([
+                        ("std_error".to_string(), ELO_PER_NAT * s),
+                        ("variance".to_string(), (ELO_PER_NAT * s).powi(2)),
+                    ]),
+                })
+                .collect()
+        }
         Method::ArenaRank => arena_rank::rate(&pairs, ids.len(), opts.level)
             .into_iter()
             .enumerate()
@@ -219,7 +298,19 @@ fn board(
             .total_cmp(&x.score)
             .then_with(|| x.model.cmp(&y.model))
     });
-    Ok((out, Vec::new()))
+    Ok(Board {
+        models: out,
+        coefficients,
+    })
+}
+
+/// `default_outcome_map`: 1 for model_a, 0 for model_b, ½ for a tie of either kind.
+fn half_of(o: Outcome) -> f64 {
+    match o {
+        Outcome::AWins => 1.0,
+        Outcome::Tie => 0.5,
+        Outcome::BWins => 0.0,
+    }
 }
 
 /// FastChat's `compute_elo_mle_with_tie` on these battles: each battle is two rows (a win twice,
