@@ -52,7 +52,10 @@ fn chat_records_give_battles_prompts_and_multi_turn_answers() {
     let in_file = include_str!("fixtures/arena/chat_battles.jsonl")
         .matches("criteria_v0.1")
         .count();
-    assert_eq!(tagged, in_file, "every tagged record's prompt keeps its flags");
+    assert_eq!(
+        tagged, in_file,
+        "every tagged record's prompt keeps its flags"
+    );
     let alpha = b.models.get("alpha").unwrap();
     let beta = b.models.get("beta").unwrap();
     let ans = b.answer(alpha, b.prompt_index["q1"]).unwrap();
