@@ -16,9 +16,13 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-async function readTable(page, n) {
-  await page.waitForFunction((k) => document.querySelectorAll('table[data-testid="leaderboard"] tbody tr[data-model]').length === k,
-    n, { timeout: 120_000 });
+/** The table once it shows `json`'s models and its first model's score (a table computed before a
+ * change may have as many rows). */
+async function readTable(page, json) {
+  const [first] = json.models;
+  await page.waitForFunction(([k, m, s]) => document.querySelectorAll('table[data-testid="leaderboard"] tbody tr[data-model]').length === k
+    && Math.abs(Number(document.querySelector(`tr[data-model="${CSS.escape(m)}"]`)?.dataset.score) - s) <= 1e-9,
+  [json.models.length, first.model, first.score], { timeout: 120_000 });
   return page.$$eval(ROWS, (trs) => Object.fromEntries(trs.map((tr) => [tr.dataset.model,
     { score: Number(tr.dataset.score), lower: Number(tr.dataset.lower), upper: Number(tr.dataset.upper) }])));
 }
@@ -36,11 +40,11 @@ test('"hard prompts only" equals `arena-lens leaderboard --min-criteria 6` to 1e
   const full = runCli(['leaderboard', ARENA]);
   const { page, context, errors } = await openPage(browser, `?data=${DATA}`, { viewport: { width: 1280, height: 900 } });
   try {
-    await readTable(page, full.models.length);
+    await readTable(page, full);
     await page.selectOption('[data-testid="subset-quality"]', 'm:6');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('min_criteria') === '6');
     await page.waitForFunction(() => /hard prompts/.test(document.querySelector('[data-testid="subset-status"]')?.textContent ?? ''));
-    const table = await readTable(page, json.models.length);
+    const table = await readTable(page, json);
     assertMatchesCli(table, json, 'hard prompts');
     assert.match(await page.textContent('[data-testid="subset-status"]'), /^Scoring [\d,]+ of 20,000 prompts: hard prompts \(criteria score ≥ 6\)/);
     await screenshot(page, 'criteria-hard-leaderboard-1280');
@@ -48,7 +52,7 @@ test('"hard prompts only" equals `arena-lens leaderboard --min-criteria 6` to 1e
   } finally { await context.close(); }
   const linked = await openPage(browser, `?data=${DATA}&min_criteria=6`, { viewport: { width: 390, height: 844 } });
   try {
-    assertMatchesCli(await readTable(linked.page, json.models.length), json, 'hard prompts from a link @390');
+    assertMatchesCli(await readTable(linked.page, json), json, 'hard prompts from a link @390');
     await screenshot(linked.page, 'criteria-hard-leaderboard-390');
     assert.deepEqual(linked.errors, [], describeErrors(linked.errors));
   } finally { await linked.context.close(); }
@@ -58,7 +62,7 @@ test('one criterion\'s slice equals `--criterion creativity`', async () => {
   const json = runCli(['leaderboard', ARENA, '--criterion', 'creativity']);
   const { page, context, errors } = await openPage(browser, `?data=${DATA}&criterion=creativity`);
   try {
-    assertMatchesCli(await readTable(page, json.models.length), json, 'creativity');
+    assertMatchesCli(await readTable(page, json), json, 'creativity');
     assert.match(await page.textContent('[data-testid="subset-status"]'), /creativity prompts/);
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
@@ -83,7 +87,7 @@ test('the clusters page ranks groups by mean quality as `arena-lens clusters` do
         // The hard-prompts button opens that leaderboard.
         const json = runCli(['leaderboard', ARENA, '--min-criteria', '6']);
         await page.click('[data-testid="quality-hard-leaderboard"]');
-        assertMatchesCli(await readTable(page, json.models.length), json, 'from the clusters page');
+        assertMatchesCli(await readTable(page, json), json, 'from the clusters page');
       }
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }

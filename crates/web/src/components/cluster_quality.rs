@@ -49,7 +49,7 @@ pub fn cluster_quality(rows: Vec<GroupQuality>, tagged: bool, set: impl SetView)
             "Mean criteria score of each group's prompts (0–7: one point per criterion met), ranked highest first as BenchBuilder ranks topic clusters; hard prompts score {HARD_PROMPT_SCORE} or more."
         )}</p>
         <div class="map-selection">
-            <button type="button" data-testid="quality-hard-leaderboard"
+            <button type="button" class="button" data-testid="quality-hard-leaderboard"
                 on:click=move |_| set_hard(&|s| to_leaderboard(s, Some(HARD_PROMPT_SCORE), None))>
                 "Leaderboard of hard prompts only"
             </button>

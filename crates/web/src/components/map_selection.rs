@@ -31,11 +31,11 @@ pub fn map_selection(
         Some(Ok((n, of, what, ids))) => view! {
             <p data-testid="selection-status">{format!("{} of {} prompts selected ({what}).", thousands(n as f64), thousands(of as f64))}</p>
             <div class="map-selection">
-                <button type="button" data-testid="selection-leaderboard"
+                <button type="button" class="button" data-testid="selection-leaderboard"
                     on:click=move |_| set_go(&|s| s.set_extra(keys::PAGE, None))>
                     "Leaderboard of these prompts"
                 </button>
-                <button type="button" data-testid="selection-clear"
+                <button type="button" class="button secondary" data-testid="selection-clear"
                     on:click=move |_| set_clear(&|s| { s.subset.encoded = None; s.subset.search = None; })>
                     "Clear the selection"
                 </button>

@@ -171,7 +171,7 @@ pub fn prompt_map(
         let ((px, py), area, dpr) = to_canvas(x, y)?;
         points.with_untracked(|p| nearest(p, area, px, py, 10.0 * dpr))
     };
-    let finish_drag = move |on_select: &dyn Fn(Vec<usize>)| {
+    let finish_drag = move || {
         let Some((a, b)) = drag.get_untracked() else {
             return;
         };
@@ -184,7 +184,11 @@ pub fn prompt_map(
         else {
             return;
         };
-        on_select(points.with_untracked(|p| in_box(p, area, pa, pb)));
+        let picked = points.with_untracked(|p| in_box(p, area, pa, pb));
+        // After the click this pointerup is followed by has been handled (and ignored): selecting
+        // changes the link, which redraws the map and would leave that click to a new canvas.
+        let on_select = on_select.clone();
+        set_timeout(move || on_select(picked), std::time::Duration::ZERO);
     };
     let tip = {
         let clustering = clustering.clone();
@@ -218,7 +222,6 @@ pub fn prompt_map(
         "Map of {} prompts coloured by topic; the topic table has the same groups. Drag a box to select prompts and score them as a leaderboard.",
         prompts.len()
     );
-    let on_up = on_select.clone();
     view! {
         <div class="map-controls">
             <ExportMenu what=Exportable::chart(canvas, svg) name="prompt-map" label="prompt map" testid="prompt-map-export" />
@@ -261,7 +264,7 @@ pub fn prompt_map(
                 on:pointerup=move |ev| {
                     let p = (ev.client_x() as f64, ev.client_y() as f64);
                     drag.update(|d| if let Some((_, b)) = d { *b = p; });
-                    finish_drag(&on_up);
+                    finish_drag();
                 }
                 on:pointerleave=move |_| { hovered.set(None); drag.set(None); }
                 on:click=move |ev| {

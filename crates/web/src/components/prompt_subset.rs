@@ -109,7 +109,7 @@ pub fn PromptSubsetBar() -> impl IntoView {
             {move || has_ids().then(|| {
                 let set_clear = set_clear.clone();
                 view! {
-                    <button type="button" data-testid="subset-clear-ids"
+                    <button type="button" class="button secondary" data-testid="subset-clear-ids"
                         on:click=move |_| set_clear(&|s| { s.subset.encoded = None; s.subset.ids.clear(); })>
                         "Clear the map selection"
                     </button>
