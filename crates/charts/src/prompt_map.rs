@@ -71,6 +71,27 @@ pub fn nearest(
         .map(|(i, _)| i)
 }
 
+/// The indices of the points whose pixel lies in the box with corners `a` and `b` (pixels, any
+/// order): a box selection on the map, by the same arithmetic the drawing used.
+pub fn in_box(
+    points: &[MapPoint],
+    area: (i32, i32, i32, i32),
+    a: (f64, f64),
+    b: (f64, f64),
+) -> Vec<usize> {
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    points
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            let (x, y) = to_pixel(area, p.x, p.y);
+            (x0..=x1).contains(&(x as f64)) && (y0..=y1).contains(&(y as f64))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// Draws the map on `root`.
 pub fn draw_prompt_map<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -172,5 +193,17 @@ mod tests {
             );
         }
         assert_eq!(nearest(&points, area, -50.0, -50.0, 6.0), None);
+        // A box around the bottom row's pixels (y = 0: points 0..4) and only those, corners given
+        // in either order.
+        let (x0, y0) = to_pixel(area, 0.0, 0.0);
+        let (x3, _) = to_pixel(area, 1.0, 0.0);
+        let boxed = in_box(
+            &points,
+            area,
+            (x3 as f64 + 2.0, y0 as f64 + 2.0),
+            (x0 as f64 - 2.0, y0 as f64 - 2.0),
+        );
+        assert_eq!(boxed, [0, 1, 2, 3]);
+        assert!(in_box(&points, area, (-9.0, -9.0), (-1.0, -1.0)).is_empty());
     }
 }

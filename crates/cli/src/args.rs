@@ -165,6 +165,8 @@ pub struct LeaderboardArgs {
     /// Also compute one leaderboard per group of prompts.
     #[arg(long, value_parser = group_values())]
     pub group_by: Option<Group>,
+    #[command(flatten)]
+    pub subset: crate::subset::SubsetArgs,
     /// Chatbot Arena logs: also count votes cast after the models were revealed (`anony: false`).
     /// FastChat's leaderboard counts anonymous battles only, and so do the chatbot-arena and
     /// arena-rank methods by default (GenAI-Arena's "full" column counts both).

@@ -1,10 +1,14 @@
 //! `arena-lens clusters`: each model's win rate against the baseline per group of prompts (a shipped
-//! label or clusters computed from the prompt texts), with prompt-level bootstrap intervals.
+//! label or clusters computed from the prompt texts), with prompt-level bootstrap intervals, and,
+//! where the data carries criteria tags, the groups ranked by mean prompt quality
+//! (`cluster::quality`). Data with tags but no judgments (a Chatbot Arena log) gets the ranking
+//! alone.
 
 use crate::args::{ClustersArgs, Group};
 use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::cluster::groups::GroupField;
 use arena_lens_core::cluster::performance::cluster_performance;
+use arena_lens_core::cluster::quality::by_group;
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
 use arena_lens_core::export::{Cell, Computation, Format, Header};
 use arena_lens_core::scope::Purpose;
@@ -24,6 +28,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     let scoring = match (scope.judge(), scope.judge_id()) {
         (Some(name), Some(id)) => Some((name.to_string(), id, scope.judged_baseline_id)),
         _ if a.compute.is_some() => None,
+        _ if arena_lens_core::subset::has_criteria(bench) => None,
         _ => {
             return Err(
                 "this data has no judgment files (use --compute K to cluster its prompts)".into(),
@@ -68,6 +73,12 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     let level = scope.method.level(a.level);
     let spec = BootstrapSpec::new(a.rounds, a.seed, level, BootstrapUnit::Prompt)
         .map_err(|e| format!("--level: {e}"))?;
+    let tagged = arena_lens_core::subset::has_criteria(bench);
+    let quality = if tagged {
+        by_group(bench, &labels)
+    } else {
+        Vec::new()
+    };
     let perf = match &scoring {
         Some((_, judge, baseline)) => cluster_performance(bench, *judge, *baseline, &labels, spec),
         None => Vec::new(),
@@ -111,6 +122,8 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
             "method": scope.method,
             "method_line": method_line,
             "clusters": perf,
+            "criteria_tags": tagged,
+            "quality": quality,
         });
         if let Some(c) = &computed {
             doc["clustering"] = json!({
@@ -139,6 +152,21 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
         a.rounds,
         level
     );
+    if tagged {
+        text += "\nGroups by mean prompt quality (criteria score 0-7; hard: 6 or more)\n";
+        for q in &quality {
+            let mean = q.mean.map_or("-".into(), |m| format!("{m:.2}"));
+            let hard = q
+                .hard_share
+                .map_or("-".into(), |h| format!("{:.0}%", 100.0 * h));
+            text += &format!(
+                "{:>3}. {:<40} {:>5} {:>5} hard, {} of {} prompts tagged\n",
+                q.rank, q.group, mean, hard, q.tagged, q.prompts
+            );
+        }
+    } else {
+        text += "(no criteria tags in this data: no prompt quality)\n";
+    }
     if let (Some(c), true) = (&computed, perf.is_empty()) {
         for info in &c.clusters {
             text += &format!("{:<48} {:>5} prompts\n", c.topic_name(info.id), info.size);

@@ -17,6 +17,7 @@ pub mod method;
 pub mod parquet;
 pub mod read;
 pub mod scope;
+pub mod subset;
 pub mod table;
 
 use arena_lens_core::battle_set::{self, BattleOptions};
@@ -63,14 +64,32 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
             } else {
                 a.method
             };
+            let subset = subset::of_args(&a.subset)?;
             let mut lb = match leaderboard::scores_only::of_dataset(&ds)? {
+                Some(_) if !subset.is_all() => {
+                    return Err(arena_lens_core::subset::SubsetError::ScoresOnly.to_string())
+                }
                 Some(lb) => lb,
                 None => {
                     let scope = scope::resolve(
                         &ds,
                         &scope::request(&a.input, Purpose::Leaderboard, asked),
                     )?;
-                    leaderboard::compute(scope.bench(&ds), &opts_for(&a, &scope)?)
+                    let bench = scope.bench(&ds);
+                    if !subset.is_all() {
+                        let sel = subset.select(bench).map_err(|e| e.to_string())?;
+                        eprintln!(
+                            "note: scoring {} of {} prompts: {}{}",
+                            sel.prompts.len(),
+                            sel.of,
+                            sel.description,
+                            match sel.unknown_ids {
+                                0 => String::new(),
+                                n => format!(" ({n} listed ids are not in the data)"),
+                            }
+                        );
+                    }
+                    leaderboard::compute(bench, &opts_for(&a, &scope)?)
                         .map_err(scope::error_text)?
                 }
             };
@@ -240,5 +259,6 @@ fn opts_for(a: &LeaderboardArgs, scope: &Scope) -> Result<LeaderboardOptions, St
             args::Group::KoCluster => GroupBy::KoCluster,
         }),
         method: scope.method,
+        subset: crate::subset::of_args(&a.subset)?,
     })
 }

@@ -83,6 +83,10 @@ pub struct Prompt {
     /// `math`, `instruction_following`, `creative_writing`, `hard_prompt`, `code`); empty elsewhere.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<String>,
+    /// The seven quality criteria (Chatbot Arena `category_tag.criteria_v0.1`), when the data
+    /// tags the prompt; `None`: untagged (not a score of 0). See [`crate::criteria`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<crate::criteria::Criteria>,
 }
 
 /// One model's answer to one prompt.

@@ -44,6 +44,18 @@ fn chat_records_give_battles_prompts_and_multi_turn_answers() {
         q1.labels,
         vec!["hard_prompt".to_string(), "math".to_string()]
     );
+    // The flags themselves: all but creativity (the fixture's criteria_v0.1), a score of 6.
+    let c = q1.criteria.expect("q1 is tagged");
+    assert_eq!(c.score(), 6);
+    assert!(!c.has(arena_lens_core::criteria::Criterion::Creativity));
+    let tagged = b.prompts.iter().filter(|p| p.criteria.is_some()).count();
+    let in_file = include_str!("fixtures/arena/chat_battles.jsonl")
+        .matches("criteria_v0.1")
+        .count();
+    assert_eq!(
+        tagged, in_file,
+        "every tagged record's prompt keeps its flags"
+    );
     let alpha = b.models.get("alpha").unwrap();
     let beta = b.models.get("beta").unwrap();
     let ans = b.answer(alpha, b.prompt_index["q1"]).unwrap();

@@ -3,9 +3,11 @@
 //! as its canonical name.
 
 use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::criteria::Criterion;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::method::Method;
 use arena_lens_core::style::StyleMode;
+use arena_lens_core::subset::PromptSubset;
 use arena_lens_core::view_state::aliases::{self, Domain, GROUP_BYS, UNITS};
 use arena_lens_core::view_state::{keys, parse_query, SortKey, ViewState, MAX_ROUNDS};
 use proptest::prelude::*;
@@ -41,6 +43,18 @@ fn extra() -> impl Strategy<Value = (String, String)> {
 }
 
 prop_compose! {
+    /// A prompt subset as a link carries it (listed ids travel encoded, never plain).
+    fn subset()(
+        encoded in name(),
+        min_criteria in proptest::option::of(0u8..=7),
+        criterion in proptest::option::of(proptest::sample::select(Criterion::ALL.to_vec())),
+        search in proptest::option::of(odd_string().prop_filter("not blank", |s| !s.trim().is_empty())),
+    ) -> PromptSubset {
+        PromptSubset { ids: Vec::new(), encoded, min_criteria, criterion, search }
+    }
+}
+
+prop_compose! {
     fn valid_state()(
         (data, bench, baseline, judged_baseline) in (name(), name(), name(), name()),
         judges in proptest::collection::vec(judge(), 0..4),
@@ -56,11 +70,12 @@ prop_compose! {
         asc in any::<bool>(),
         sort in proptest::sample::select(SortKey::ALL.to_vec()),
         filter in odd_string(),
+        subset in subset(),
         extra in proptest::collection::vec(extra(), 0..4),
     ) -> ViewState {
         ViewState {
             data, bench, judges, baseline, judged_baseline, weight, first_game_only, rounds, seed,
-            level, unit, style, group_by, method, sort, asc, filter, extra,
+            level, unit, style, group_by, method, sort, asc, filter, subset, extra,
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod map2d;
 pub mod metrics;
 pub mod perf;
 pub mod performance;
+pub mod quality;
 pub mod selection;
 pub mod svd;
 pub mod tfidf;

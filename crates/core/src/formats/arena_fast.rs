@@ -28,7 +28,12 @@ pub(crate) fn battle(line: &str) -> Option<ArenaBattle<'_>> {
     let (outcome, bothbad) = parse_winner(&r.winner?).ok()?;
     let (user_turns, answers) =
         turns_of(r.conversation_a.as_ref(), r.conversation_b.as_ref()).ok()?;
-    let mut labels = r.category_tag.map(|t| t.labels()).unwrap_or_default();
+    let mut labels = r
+        .category_tag
+        .as_ref()
+        .map(|t| t.labels())
+        .unwrap_or_default();
+    let criteria = r.category_tag.as_ref().and_then(|t| t.criteria());
     if r.is_code == Some(true) && !labels.iter().any(|l| l == "code") {
         labels.push("code".into());
     }
@@ -42,6 +47,7 @@ pub(crate) fn battle(line: &str) -> Option<ArenaBattle<'_>> {
         tstamp: r.tstamp,
         language: r.language,
         labels,
+        criteria,
         user_turns,
         answers,
         style: r.meta.and_then(|m| m.style()),
@@ -309,6 +315,22 @@ impl Tag<'_> {
             }
         }
         out
+    }
+}
+
+impl Tag<'_> {
+    /// `criteria_v0.1`'s flags, read as `arena_log::from_json` reads them (an object: each key
+    /// true only for JSON `true`; anything else: no criteria).
+    fn criteria(&self) -> Option<crate::criteria::Criteria> {
+        let c = self.get("criteria_v0.1")?;
+        // An empty `Entries` is also what a non-object reads as; the `Value` path then finds no
+        // object and no criteria, so only a non-empty object counts here.
+        if c.0.is_empty() {
+            return None;
+        }
+        Some(crate::criteria::Criteria::from_flags(
+            c.0.iter().map(|(k, v)| (&**k, v.is_true())),
+        ))
     }
 }
 

@@ -225,6 +225,7 @@ fn per_battle_structs_stay_small() {
     let prompt = std::mem::size_of::<crate::bench::Prompt>();
     let battle = std::mem::size_of::<crate::bench::FileBattle>();
     eprintln!("size_of Prompt = {prompt}, FileBattle = {battle}");
-    assert!(prompt <= 192, "Prompt is {prompt} bytes");
+    // 200 = 192 + the criteria flags (`Prompt::criteria`, padded to 8 bytes).
+    assert!(prompt <= 200, "Prompt is {prompt} bytes");
     assert!(battle <= 104, "FileBattle is {battle} bytes");
 }

@@ -16,6 +16,7 @@
 use super::battles::style_pair;
 use super::{kind, lines, parse_object, req_str, FieldError};
 use crate::bench::{Answer, Bench, FileBattle, Layout};
+use crate::criteria::Criteria;
 use crate::report::IssueKind;
 use crate::style::StyleRaw;
 use crate::verdict::Outcome;
@@ -37,6 +38,8 @@ pub(crate) struct ArenaBattle<'a> {
     pub tstamp: Option<f64>,
     pub language: Option<Cow<'a, str>>,
     pub labels: Vec<String>,
+    /// `category_tag.criteria_v0.1`, when the record has it.
+    pub criteria: Option<Criteria>,
     /// The user turns (from `conversation_a`, or the CSV's `prompt`).
     pub user_turns: Vec<String>,
     /// Each side's assistant turns, when the record has them.
@@ -161,6 +164,18 @@ fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle<'static>, RecordError
     let (user_turns, answers) =
         turns_of(o.get("conversation_a"), o.get("conversation_b")).map_err(missing)?;
     let mut labels = category_labels(o.get("category_tag"));
+    let criteria = o
+        .get("category_tag")
+        .and_then(|t| t.get("criteria_v0.1"))
+        .and_then(Value::as_object)
+        // An empty object tags nothing (the fast path cannot tell it from a non-object).
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            Criteria::from_flags(
+                c.iter()
+                    .map(|(k, v)| (k.as_str(), v.as_bool() == Some(true))),
+            )
+        });
     if o.get("is_code").and_then(Value::as_bool) == Some(true)
         && !labels.iter().any(|l| l == "code")
     {
@@ -176,6 +191,7 @@ fn from_json(o: &Map<String, Value>) -> Result<ArenaBattle<'static>, RecordError
         tstamp,
         language: super::opt_str(o, "language").map(Cow::Owned),
         labels,
+        criteria,
         user_turns,
         answers,
         style: o.get("conv_metadata").and_then(style_pair),
@@ -373,6 +389,9 @@ pub(crate) fn add(bench: &mut Bench, file: &str, at: At, b: ArenaBattle, seen: &
         }
         p.subcategory = b.labels.first().cloned().unwrap_or_default();
         p.labels = b.labels;
+        if b.criteria.is_some() {
+            p.criteria = b.criteria;
+        }
         let mut turns = b.user_turns.iter();
         if let Some(first) = turns.next() {
             p.text = first.clone();

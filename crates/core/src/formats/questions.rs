@@ -83,5 +83,6 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
         text,
         later_turns,
         labels: Vec::new(),
+        criteria: None,
     })
 }

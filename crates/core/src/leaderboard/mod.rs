@@ -25,6 +25,7 @@ use crate::method::Method;
 use crate::quantile;
 use crate::report::{IssueKind, LoadReport};
 use crate::style::StyleMode;
+use crate::subset::PromptSubset;
 use anchor::resolve_anchor;
 use fits::{rate_plain, rate_style};
 use serde::{Deserialize, Serialize};
@@ -98,6 +99,10 @@ pub struct LeaderboardOptions {
     /// round at the real baseline, as show_result.py's style path does.
     #[serde(default)]
     pub method: Method,
+    /// Which prompts are scored (default: all). Every method sees only these, bootstrap included
+    /// (see [`crate::subset`]).
+    #[serde(default, skip_serializing_if = "PromptSubset::is_all")]
+    pub subset: PromptSubset,
 }
 
 impl Default for LeaderboardOptions {
@@ -112,6 +117,7 @@ impl Default for LeaderboardOptions {
             style: StyleMode::Off,
             group_by: None,
             method: Method::default(),
+            subset: PromptSubset::default(),
         }
     }
 }
@@ -235,6 +241,17 @@ impl LeaderboardOptions {
 
 /// Computes the leaderboard of one bench by the options' method.
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
+    if !opts.subset.is_all() {
+        // Narrow the bench first, so every method below (and its bootstrap) sees only the subset.
+        let subset_error = |e: crate::subset::SubsetError| Error::InvalidOption(e.to_string());
+        let sel = opts.subset.select(bench).map_err(subset_error)?;
+        let narrowed = crate::subset::restrict(bench, &sel).map_err(subset_error)?;
+        let all = LeaderboardOptions {
+            subset: PromptSubset::default(),
+            ..opts.clone()
+        };
+        return compute(&narrowed, &all);
+    }
     let opts = &opts.effective();
     match opts.method {
         Method::ArenaHardV20 => return v20::compute(bench, opts),

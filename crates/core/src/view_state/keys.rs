@@ -25,6 +25,13 @@ pub const COMPAT: &str = "compat";
 pub const SORT: &str = "sort";
 pub const ASC: &str = "asc";
 pub const FILTER: &str = "q";
+/// The prompt subset every leaderboard scores (`crate::subset::PromptSubset`), on every page:
+/// selected prompt ids (compactly encoded, `crate::subset::encode`), a minimum criteria score
+/// (6: hard prompts), one criterion, and a text search.
+pub const PROMPT_IDS: &str = "pids";
+pub const MIN_CRITERIA: &str = "min_criteria";
+pub const CRITERION: &str = "criterion";
+pub const SEARCH: &str = "search";
 
 /// Which page is shown (absent: the leaderboard); its values are in [`page`].
 pub const PAGE: &str = "view";
@@ -131,6 +138,10 @@ pub const ALL: &[&str] = &[
     SORT,
     ASC,
     FILTER,
+    PROMPT_IDS,
+    MIN_CRITERIA,
+    CRITERION,
+    SEARCH,
     PAGE,
     LB_GROUP,
     compare::A,

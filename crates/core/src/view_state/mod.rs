@@ -26,6 +26,7 @@ use crate::bootstrap::{BootstrapSpec, BootstrapUnit, Purpose};
 use crate::leaderboard::{GroupBy, LeaderboardOptions};
 use crate::method::Method;
 use crate::style::StyleMode;
+use crate::subset::PromptSubset;
 
 pub mod aliases;
 pub mod diff_request;
@@ -63,6 +64,8 @@ pub struct ViewState {
     /// Sort ascending instead of the column's natural order.
     pub asc: bool,
     pub filter: String,
+    /// The prompts every leaderboard of the view scores (default: all).
+    pub subset: PromptSubset,
     /// Extra keys other pages own (compare, clusters, judges), kept verbatim.
     pub extra: Vec<(String, String)>,
 }
@@ -90,6 +93,7 @@ impl Default for ViewState {
             sort: SortKey::Score,
             asc: false,
             filter: String::new(),
+            subset: d.subset,
             extra: Vec::new(),
         }
     }
@@ -138,6 +142,10 @@ impl ViewState {
             k::SORT => self.sort = parse::sort(raw).unwrap_or(d.sort),
             k::ASC => self.asc = parse::flag(raw),
             k::FILTER => self.filter = raw.to_string(),
+            k::PROMPT_IDS => self.subset.encoded = parse::text(raw),
+            k::MIN_CRITERIA => self.subset.min_criteria = parse::min_criteria(raw),
+            k::CRITERION => self.subset.criterion = parse::criterion(raw),
+            k::SEARCH => self.subset.search = parse::search(raw),
             _ => return false,
         }
         true
@@ -200,6 +208,19 @@ impl ViewState {
         if !self.filter.is_empty() {
             put(k::FILTER, self.filter.clone());
         }
+        let sub = &self.subset;
+        if let Some(v) = &sub.encoded {
+            put(k::PROMPT_IDS, v.clone());
+        }
+        if let Some(m) = sub.min_criteria {
+            put(k::MIN_CRITERIA, m.to_string());
+        }
+        if let Some(c) = sub.criterion {
+            put(k::CRITERION, c.key().into());
+        }
+        if let Some(v) = &sub.search {
+            put(k::SEARCH, v.clone());
+        }
         let mut out: Vec<String> = parts
             .into_iter()
             .map(|(k, v)| format!("{k}={}", encode(&v)))
@@ -232,6 +253,7 @@ impl ViewState {
             style: self.style,
             group_by: self.group_by,
             method: self.method.unwrap_or_default(),
+            subset: self.subset.clone(),
         }
     }
 
@@ -295,6 +317,13 @@ mod tests {
             sort: SortKey::Width,
             asc: true,
             filter: "gpt 4".into(),
+            subset: PromptSubset {
+                encoded: Some("dAQ.xyzxyz".into()),
+                min_criteria: Some(6),
+                criterion: Some(crate::criteria::Criterion::RealWorld),
+                search: Some("sort a list".into()),
+                ..PromptSubset::default()
+            },
             extra: vec![("prompt".into(), "q1".into())],
         };
         assert_eq!(parse_query(&s.to_query()), s);

@@ -87,6 +87,21 @@ pub fn sort(raw: &str) -> Option<SortKey> {
     SortKey::parse(raw)
 }
 
+/// A minimum criteria score, 0 to 7.
+pub fn min_criteria(raw: &str) -> Option<u8> {
+    raw.trim().parse::<u8>().ok().filter(|m| *m <= 7)
+}
+
+/// One of the seven criteria, by its key ([`crate::criteria::Criterion::parse`]).
+pub fn criterion(raw: &str) -> Option<crate::criteria::Criterion> {
+    crate::criteria::Criterion::parse(raw)
+}
+
+/// A prompt search: blank means none.
+pub fn search(raw: &str) -> Option<String> {
+    (!raw.trim().is_empty()).then(|| raw.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::forest_chart::ForestChart;
 use crate::components::leaderboard_table::{LeaderboardTable, ScoreScale};
 use crate::components::load_report::LoadReportView;
+use crate::components::prompt_subset::PromptSubsetBar;
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::ui::scope as ui_scope;
@@ -297,6 +298,7 @@ pub fn LeaderboardPage() -> impl IntoView {
                 <ShareLink />
             </div>
             <Controls choices=choices />
+            <PromptSubsetBar />
             <div class="filter">
                 <label class="field">
                     <span>"Filter models"</span>

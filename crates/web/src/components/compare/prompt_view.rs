@@ -84,6 +84,16 @@ pub fn prompt_view(c: Current, filtered: Filtered, set: impl SetView) -> impl In
                     <strong>{where_text}</strong>
                     " "<code class="qid">{prompt.id.clone()}</code>
                     <span class="meta">{meta}</span>
+                    // The prompt's quality by the seven criteria, where the data tags it.
+                    {prompt.criteria.map(|c| {
+                        let met: Vec<&str> = c.list().iter().map(|k| k.label()).collect();
+                        let title = if met.is_empty() { "no criterion met".to_string() } else { met.join(", ") };
+                        view! {
+                            <span class="meta" data-testid="prompt-criteria" data-score=c.score() title=title.clone()>
+                                {format!(" · quality {}/7{}", c.score(), if c.is_hard() { " (hard prompt)" } else { "" })}
+                            </span>
+                        }
+                    })}
                 </div>
                 <div class="nav-buttons">
                     <button type="button" class="button secondary" data-testid="prev-prompt" title="Previous prompt (k or ←)" on:click=nav(false)>"← Prev"</button>

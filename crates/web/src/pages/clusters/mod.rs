@@ -19,11 +19,13 @@ mod job;
 
 use crate::components::cluster_dendrogram::dendrogram;
 use crate::components::cluster_heatmap::heatmap;
+use crate::components::cluster_quality::cluster_quality;
 use crate::components::cluster_table::{cluster_table, slice_table};
 use crate::components::cluster_treemap::treemap;
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
+use crate::components::map_selection::{map_selection, Selected};
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
-use crate::components::prompt_map::prompt_map;
+use crate::components::prompt_map::{prompt_map, MapData};
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::ui::scope as ui_scope;
@@ -205,6 +207,73 @@ pub fn ClustersPage() -> impl IntoView {
         Some(Shared(Arc::new(rows)))
     });
 
+    // The prompt subset of the link (a box on the map, a search), resolved against the bench: the
+    // map greys what is outside it and the selection card offers its leaderboard.
+    let subset: Memo<Option<Selected>> = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        view.with(|v| {
+            if v.subset.is_all() {
+                return None;
+            }
+            let bench = b.bench();
+            Some(
+                v.subset
+                    .select(bench)
+                    .map(|sel| {
+                        let ids = sel
+                            .prompts
+                            .iter()
+                            .map(|&i| bench.prompts[i as usize].id.clone())
+                            .collect();
+                        (sel.prompts.len(), sel.of, sel.description, ids)
+                    })
+                    .map_err(|e| e.to_string()),
+            )
+        })
+    });
+    let selected_mask = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let Some(Ok(_)) = subset.get() else {
+            return None;
+        };
+        let sel = view.with(|v| v.subset.select(b.bench()).ok())?;
+        let mut mask = vec![false; b.bench().prompts.len()];
+        sel.prompts.iter().for_each(|&i| mask[i as usize] = true);
+        Some(mask)
+    });
+    let quality = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let g = groups.get()?;
+        let tagged = arena_lens_core::subset::has_criteria(b.bench());
+        let rows = if tagged {
+            arena_lens_core::cluster::quality::by_group(b.bench(), &g.label_of)
+        } else {
+            Vec::new()
+        };
+        Some((tagged, rows))
+    });
+    let select_on_map = {
+        let set = set.clone();
+        move |idx: Vec<usize>| {
+            let Some(Ok(b)) = base.get_untracked() else {
+                return;
+            };
+            let idx: Vec<u32> = idx.into_iter().map(|i| i as u32).collect();
+            let code =
+                (!idx.is_empty()).then(|| arena_lens_core::subset::encode_ids(b.bench(), &idx));
+            set(&|s| {
+                s.subset.encoded = code.clone();
+                s.subset.search = None;
+            });
+        }
+    };
+
     // Opening a group's prompts in the compare page, with the model chosen.
     let open_group = {
         let set = set.clone();
@@ -367,6 +436,16 @@ pub fn ClustersPage() -> impl IntoView {
                     {export_perf("cluster-table-export")}
                     {cluster_table(p.clone(), g.clone(), model, selection, set.clone(), open_group2)}
                 </section>
+                {quality.get().map(|(tagged, rows)| view! {
+                    <section class="card" data-testid="quality-card">
+                        <h2>"Prompt quality by group"</h2>
+                        {cluster_quality(rows, tagged, set.clone())}
+                    </section>
+                })}
+                <section class="card" data-testid="selection-card">
+                    <h2>"Leaderboard for a selection of prompts"</h2>
+                    {map_selection(subset.get(), view.with(|v| v.subset.search.clone().unwrap_or_default()), set.clone())}
+                </section>
                 {slice.get().map(|s| view! {
                     <section class="card">
                         <h2>"Custom score over the selected groups"</h2>
@@ -383,10 +462,13 @@ pub fn ClustersPage() -> impl IntoView {
                     let c = Shared(c);
                     let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.clone(), p.text.clone())).collect();
                     let scores = model.get().zip(b.judge).and_then(|(m, judge)| prompt_scores(b.bench(), judge, b.baseline, &m));
+                    let tagged = arena_lens_core::subset::has_criteria(b.bench());
+                    let quality = tagged.then(|| b.bench().prompts.iter().map(|p| p.criteria.map(|c| c.score())).collect());
+                    let data = MapData { clustering: c.clone(), prompts: bench_prompts, scores, quality, selected: selected_mask.get(), model: model.get() };
                     view! {
                         <section class="card">
                             <h2>"Prompt map"</h2>
-                            {prompt_map(c.clone(), bench_prompts, scores, model.get(), set.clone(), open_prompt.clone())}
+                            {prompt_map(data, set.clone(), open_prompt.clone(), select_on_map.clone())}
                         </section>
                         <section class="card">
                             <h2>"Dendrogram of the topics"</h2>
