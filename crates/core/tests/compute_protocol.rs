@@ -10,11 +10,12 @@ use arena_lens_core::compute::protocol::{
     FileText, Job, JobResult, Kind, LoadSummary, ProtocolError, Request, Response,
 };
 use arena_lens_core::compute::run::{compute, Outcome, Session};
+use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, GroupBy, Leaderboard, LeaderboardOptions};
 use arena_lens_core::pace::{block_on, Cancelled, Pacer, Unpaced};
 use arena_lens_core::scope::{self, Purpose, ScopeRequest, Several};
+use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
-use arena_lens_core::dataset::Dataset;
 use std::future::{ready, Future};
 use std::sync::OnceLock;
 
@@ -45,7 +46,7 @@ fn scoped(opts: LeaderboardOptions) -> (String, LeaderboardOptions) {
         judged_baseline: Some(arena_lens_demo::DEMO_BASELINE.to_string()),
         ..ScopeRequest::new(Purpose::Leaderboard)
     };
-    let s = scope::resolve(&ds, &req).unwrap();
+    let s = scope::resolve(ds, &req).unwrap();
     (s.bench.clone(), opts.scoped(&s))
 }
 
@@ -94,9 +95,15 @@ fn requests_round_trip() {
             job: Job::Leaderboard { bench, options },
         },
     ];
-    for r in reqs {
-        assert_eq!(Request::decode(&r.encode()).unwrap(), r);
+    for r in &reqs {
+        assert_eq!(&Request::decode(&r.encode()).unwrap(), r);
     }
+    // The borrowed encoding the site uses for a load is the same message.
+    let Job::Load { files } = &reqs[0].job else {
+        unreachable!()
+    };
+    let sources: Vec<SourceFile> = files.iter().cloned().map(Into::into).collect();
+    assert_eq!(Request::encode_load(1, &sources), reqs[0].encode());
     assert_eq!(
         Job::Load { files: vec![] }.kind(),
         Kind::Load,
@@ -256,7 +263,7 @@ fn a_paced_job_hears_every_round_and_can_be_abandoned() {
         expected: 0,
         steps: 0,
     };
-    let done = block_on(compute(session.dataset(), &job, &mut all));
+    let done = block_on(compute(session.dataset().as_deref(), &job, &mut all));
     assert!(matches!(done, Outcome::Done(_)));
     assert_eq!(all.expected, 30 * (1 + groups));
     assert_eq!(all.steps, all.expected);
@@ -266,7 +273,7 @@ fn a_paced_job_hears_every_round_and_can_be_abandoned() {
         expected: 0,
         steps: 0,
     };
-    let out = block_on(compute(session.dataset(), &job, &mut early));
+    let out = block_on(compute(session.dataset().as_deref(), &job, &mut early));
     assert_eq!(out, Outcome::Abandoned);
     assert_eq!(early.steps, 12, "the job stops at the step that cancels it");
     assert_eq!(session.finish(9, out), Response::Abandoned { id: 9 });

@@ -136,9 +136,44 @@ fn decode<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ProtocolError> {
     serde_json::from_str(text).map_err(|e| ProtocolError::Malformed(e.to_string()))
 }
 
+/// The borrowed twin of a load request: the same JSON as `Request { id, job: Job::Load { .. } }`,
+/// written from the files the sender is about to parse itself, without copying their texts.
+#[derive(Serialize)]
+struct LoadRef<'a> {
+    id: u64,
+    job: JobRef<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+enum JobRef<'a> {
+    Load { files: Vec<FileRef<'a>> },
+}
+
+#[derive(Serialize)]
+struct FileRef<'a> {
+    path: &'a str,
+    text: &'a str,
+}
+
 impl Request {
     pub fn encode(&self) -> String {
         encode(self)
+    }
+    /// The encoded `Request { id, job: Job::Load { files } }` for borrowed files.
+    pub fn encode_load(id: u64, files: &[SourceFile]) -> String {
+        encode(&LoadRef {
+            id,
+            job: JobRef::Load {
+                files: files
+                    .iter()
+                    .map(|f| FileRef {
+                        path: &f.path,
+                        text: &f.text,
+                    })
+                    .collect(),
+            },
+        })
     }
     pub fn decode(text: &str) -> Result<Request, ProtocolError> {
         decode(text)

@@ -61,7 +61,7 @@ impl Session {
     pub async fn run<P: Pacer>(&mut self, id: u64, job: Job, pace: &mut P) -> Response {
         let outcome = match job {
             Job::Load { files } => Outcome::Done(JobResult::Loaded(self.load(files))),
-            job => compute(self.dataset(), &job, pace).await,
+            job => compute(self.dataset().as_deref(), &job, pace).await,
         };
         self.finish(id, outcome)
     }
@@ -85,14 +85,14 @@ impl Session {
 
 /// Runs a computing job on `data`, stepping `pace` once per bootstrap round; the pacer may cancel
 /// it ([`Outcome::Abandoned`]). A load is not a computing job: see [`Session::load`].
-pub async fn compute<P: Pacer>(data: Option<Arc<Dataset>>, job: &Job, pace: &mut P) -> Outcome {
+pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) -> Outcome {
     let Some(ds) = data else {
         return Outcome::Failed("no data set is loaded".into());
     };
     match job {
         Job::Load { .. } => Outcome::Failed("a load is not a computation".into()),
         Job::Leaderboard { bench, options } => {
-            match leaderboard_of(&ds, bench, options, pace).await {
+            match leaderboard_of(ds, bench, options, pace).await {
                 Ok(lb) => Outcome::Done(JobResult::Leaderboard(Box::new(lb))),
                 Err(o) => o,
             }
