@@ -116,7 +116,7 @@ sharedTest('style control on the Korean set: no long task, a click answered with
 
 sharedTest('two seeds entered quickly compute once: the worker abandons the first', { needs: ['ko-arena-hard-v0.1'] }, async () => {
   const json = runCli(['leaderboard', koDir(), '--baseline', 'claude-3.7-sonnet', '--style-control', '--seed', '2']);
-  const { page, context, errors } = await openPage(browser, `${KO}&style=full`);
+  const { page, context, errors } = await openPage(browser, `${KO}&style=full`, { viewport: { width: 390, height: 844 } });
   try {
     await readTable(page);
     const start = await idle(page);
@@ -126,6 +126,8 @@ sharedTest('two seeds entered quickly compute once: the worker abandons the firs
       await page.press('input[data-testid="seed"]', 'Enter');
     }
     await page.waitForFunction(() => new URLSearchParams(location.search).get('seed') === '2');
+    await page.waitForSelector('[data-testid="compute-progress"] progress', { state: 'attached', timeout: 60_000 });
+    await screenshot(page, 'worker-seed-progress-390');
     const end = await idle(page);
     assert.equal(end.completed - start.completed, 1, `jobs completed: ${JSON.stringify({ start, end })}`);
     assert.equal(end.abandoned - start.abandoned, 1, `jobs abandoned: ${JSON.stringify({ start, end })}`);

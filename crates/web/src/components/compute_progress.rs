@@ -6,13 +6,16 @@ use crate::compute::Pending;
 use leptos::prelude::*;
 
 /// `what`: what is being computed ("the leaderboard"); `pending`: the request in flight;
-/// `completed` / `abandoned`: the worker's counts (`data-completed`, `data-abandoned`).
+/// `completed` / `abandoned`: the worker's counts (`data-completed`, `data-abandoned`);
+/// `arrived`: when the newest result reached the page, before rendering (`data-arrived`, ms on
+/// the page's performance clock).
 #[component]
 pub fn ComputeProgress(
     what: &'static str,
     #[prop(into)] pending: Signal<Option<Pending>>,
     #[prop(into)] completed: Signal<u64>,
     #[prop(into)] abandoned: Signal<u64>,
+    #[prop(into)] arrived: Signal<Option<f64>>,
 ) -> impl IntoView {
     let bar = move || {
         let p = pending.get().filter(|p| p.slow)?;
@@ -41,7 +44,8 @@ pub fn ComputeProgress(
         <div data-testid="compute-status"
             data-busy=move || pending.with(|p| p.is_some()).to_string()
             data-completed=move || completed.get().to_string()
-            data-abandoned=move || abandoned.get().to_string()>
+            data-abandoned=move || abandoned.get().to_string()
+            data-arrived=move || arrived.get().map(|t| format!("{t:.1}")).unwrap_or_default()>
             {bar}
         </div>
     }

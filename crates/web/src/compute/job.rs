@@ -35,6 +35,8 @@ pub struct Finished<C> {
     pub ctx: C,
     pub result: Result<JobResult, String>,
     pub ms: f64,
+    /// When the result reached the page (`performance.now()`), before it was rendered.
+    pub arrived: f64,
 }
 
 /// Copyable: its state lives in signals owned by the component that made it.
@@ -93,17 +95,27 @@ impl<C: Clone + Send + Sync + 'static> JobHandle<C> {
                     }
                 }
                 Event::Finished { result, completed } => {
-                    if completed > 0 {
-                        this.completed.try_set(completed);
-                    }
-                    if newest {
-                        this.finished.try_set(Some(Arc::new(Finished {
-                            ctx: ctx.clone(),
-                            result,
-                            ms: now_ms() - t0,
-                        })));
-                        this.pending.try_set(None);
-                    }
+                    let arrived = now_ms();
+                    let ctx = ctx.clone();
+                    // Rendering the result is a task of its own: the one that received it ends
+                    // here, so the computation and the rendering never add up to one long task.
+                    set_timeout(
+                        move || {
+                            if completed > 0 {
+                                this.completed.try_set(completed);
+                            }
+                            if newest {
+                                this.finished.try_set(Some(Arc::new(Finished {
+                                    ctx,
+                                    result,
+                                    ms: arrived - t0,
+                                    arrived,
+                                })));
+                                this.pending.try_set(None);
+                            }
+                        },
+                        Duration::ZERO,
+                    );
                 }
                 Event::Abandoned => {
                     this.abandoned.try_update(|n| *n += 1);

@@ -206,6 +206,9 @@ pub fn LeaderboardPage() -> impl IntoView {
     let set_filter = set.clone();
     let set_group = set.clone();
 
+    // The board reads only this key of the view: any other change of the URL (a control whose
+    // result the worker computes) must not rebuild the board, which would block the page.
+    let lb_group = Memo::new(move |_| view.with(|v| v.extra(keys::LB_GROUP).map(str::to_string)));
     let board = move || {
         let c = computed.get()?;
         let lb = match &c.result {
@@ -249,8 +252,8 @@ pub fn LeaderboardPage() -> impl IntoView {
             .iter()
             .map(|g| (g.group.clone(), g.prompts, g.baseline.clone()))
             .collect();
-        let chosen_group = view
-            .with(|v| v.extra(keys::LB_GROUP).map(str::to_string))
+        let chosen_group = lb_group
+            .get()
             .or_else(|| group_names.first().map(|g| g.0.clone()));
         let group_board = chosen_group
             .as_ref()
@@ -362,7 +365,8 @@ pub fn LeaderboardPage() -> impl IntoView {
                 <ShareLink />
             </div>
             <Controls choices=choices />
-            <ComputeProgress what="the leaderboard" pending=worker.pending completed=worker.completed abandoned=worker.abandoned />
+            <ComputeProgress what="the leaderboard" pending=worker.pending completed=worker.completed abandoned=worker.abandoned
+                arrived=Signal::derive(move || worker.finished.with(|f| f.as_ref().map(|f| f.arrived))) />
             <div class="filter">
                 <label class="field">
                     <span>"Filter models"</span>
