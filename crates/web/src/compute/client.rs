@@ -1,7 +1,8 @@
 //! The connection to the compute worker: one per page load, started on first use.
 //!
-//! Requests sent before the worker says `Ready` wait in a queue (the worker's wasm takes a moment
-//! to start). Each request in flight keeps the data set it was made for, so that if the worker
+//! The worker starts with the first computation a page asks for (until then, the last load's
+//! message waits here); requests sent before it says `Ready` wait in a queue (its wasm takes a
+//! moment to start). Each request in flight keeps the data set it was made for, so that if the worker
 //! fails (an `error` event: its files are missing, or it panicked) the request is computed here
 //! instead, and so is every later one.
 
@@ -47,6 +48,9 @@ struct InFlight {
 }
 
 enum Mode {
+    /// No page has asked for a computation yet, so no worker was started (a page that computes
+    /// nothing, such as compare, never starts one). The last load's message waits here.
+    Idle(Option<String>),
     /// The worker is starting; encoded requests wait here.
     Starting(web_sys::Worker, Vec<String>),
     Ready(web_sys::Worker),
@@ -76,17 +80,8 @@ fn with_client<R>(f: impl FnOnce(&mut Client) -> R) -> R {
 }
 
 fn start() -> Client {
-    let mode = match spawn_worker() {
-        Ok(w) => Mode::Starting(w, Vec::new()),
-        Err(e) => {
-            log(&format!(
-                "compute worker unavailable ({e}); computing on the page"
-            ));
-            Mode::Local
-        }
-    };
     Client {
-        mode,
+        mode: Mode::Idle(None),
         next_id: 0,
         newest: HashMap::new(),
         in_flight: HashMap::new(),
@@ -129,7 +124,8 @@ fn spawn_worker() -> Result<web_sys::Worker, String> {
 }
 
 /// Sends the files of a new load to the worker, which parses its own copy. Call it before parsing
-/// them here: the worker starts on its copy at once.
+/// them here: a running worker starts on its copy at once; before the first computation the
+/// message waits (the worker starts with the first request that needs it).
 pub fn load(files: &[SourceFile]) {
     with_client(|c| {
         c.next_id += 1;
@@ -142,6 +138,25 @@ pub fn load(files: &[SourceFile]) {
     });
 }
 
+impl Client {
+    /// Starts the worker on the first request that needs it, with the waiting load first.
+    fn wake(&mut self) {
+        let Mode::Idle(load) = &mut self.mode else {
+            return;
+        };
+        let load = load.take();
+        self.mode = match spawn_worker() {
+            Ok(w) => Mode::Starting(w, load.into_iter().collect()),
+            Err(e) => {
+                log(&format!(
+                    "compute worker unavailable ({e}); computing on the page"
+                ));
+                Mode::Local
+            }
+        };
+    }
+}
+
 /// Sends `job` (computed on `data`) and returns its id; `listener` hears its progress and end.
 /// The request replaces any older one of its kind.
 pub fn submit(job: Job, data: Arc<Loaded>, listener: Listener) -> u64 {
@@ -150,6 +165,7 @@ pub fn submit(job: Job, data: Arc<Loaded>, listener: Listener) -> u64 {
         let id = c.next_id;
         let kind = job.kind();
         c.newest.insert(kind, id);
+        c.wake();
         let local = matches!(c.mode, Mode::Local);
         if !local {
             c.send(
@@ -180,6 +196,8 @@ pub fn submit(job: Job, data: Arc<Loaded>, listener: Listener) -> u64 {
 impl Client {
     fn send(&mut self, text: String) {
         match &mut self.mode {
+            // Only a load is sent before the worker is woken: the newest replaces the last.
+            Mode::Idle(load) => *load = Some(text),
             Mode::Starting(_, queue) => queue.push(text),
             Mode::Ready(w) => {
                 if let Err(e) = w.post_message(&JsValue::from_str(&text)) {
