@@ -376,7 +376,8 @@ pub fn LeaderboardPage() -> impl IntoView {
                 </label>
             </div>
             // The previous result stays, dimmed, while a newer one computes.
-            <div class="board" aria-busy=move || busy().to_string()
+            // `will-change`: the board is its own layer, so dimming it repaints nothing.
+            <div class="board" aria-busy=move || busy().to_string() style:will-change="opacity"
                 style:opacity=move || if busy() { "0.55" } else { "1" }>
                 {board}
             </div>
