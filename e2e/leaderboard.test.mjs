@@ -65,6 +65,8 @@ test('baseline and seed changed in the UI go to the URL; the URL reproduces the 
     await page.fill('input[data-testid="seed"]', '7');
     await page.press('input[data-testid="seed"]', 'Enter');
     await page.waitForFunction(() => location.search.includes('seed=7'));
+    // The compute worker answers asynchronously; the previous board stays until it does.
+    await page.waitForSelector('[data-testid="compute-status"][data-busy="false"]', { state: 'attached' });
     await page.waitForFunction(() => document.querySelector('tr[data-model="nimbus-large"]')?.dataset.score === '50');
     const before = await readTable(page);
     const url = page.url();

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod compute;
 pub mod data;
 pub mod default_data;
 pub mod loader;

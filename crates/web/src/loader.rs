@@ -322,6 +322,8 @@ pub fn start_load<F>(
                 yield_to_browser().await;
                 let n = files.len();
                 let bytes = files.iter().map(|f| f.text.len()).sum();
+                // The compute worker parses its own copy, meanwhile.
+                crate::compute::load(&files);
                 let dataset = Dataset::load(files);
                 LoadState::Ready(Arc::new(Loaded {
                     dataset,

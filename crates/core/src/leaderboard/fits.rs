@@ -1,13 +1,15 @@
 //! The leaderboard's fits: the point Bradley-Terry fit and its seeded bootstrap rounds, plain
 //! (cells of (a, b, outcome)) or style-controlled (cells of (group, outcome)). Each returns the point
 //! fit, every round's strengths (for the intervals and the per-round moments), and the style
-//! coefficients.
+//! coefficients. Each bootstrap round is one step of the caller's [`Pacer`], so the site's compute
+//! worker can yield between rounds (see [`crate::pace`]).
 
 use super::v01_frame;
 use super::{LeaderboardOptions, LN10};
 use crate::battle_set::{BattleRow, BattleSet};
 use crate::bootstrap::Cells;
 use crate::bt::{self, Estimate};
+use crate::pace::{Cancelled, Pacer};
 use crate::style::{self, StyleGroup};
 use crate::style_fast;
 use crate::verdict::Outcome;
@@ -32,12 +34,13 @@ fn rng_for(opts: &LeaderboardOptions) -> ChaCha8Rng {
 }
 
 /// Plain Bradley-Terry: cells are (a, b, outcome).
-pub(super) fn rate_plain(
+pub(super) async fn rate_plain<P: Pacer>(
     used: &[(usize, BattleRow)],
     n: usize,
     anchor: u32,
     opts: &LeaderboardOptions,
-) -> PlainSamples {
+    pace: &mut P,
+) -> Result<PlainSamples, Cancelled> {
     let mut cell_of: BTreeMap<(u32, u32, usize), u32> = BTreeMap::new();
     let mut items = Vec::with_capacity(used.len());
     for (_, r) in used {
@@ -83,18 +86,20 @@ pub(super) fn rate_plain(
         cells.resample(opts.unit, &mut rng, &mut draw);
         samples.push(bt::fit(&comparisons(&draw), anchor, Some(&point.beta)).beta);
         tallies.push(own(&draw));
+        pace.step().await?;
     }
-    (point, samples, BTreeMap::new(), tallies)
+    Ok((point, samples, BTreeMap::new(), tallies))
 }
 
 /// Style-controlled Bradley-Terry: cells are (group, outcome), groups are (a, b, prompt).
-pub(super) fn rate_style(
+pub(super) async fn rate_style<P: Pacer>(
     set: &BattleSet,
     used: &[(usize, BattleRow)],
     n: usize,
     anchor: u32,
     opts: &LeaderboardOptions,
-) -> Samples {
+    pace: &mut P,
+) -> Result<Samples, Cancelled> {
     let mode = opts.style;
     let k = mode.feature_names().len();
     let diffs: Vec<(Vec<f64>, f64)> = used
@@ -160,6 +165,7 @@ pub(super) fn rate_style(
         weigh(&mut groups, &draw);
         let f = style_fast::fit(&groups, n, k, Some(&point_fit));
         samples.push(to_beta(&f));
+        pace.step().await?;
     }
     let coefs = mode
         .feature_names()
@@ -167,5 +173,5 @@ pub(super) fn rate_style(
         .zip(&point_fit.style_coef)
         .map(|(name, c)| (name.to_string(), *c))
         .collect();
-    (point, samples, coefs)
+    Ok((point, samples, coefs))
 }

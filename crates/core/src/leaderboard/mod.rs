@@ -22,6 +22,7 @@ use crate::bootstrap::BootstrapUnit;
 use crate::bt::{self, Estimate};
 use crate::error::Error;
 use crate::method::Method;
+use crate::pace::{self, Cancelled, Pacer, Unpaced};
 use crate::quantile;
 use crate::report::{IssueKind, LoadReport};
 use crate::style::StyleMode;
@@ -241,6 +242,43 @@ impl LeaderboardOptions {
 
 /// Computes the leaderboard of one bench by the options' method.
 pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, Error> {
+    match pace::block_on(compute_paced(bench, opts, &mut Unpaced)) {
+        Ok(lb) => Ok(lb),
+        Err(Halt::Failed(e)) => Err(e),
+        Err(Halt::Cancelled) => unreachable!("an unpaced computation is never cancelled"),
+    }
+}
+
+/// Why [`compute_paced`] stopped without a leaderboard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Halt {
+    /// The data or the options allow no leaderboard.
+    Failed(Error),
+    /// The pacer abandoned the job (a newer request replaced it).
+    Cancelled,
+}
+
+impl From<Error> for Halt {
+    fn from(e: Error) -> Halt {
+        Halt::Failed(e)
+    }
+}
+
+impl From<Cancelled> for Halt {
+    fn from(_: Cancelled) -> Halt {
+        Halt::Cancelled
+    }
+}
+
+/// [`compute`], telling `pace` about every bootstrap round so that a host that must stay
+/// responsive (the site's compute worker) can yield between rounds and abandon a stale job. The
+/// Arena-Hard methods (arena-lens, show-result-v0.1) are paced, with or without style control; the
+/// other methods run in one piece.
+pub async fn compute_paced<P: Pacer>(
+    bench: &Bench,
+    opts: &LeaderboardOptions,
+    pace: &mut P,
+) -> Result<Leaderboard, Halt> {
     if !opts.subset.is_all() {
         // Narrow the bench first, so every method below (and its bootstrap) sees only the subset.
         let subset_error = |e: crate::subset::SubsetError| Error::InvalidOption(e.to_string());
@@ -250,22 +288,25 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
             subset: PromptSubset::default(),
             ..opts.clone()
         };
-        return compute(&narrowed, &all);
+        return Box::pin(compute_paced(&narrowed, &all, pace)).await;
     }
     let opts = &opts.effective();
     match opts.method {
-        Method::ArenaHardV20 => return v20::compute(bench, opts),
+        Method::ArenaHardV20 => return Ok(v20::compute(bench, opts)?),
         Method::ArenaLens | Method::ShowResultV01 => {}
-        Method::ChatbotArena | Method::ArenaRank => return chatbot_arena::compute(bench, opts),
-        Method::AlpacaEval => return alpaca_eval::compute(bench, opts),
-        Method::WildBench => return wildbench::compute(bench, opts),
-        Method::MtBench => return mt_bench::compute(bench, opts),
+        Method::ChatbotArena | Method::ArenaRank => {
+            return Ok(chatbot_arena::compute(bench, opts)?)
+        }
+        Method::AlpacaEval => return Ok(alpaca_eval::compute(bench, opts)?),
+        Method::WildBench => return Ok(wildbench::compute(bench, opts)?),
+        Method::MtBench => return Ok(mt_bench::compute(bench, opts)?),
     }
     if !(opts.level > 0.0 && opts.level < 1.0) {
         return Err(Error::InvalidOption(format!(
             "the confidence level must be between 0 and 1 (exclusive), got {}",
             opts.level
-        )));
+        ))
+        .into());
     }
     let mut battle_opts = opts.battles.clone();
     // show_result.py::get_battles_from_row never filters `row["model"] == baseline`.
@@ -275,7 +316,18 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
     let mut report = bench.report.clone();
     report.merge(&set.report);
     let all: Vec<usize> = (0..set.rows.len()).collect();
-    let (main, coefs, style_skipped) = rate(bench, &set, &all, anchor, opts)?;
+    // The groups are known before any fit, so the pacer hears the whole job's rounds up front.
+    let mut by_group: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    if let Some(g) = opts.group_by {
+        for (i, r) in set.rows.iter().enumerate() {
+            by_group
+                .entry(g.of(&bench.prompts[r.prompt as usize]))
+                .or_default()
+                .push(i);
+        }
+    }
+    pace.expect(u64::from(opts.rounds) * (1 + by_group.len() as u64));
+    let (main, coefs, style_skipped) = rate(bench, &set, &all, anchor, opts, pace).await??;
     if style_skipped > 0 {
         report.push(
             IssueKind::NoStyleFeatures,
@@ -291,36 +343,28 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
             .expect("just pushed") = style_skipped;
     }
     let mut groups = Vec::new();
-    if let Some(g) = opts.group_by {
-        let mut by_group: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, r) in set.rows.iter().enumerate() {
-            by_group
-                .entry(g.of(&bench.prompts[r.prompt as usize]))
-                .or_default()
-                .push(i);
-        }
-        for (name, rows) in by_group {
-            let prompts = {
-                let mut p: Vec<u32> = rows.iter().map(|&i| set.rows[i].prompt).collect();
-                p.sort_unstable();
-                p.dedup();
-                p.len()
-            };
-            if let Ok((board, _, _)) = rate(bench, &set, &rows, anchor, opts) {
-                groups.push(GroupBoard {
-                    group: if name.is_empty() {
-                        "(none)".into()
-                    } else {
-                        name.to_string()
-                    },
-                    prompts,
-                    models: board.0,
-                    unrated: board.1,
-                    baseline: None,
-                });
-            }
+    for (name, rows) in by_group {
+        let prompts = {
+            let mut p: Vec<u32> = rows.iter().map(|&i| set.rows[i].prompt).collect();
+            p.sort_unstable();
+            p.dedup();
+            p.len()
+        };
+        if let Ok((board, _, _)) = rate(bench, &set, &rows, anchor, opts, pace).await? {
+            groups.push(GroupBoard {
+                group: if name.is_empty() {
+                    "(none)".into()
+                } else {
+                    name.to_string()
+                },
+                prompts,
+                models: board.0,
+                unrated: board.1,
+                baseline: None,
+            });
         }
     }
+
     Ok(Leaderboard {
         bench: bench.name.clone(),
         baseline: set.name(anchor).to_string(),
@@ -336,7 +380,7 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
         method_line: opts.method.line(
             crate::purpose::Purpose::Leaderboard,
             &crate::bootstrap::BootstrapSpec::new(opts.rounds, opts.seed, opts.level, opts.unit)
-                .map_err(|e| Error::InvalidOption(e.to_string()))?,
+                .map_err(|e| Halt::Failed(Error::InvalidOption(e.to_string())))?,
             opts.style != StyleMode::Off,
         ),
         style_control: opts.style,
@@ -351,14 +395,15 @@ pub fn compute(bench: &Bench, opts: &LeaderboardOptions) -> Result<Leaderboard, 
 
 type Rated = ((Vec<ModelRow>, Vec<String>), BTreeMap<String, f64>, usize);
 
-/// Rates the models on a subset of battle rows.
-fn rate(
+/// Rates the models on a subset of battle rows, one pacer step per bootstrap round.
+async fn rate<P: Pacer>(
     bench: &Bench,
     set: &BattleSet,
     rows: &[usize],
     anchor: u32,
     opts: &LeaderboardOptions,
-) -> Result<Rated, Error> {
+    pace: &mut P,
+) -> Result<Result<Rated, Error>, Cancelled> {
     // Dense local ids for the models in these rows.
     let mut local: HashMap<u32, u32> = HashMap::new();
     let mut ids: Vec<u32> = Vec::new();
@@ -381,20 +426,20 @@ fn rate(
         used.push((i, BattleRow { a, b, ..r }));
     }
     if used.is_empty() {
-        return Err(if opts.style != StyleMode::Off {
+        return Ok(Err(if opts.style != StyleMode::Off {
             Error::NoStyleData
         } else {
             Error::NoBattles
-        });
+        }));
     }
     let Some(&anchor_local) = local.get(&anchor) else {
-        return Err(Error::NoBattles);
+        return Ok(Err(Error::NoBattles));
     };
     let n = ids.len();
     let (point, samples, coefs, own) = if opts.style == StyleMode::Off {
-        rate_plain(&used, n, anchor_local, opts)
+        rate_plain(&used, n, anchor_local, opts, pace).await?
     } else {
-        let (p, s, c) = rate_style(set, &used, n, anchor_local, opts);
+        let (p, s, c) = rate_style(set, &used, n, anchor_local, opts, pace).await?;
         (p, s, c, Vec::new())
     };
     let mut battles = vec![0u64; n];
@@ -475,7 +520,7 @@ fn rate(
             .then_with(|| x.model.cmp(&y.model))
     });
     unrated.sort();
-    Ok(((out, unrated), coefs, style_skipped))
+    Ok(Ok(((out, unrated), coefs, style_skipped)))
 }
 
 /// Mean and population variance (ddof 0) of model `m`'s per-round win rates (%) against the

@@ -1,6 +1,7 @@
 //! The forest plot on a canvas, drawn by the same chart function the native tests render to SVG.
-//! Drawing is an effect (it touches the canvas); it re-runs on new data and on window resize. Its
-//! export menu saves the same chart as SVG (same function, SVG backend) or the canvas as PNG.
+//! Drawing is an effect (it touches the canvas), done in the next animation frame; it re-runs on new
+//! data and on window resize. Its export menu saves the same chart as SVG (same function, SVG
+//! backend) or the canvas as PNG.
 
 use crate::components::canvas::{fit, use_resize};
 use crate::components::export_menu::{canvas_width, svg_of, ExportMenu, Exportable};
@@ -39,18 +40,24 @@ pub fn ForestChart(
     Effect::new(move |_| {
         resized.track();
         let Some(el) = canvas.get() else { return };
-        let f = fit(&el, 300, |_| height(n));
-        let font_px = f.px(if f.css_w < 500.0 { 11.0 } else { 13.0 });
-        if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
-            let root = backend.into_drawing_area();
-            let spec = ForestSpec {
-                title: title.clone(),
-                x_label: x_label.clone(),
-                reference,
-                font_px,
-            };
-            let _ = draw_forest(&root, &rows, &spec);
-        }
+        let (title, x_label, rows) = (title.clone(), x_label.clone(), rows.clone());
+        // Drawn in the next frame: sizing reads the laid-out width, which right after the page was
+        // built would force a layout inside the task that built it (one long task instead of two
+        // short ones).
+        request_animation_frame(move || {
+            let f = fit(&el, 300, |_| height(n));
+            let font_px = f.px(if f.css_w < 500.0 { 11.0 } else { 13.0 });
+            if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+                let root = backend.into_drawing_area();
+                let spec = ForestSpec {
+                    title,
+                    x_label,
+                    reference,
+                    font_px,
+                };
+                let _ = draw_forest(&root, &rows, &spec);
+            }
+        });
     });
     view! {
         <figure class="chart">

@@ -168,8 +168,11 @@ pub fn LeaderboardTable(
     let figs_rank_headers = rank_figs.iter().map(fig_header).collect_view();
     let figs_other_headers = other_figs.iter().map(fig_header).collect_view();
     let all = rows.clone();
+    // Only the keys the rows depend on: another change of the URL (a control whose result is
+    // still computing) must not rebuild every row.
+    let order = Memo::new(move |_| view.with(|v| (v.sort, v.asc, v.filter.clone())));
     let body = move || {
-        let (key, asc, filter) = view.with(|v| (v.sort, v.asc, v.filter.clone()));
+        let (key, asc, filter) = order.get();
         let shown = sorted(&all, key, asc, &filter);
         if shown.is_empty() {
             return view! { <tr><td colspan=columns.to_string() class="empty">"No model matches the filter."</td></tr> }.into_any();

@@ -7,6 +7,7 @@ pub mod cluster_quality;
 pub mod cluster_table;
 pub mod cluster_treemap;
 pub mod compare;
+pub mod compute_progress;
 pub mod controls;
 pub mod data_picker;
 pub mod diff;

@@ -1,7 +1,10 @@
 //! The leaderboard page: controls, the forest plot, the table, per-group tables, the load report and
-//! the timings. Scores are computed here, in the browser, by the core crate.
+//! the timings. Scores are computed in the browser by the core crate, in the compute worker
+//! ([`crate::compute`]): the page resolves the scope, sends the job, and keeps showing the previous
+//! leaderboard (dimmed, with progress once it takes a moment) until the new one arrives.
 
 use crate::clock::now_ms;
+use crate::components::compute_progress::ComputeProgress;
 use crate::components::controls::{Choices, Controls};
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::forest_chart::ForestChart;
@@ -9,11 +12,13 @@ use crate::components::leaderboard_table::{LeaderboardTable, ScoreScale};
 use crate::components::load_report::LoadReportView;
 use crate::components::prompt_subset::PromptSubsetBar;
 use crate::components::share_link::ShareLink;
+use crate::compute::JobHandle;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_charts::ForestRow;
 use arena_lens_core::bootstrap::BootstrapUnit;
+use arena_lens_core::compute::protocol::{Job, JobResult};
 use arena_lens_core::export;
 use arena_lens_core::leaderboard::{self, Leaderboard, ModelRow};
 use arena_lens_core::scope::{Purpose, ScopeRequest};
@@ -42,6 +47,31 @@ impl PartialEq for Computed {
     }
 }
 
+/// What a request to the worker carries back with its result: what the page resolved.
+#[derive(Clone, Debug)]
+struct Context {
+    bench: Option<String>,
+    notes: Vec<String>,
+    loaded: Arc<Loaded>,
+}
+
+impl PartialEq for Context {
+    fn eq(&self, other: &Self) -> bool {
+        self.bench == other.bench
+            && self.notes == other.notes
+            && Arc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+/// How the view's leaderboard is obtained.
+#[derive(Clone, Debug, PartialEq)]
+enum Plan {
+    /// Known at once: a published scores table, or a scope error.
+    Now(Computed),
+    /// Computed by the compute worker.
+    Worker(Job, Context),
+}
+
 fn forest_rows(rows: &[ModelRow], baseline: &str) -> Vec<ForestRow> {
     rows.iter()
         .map(|r| ForestRow {
@@ -67,46 +97,78 @@ pub fn LeaderboardPage() -> impl IntoView {
             )
         })
     });
-    let computed = Memo::new(move |_| {
+    // What the view asks for: a table shown at once, or a job for the compute worker.
+    let plan = Memo::new(move |_| {
         let LoadState::Ready(loaded) = ctx.state.get() else {
             return None;
         };
         let (req, opts) = inputs.get();
         let t0 = now_ms();
         // A published scores table and no verdicts (a WildBench pairwise-*.json, the AlpacaEval
-        // CSV): the table as printed, by the CLI's rule.
+        // CSV): the table as printed, by the CLI's rule. Reading it is not a computation.
         if let Some(table) = leaderboard::scores_only::of_dataset(&loaded.dataset).transpose() {
             let result = table.map(Arc::new);
             let bench = result.as_ref().ok().map(|lb| lb.bench.clone());
-            return Some(Computed {
+            return Some(Plan::Now(Computed {
                 result,
                 bench,
                 notes: Vec::new(),
                 ms: now_ms() - t0,
                 loaded,
-            });
+            }));
         }
         // The scope (bench, judges, baselines) is the core's decision, as for every page and the CLI;
         // the site opens on the first judge by name rather than stopping to ask.
-        let scoped = ui_scope::resolve(&loaded.dataset, &req);
-        let bench = scoped.as_ref().ok().map(|s| s.bench.clone());
-        let notes = scoped.as_ref().map(ui_scope::notes).unwrap_or_default();
-        let result = scoped
-            .and_then(|s| {
-                let o = opts.scoped(&s);
-                leaderboard::compute(s.bench(&loaded.dataset), &o).map_err(|e| e.to_string())
+        let scoped = match ui_scope::resolve(&loaded.dataset, &req) {
+            Ok(s) => s,
+            Err(e) => {
+                return Some(Plan::Now(Computed {
+                    result: Err(e),
+                    bench: None,
+                    notes: Vec::new(),
+                    ms: now_ms() - t0,
+                    loaded,
+                }))
+            }
+        };
+        let job = Job::Leaderboard {
+            bench: scoped.bench.clone(),
+            options: opts.scoped(&scoped),
+        };
+        Some(Plan::Worker(
+            job,
+            Context {
+                bench: Some(scoped.bench.clone()),
+                notes: ui_scope::notes(&scoped),
+                loaded,
+            },
+        ))
+    });
+    // The statistics run in the compute worker; sending a request is the outside world.
+    let worker = JobHandle::<Context>::new();
+    Effect::new(move |_| {
+        if let Some(Plan::Worker(job, c)) = plan.get() {
+            worker.submit(job, c.loaded.clone(), c);
+        }
+    });
+    let computed = Memo::new(move |_| match plan.get()? {
+        Plan::Now(c) => Some(c),
+        // The newest result, which stays while a newer request computes (the page dims it).
+        Plan::Worker(..) => worker.finished.with(|f| {
+            let f = f.as_ref()?;
+            let result = match &f.result {
+                Ok(JobResult::Leaderboard(lb)) => Ok(Arc::new((**lb).clone())),
+                Ok(other) => Err(format!("unexpected compute result: {other:?}")),
+                Err(e) => Err(e.clone()),
+            };
+            Some(Computed {
+                result,
+                bench: f.ctx.bench.clone(),
+                notes: f.ctx.notes.clone(),
+                ms: f.ms,
+                loaded: f.ctx.loaded.clone(),
             })
-            .map(|mut lb| {
-                lb.report.merge(&loaded.dataset.report);
-                Arc::new(lb)
-            });
-        Some(Computed {
-            result,
-            bench,
-            notes,
-            ms: now_ms() - t0,
-            loaded,
-        })
+        }),
     });
     let choices = Memo::new(move |_| {
         let Some(c) = computed.get() else {
@@ -145,6 +207,9 @@ pub fn LeaderboardPage() -> impl IntoView {
     let set_filter = set.clone();
     let set_group = set.clone();
 
+    // The board reads only this key of the view: any other change of the URL (a control whose
+    // result the worker computes) must not rebuild the board, which would block the page.
+    let lb_group = Memo::new(move |_| view.with(|v| v.extra(keys::LB_GROUP).map(str::to_string)));
     let board = move || {
         let c = computed.get()?;
         let lb = match &c.result {
@@ -188,8 +253,8 @@ pub fn LeaderboardPage() -> impl IntoView {
             .iter()
             .map(|g| (g.group.clone(), g.prompts, g.baseline.clone()))
             .collect();
-        let chosen_group = view
-            .with(|v| v.extra(keys::LB_GROUP).map(str::to_string))
+        let chosen_group = lb_group
+            .get()
             .or_else(|| group_names.first().map(|g| g.0.clone()));
         let group_board = chosen_group
             .as_ref()
@@ -291,6 +356,9 @@ pub fn LeaderboardPage() -> impl IntoView {
         }.into_any())
     };
 
+    let busy = move || {
+        worker.pending.with(|p| p.is_some()) && matches!(plan.get(), Some(Plan::Worker(..)))
+    };
     view! {
         <div class="page leaderboard">
             <div class="toolbar">
@@ -299,6 +367,8 @@ pub fn LeaderboardPage() -> impl IntoView {
             </div>
             <Controls choices=choices />
             <PromptSubsetBar />
+            <ComputeProgress what="the leaderboard" pending=worker.pending completed=worker.completed abandoned=worker.abandoned
+                arrived=Signal::derive(move || worker.finished.with(|f| f.as_ref().map(|f| f.arrived))) />
             <div class="filter">
                 <label class="field">
                     <span>"Filter models"</span>
@@ -307,7 +377,12 @@ pub fn LeaderboardPage() -> impl IntoView {
                         on:input=move |ev| { let v = event_target_value(&ev); set_filter(&|s| s.filter = v.clone()) } />
                 </label>
             </div>
-            {board}
+            // The previous result stays, dimmed, while a newer one computes.
+            // `will-change`: the board is its own layer, so dimming it repaints nothing.
+            <div class="board" aria-busy=move || busy().to_string() style:will-change="opacity"
+                style:opacity=move || if busy() { "0.55" } else { "1" }>
+                {board}
+            </div>
         </div>
     }
 }

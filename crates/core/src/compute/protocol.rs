@@ -1,0 +1,200 @@
+//! The messages between the site and its compute worker: a [`Request`] (an id and a [`Job`]) goes
+//! to the worker, [`Response`]s come back. Both are serde-encoded as JSON text, which a browser
+//! posts between threads as one string.
+//!
+//! Ids are the sender's, increasing; the worker echoes them so the sender can drop a result that a
+//! newer request of the same [`Kind`] has replaced. A job ends with exactly one of
+//! [`Response::Done`], [`Response::Failed`] or [`Response::Abandoned`] (the worker gave it up for
+//! a newer one); long jobs send [`Response::Progress`] before that.
+
+use crate::leaderboard::{Leaderboard, LeaderboardOptions};
+use crate::source::SourceFile;
+use serde::{Deserialize, Serialize};
+
+/// What the worker is asked to do, with the sender's id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: u64,
+    pub job: Job,
+}
+
+/// One unit of work.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Parse these files into the data set every later job works on (replacing any earlier one).
+    Load { files: Vec<FileText> },
+    /// The leaderboard of `bench` for options already scoped by the page (`scope::resolve`, then
+    /// `LeaderboardOptions::scoped`): judges, baselines and method are decided, not guessed here.
+    Leaderboard {
+        bench: String,
+        options: LeaderboardOptions,
+    },
+}
+
+/// One input file as sent to the worker ([`SourceFile`] without the parsing concerns).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileText {
+    pub path: String,
+    pub text: String,
+}
+
+impl From<SourceFile> for FileText {
+    fn from(f: SourceFile) -> FileText {
+        FileText {
+            path: f.path,
+            text: f.text,
+        }
+    }
+}
+
+impl From<FileText> for SourceFile {
+    fn from(f: FileText) -> SourceFile {
+        SourceFile {
+            path: f.path,
+            text: f.text,
+        }
+    }
+}
+
+/// Requests of one kind replace each other: only the newest of a kind is worth finishing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Load,
+    Leaderboard,
+}
+
+impl Job {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Job::Load { .. } => Kind::Load,
+            Job::Leaderboard { .. } => Kind::Leaderboard,
+        }
+    }
+}
+
+/// What the worker says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "response", rename_all = "snake_case")]
+pub enum Response {
+    /// The worker is running and reads requests (sent once, when it starts).
+    Ready,
+    /// `done` of `total` steps (bootstrap rounds) of job `id` are finished.
+    Progress { id: u64, done: u64, total: u64 },
+    /// Job `id` finished. `completed` counts the jobs this worker has finished so far, this one
+    /// included: the observable proof that a replaced job was not run to its end.
+    Done {
+        id: u64,
+        result: JobResult,
+        completed: u64,
+    },
+    /// Job `id` could not be done (the data or the options allow no result); the text says why.
+    Failed { id: u64, error: String },
+    /// Job `id` was given up because a newer request of its kind arrived.
+    Abandoned { id: u64 },
+}
+
+/// A finished job's result: the core's own types.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum JobResult {
+    Loaded(LoadSummary),
+    Leaderboard(Box<Leaderboard>),
+}
+
+/// What a load found, for the sender to check against its own copy.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoadSummary {
+    pub files: usize,
+    pub bytes: usize,
+    pub benches: Vec<String>,
+}
+
+/// A message that is not one of ours.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProtocolError {
+    Malformed(String),
+}
+
+impl std::fmt::Display for ProtocolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ProtocolError::Malformed(e) => write!(f, "malformed compute message: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProtocolError {}
+
+fn encode<T: Serialize>(value: &T) -> String {
+    // Every type here is plain data with string keys: serialising cannot fail.
+    serde_json::to_string(value).expect("protocol messages serialise")
+}
+
+fn decode<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ProtocolError> {
+    serde_json::from_str(text).map_err(|e| ProtocolError::Malformed(e.to_string()))
+}
+
+/// The borrowed twin of a load request: the same JSON as `Request { id, job: Job::Load { .. } }`,
+/// written from the files the sender is about to parse itself, without copying their texts.
+#[derive(Serialize)]
+struct LoadRef<'a> {
+    id: u64,
+    job: JobRef<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+enum JobRef<'a> {
+    Load { files: Vec<FileRef<'a>> },
+}
+
+#[derive(Serialize)]
+struct FileRef<'a> {
+    path: &'a str,
+    text: &'a str,
+}
+
+impl Request {
+    pub fn encode(&self) -> String {
+        encode(self)
+    }
+    /// The encoded `Request { id, job: Job::Load { files } }` for borrowed files.
+    pub fn encode_load(id: u64, files: &[SourceFile]) -> String {
+        encode(&LoadRef {
+            id,
+            job: JobRef::Load {
+                files: files
+                    .iter()
+                    .map(|f| FileRef {
+                        path: &f.path,
+                        text: &f.text,
+                    })
+                    .collect(),
+            },
+        })
+    }
+    pub fn decode(text: &str) -> Result<Request, ProtocolError> {
+        decode(text)
+    }
+}
+
+impl Response {
+    pub fn encode(&self) -> String {
+        encode(self)
+    }
+    pub fn decode(text: &str) -> Result<Response, ProtocolError> {
+        decode(text)
+    }
+    /// The job this response is about (none for [`Response::Ready`]).
+    pub fn id(&self) -> Option<u64> {
+        match self {
+            Response::Ready => None,
+            Response::Progress { id, .. }
+            | Response::Done { id, .. }
+            | Response::Failed { id, .. }
+            | Response::Abandoned { id } => Some(*id),
+        }
+    }
+}

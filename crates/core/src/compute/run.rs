@@ -1,0 +1,126 @@
+//! The worker's side of the protocol, free of any browser API: a [`Session`] holds the loaded data
+//! set and turns each [`Job`] into its [`Response`]. The browser worker
+//! (`crates/web/src/bin/compute-worker.rs`) only moves messages and supplies a pacer that yields
+//! to its event loop; the native tests run the same session with [`crate::pace::Unpaced`].
+
+use super::protocol::{FileText, Job, JobResult, LoadSummary, Response};
+use crate::dataset::Dataset;
+use crate::leaderboard::{self, Halt, Leaderboard, LeaderboardOptions};
+use crate::pace::Pacer;
+use std::sync::Arc;
+
+/// The worker's state: the data set of the last load, and how many jobs it finished.
+#[derive(Default)]
+pub struct Session {
+    dataset: Option<Arc<Dataset>>,
+    completed: u64,
+}
+
+/// How a job ended.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Done(JobResult),
+    /// The data or the options allow no result; the text says why.
+    Failed(String),
+    /// The pacer gave the job up for a newer one.
+    Abandoned,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// How many jobs ran to completion.
+    pub fn completed(&self) -> u64 {
+        self.completed
+    }
+
+    /// The data set of the last load, shared with the jobs running on it (a load during a job
+    /// replaces it here while the job keeps its own).
+    pub fn dataset(&self) -> Option<Arc<Dataset>> {
+        self.dataset.clone()
+    }
+
+    /// Parses the files into the session's data set.
+    pub fn load(&mut self, files: Vec<FileText>) -> LoadSummary {
+        let n = files.len();
+        let bytes = files.iter().map(|f| f.text.len()).sum();
+        let ds = Dataset::load(files.into_iter().map(Into::into).collect());
+        let summary = LoadSummary {
+            files: n,
+            bytes,
+            benches: ds.benches.keys().cloned().collect(),
+        };
+        self.dataset = Some(Arc::new(ds));
+        summary
+    }
+
+    /// Runs request `id` to its response: what the worker does, in one call (the worker itself
+    /// uses [`compute`] and [`Session::finish`] so that a load may arrive while a job waits).
+    pub async fn run<P: Pacer>(&mut self, id: u64, job: Job, pace: &mut P) -> Response {
+        let outcome = match job {
+            Job::Load { files } => Outcome::Done(JobResult::Loaded(self.load(files))),
+            job => compute(self.dataset().as_deref(), &job, pace).await,
+        };
+        self.finish(id, outcome)
+    }
+
+    /// The response that ends job `id`, counting it when it completed.
+    pub fn finish(&mut self, id: u64, outcome: Outcome) -> Response {
+        match outcome {
+            Outcome::Done(result) => {
+                self.completed += 1;
+                Response::Done {
+                    id,
+                    result,
+                    completed: self.completed,
+                }
+            }
+            Outcome::Failed(error) => Response::Failed { id, error },
+            Outcome::Abandoned => Response::Abandoned { id },
+        }
+    }
+}
+
+/// Runs a computing job on `data`, stepping `pace` once per bootstrap round; the pacer may cancel
+/// it ([`Outcome::Abandoned`]). A load is not a computing job: see [`Session::load`].
+pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) -> Outcome {
+    let Some(ds) = data else {
+        return Outcome::Failed("no data set is loaded".into());
+    };
+    match job {
+        Job::Load { .. } => Outcome::Failed("a load is not a computation".into()),
+        Job::Leaderboard { bench, options } => {
+            match leaderboard_of(ds, bench, options, pace).await {
+                Ok(lb) => Outcome::Done(JobResult::Leaderboard(Box::new(lb))),
+                Err(o) => o,
+            }
+        }
+    }
+}
+
+/// The leaderboard as the page showed it when it computed it itself: the bench's leaderboard with
+/// the data set's own load report (unrecognised files, a bad manifest) merged in.
+async fn leaderboard_of<P: Pacer>(
+    ds: &Dataset,
+    bench: &str,
+    options: &LeaderboardOptions,
+    pace: &mut P,
+) -> Result<Leaderboard, Outcome> {
+    let Some(b) = ds.benches.get(bench) else {
+        let found: Vec<&str> = ds.benches.keys().map(String::as_str).collect();
+        return Err(Outcome::Failed(format!(
+            "unknown bench {bench:?}; benches found: {}",
+            found.join(", ")
+        )));
+    };
+    match leaderboard::compute_paced(b, options, pace).await {
+        Ok(mut lb) => {
+            lb.report.merge(&ds.report);
+            Ok(lb)
+        }
+        Err(Halt::Failed(e)) => Err(Outcome::Failed(e.to_string())),
+        Err(Halt::Cancelled) => Err(Outcome::Abandoned),
+    }
+}
