@@ -8,6 +8,7 @@ pub mod bundle;
 pub mod clusters;
 pub mod compare;
 mod demo_arena;
+mod demo_folder;
 mod demo_mt_bench;
 pub mod diff;
 pub mod export;
@@ -159,30 +160,9 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
                 .out
                 .clone()
                 .unwrap_or_else(|| std::path::PathBuf::from(DEMO_OUT));
-            let mut sizes = Vec::new();
-            for f in &files {
-                let p = root.join(&f.path);
-                if let Some(dir) = p.parent() {
-                    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-                }
-                std::fs::write(&p, &f.contents).map_err(|e| format!("{}: {e}", p.display()))?;
-                sizes.push((f.path.clone(), f.contents.len() as u64));
-            }
             // v2.0 rows name their own (per-category) baseline.
-            let m = arena_lens_core::manifest::Manifest::from_files(
-                sizes,
-                (!v2).then(|| arena_lens_demo::DEMO_BASELINE.to_string()),
-            );
-            let mp = root.join("manifest.json");
-            std::fs::write(&mp, m.to_json()).map_err(|e| format!("{}: {e}", mp.display()))?;
-            writeln!(
-                out,
-                "wrote {} files ({} bytes) and {}",
-                files.len(),
-                m.total_bytes(),
-                mp.display()
-            )
-            .map_err(|e| e.to_string())
+            let baseline = (!v2).then(|| arena_lens_demo::DEMO_BASELINE.to_string());
+            demo_folder::write_folder(&root, &files, baseline, out)
         }
         Command::Index(a) => index::run(&a, out),
         Command::Compare(a) => compare::run(&a, out),
