@@ -27,7 +27,8 @@ fn document_base() -> String {
         .unwrap_or_default()
 }
 
-pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+/// GETs `url` and keeps the response only when its status is a success; every error names the URL.
+async fn fetch_ok(url: &str) -> Result<gloo_net::http::Response, String> {
     let resp = gloo_net::http::Request::get(url)
         .send()
         .await
@@ -39,22 +40,17 @@ pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
             resp.status_text()
         ));
     }
+    Ok(resp)
+}
+
+pub(crate) async fn fetch_text(url: &str) -> Result<String, String> {
+    let resp = fetch_ok(url).await?;
     resp.text().await.map_err(|e| format!("{url}: {e}"))
 }
 
 /// Fetches a file's bytes.
 async fn fetch_bytes(url: &str) -> Result<js_sys::ArrayBuffer, String> {
-    let resp = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    if !resp.ok() {
-        return Err(format!(
-            "{url}: HTTP {} {}",
-            resp.status(),
-            resp.status_text()
-        ));
-    }
+    let resp = fetch_ok(url).await?;
     let bytes = resp.binary().await.map_err(|e| format!("{url}: {e}"))?;
     Ok(js_sys::Uint8Array::from(bytes.as_slice()).buffer())
 }
