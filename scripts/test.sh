@@ -28,6 +28,9 @@ export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 SHARED_DATA="${ARENA_LENS_SHARED_DATA:-${ARENA_LENS_SHARED:-$REPO_ROOT/../shared}/data}"
 # The native tests read ARENA_LENS_SHARED (the folder above data/): the same folder as the e2e data.
 export ARENA_LENS_SHARED="${ARENA_LENS_SHARED:-$(dirname "$SHARED_DATA")}"
+# A run from a clean checkout gains nothing from incremental compilation, whose caches double the
+# size of target/; a CI run ran out of disk with them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 LOG_DIR="$REPO_ROOT/test-results/logs"
 rm -rf "$REPO_ROOT/test-results"
