@@ -22,6 +22,7 @@ pub mod ctfidf;
 pub mod groups;
 pub mod job;
 pub mod kmeans;
+pub mod lasso;
 pub mod map2d;
 pub mod metrics;
 pub mod perf;
