@@ -6,6 +6,7 @@ pub mod dumbbell;
 pub mod forest;
 pub mod heatmap;
 pub mod label;
+pub mod map_view;
 pub mod palette;
 pub mod prompt_map;
 pub mod scatter;

@@ -2,9 +2,12 @@
 //! text embedding), coloured by cluster or by a model's result, with the hovered prompt ringed.
 //!
 //! The plot area is fixed by [`map_area`] rather than left to plotters' layout, so the page can turn a
-//! mouse position back into a prompt with the same arithmetic the drawing used.
+//! mouse position back into a prompt with the same arithmetic the drawing used. The shown window
+//! (zoom, pan) and which dots are drawn when there are too many are [`crate::map_view`]'s; a canvas
+//! can draw the frame with [`draw_map_frame`] and fill the planned dots itself, colour by colour.
 
 use crate::label::INK;
+use crate::map_view::{plan_dots, sample_order, DotPlan, MapView};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -19,11 +22,18 @@ pub struct MapPoint {
     pub highlight: bool,
 }
 
-/// Titles.
+/// Titles, the shown window and the most dots to draw.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapSpec {
     pub title: String,
     pub font_px: u32,
+    pub view: MapView,
+    pub budget: usize,
+}
+
+/// A dot's radius in pixels for a font size.
+pub fn dot_radius(font_px: u32) -> f64 {
+    (font_px as f64 / 4.0).max(2.5).floor()
 }
 
 const GRID: RGBColor = RGBColor(0xd1, 0xd5, 0xdb);
@@ -41,63 +51,33 @@ pub fn map_area(width: u32, height: u32, font_px: u32) -> (i32, i32, i32, i32) {
     )
 }
 
-/// The pixel of a map position.
-pub fn to_pixel(area: (i32, i32, i32, i32), x: f64, y: f64) -> (i32, i32) {
-    let (l, t, r, b) = area;
-    (
-        l + (x.clamp(0.0, 1.0) * (r - l) as f64).round() as i32,
-        b - (y.clamp(0.0, 1.0) * (b - t) as f64).round() as i32,
-    )
-}
-
-/// The index of the point nearest to pixel `(px, py)`, if within `radius` pixels.
+/// The index of the position nearest to pixel `(px, py)` in `view`, if within `radius` pixels.
 pub fn nearest(
-    points: &[MapPoint],
+    positions: &[(f64, f64)],
     area: (i32, i32, i32, i32),
+    view: &MapView,
     px: f64,
     py: f64,
     radius: f64,
 ) -> Option<usize> {
-    points
+    positions
         .iter()
         .enumerate()
+        .filter(|(_, p)| view.shows(p.0, p.1))
         .map(|(i, p)| {
-            let (x, y) = to_pixel(area, p.x, p.y);
-            let d = (x as f64 - px).powi(2) + (y as f64 - py).powi(2);
-            (i, d)
+            let (x, y) = view.to_pixel(area, p.0, p.1);
+            (i, (x - px).powi(2) + (y - py).powi(2))
         })
         .filter(|(_, d)| *d <= radius * radius)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }
 
-/// The indices of the points whose pixel lies in the box with corners `a` and `b` (pixels, any
-/// order): a box selection on the map, by the same arithmetic the drawing used.
-pub fn in_box(
-    points: &[MapPoint],
-    area: (i32, i32, i32, i32),
-    a: (f64, f64),
-    b: (f64, f64),
-) -> Vec<usize> {
-    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
-    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
-    points
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| {
-            let (x, y) = to_pixel(area, p.x, p.y);
-            (x0..=x1).contains(&(x as f64)) && (y0..=y1).contains(&(y as f64))
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Draws the map on `root`.
-pub fn draw_prompt_map<DB: DrawingBackend>(
+/// Draws the title, the frame, the grid and the axis names; returns the plot area.
+pub fn draw_map_frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    points: &[MapPoint],
     spec: &MapSpec,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+) -> Result<(i32, i32, i32, i32), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
     let area = map_area(w, h, spec.font_px);
@@ -136,18 +116,46 @@ pub fn draw_prompt_map<DB: DrawingBackend>(
         ),
         font.transform(FontTransform::Rotate270),
     ))?;
-    let dot = (spec.font_px as f64 / 4.0).max(2.5) as i32;
-    for p in points.iter().filter(|p| !p.highlight) {
-        let c = RGBColor(p.color.0, p.color.1, p.color.2);
-        root.draw(&Circle::new(
-            to_pixel(area, p.x, p.y),
-            dot,
-            c.mix(0.8).filled(),
-        ))?;
+    Ok(area)
+}
+
+/// The dots of `points` to draw in `spec`'s window for a `width` × `height` map.
+pub fn plan_map(points: &[MapPoint], width: u32, height: u32, spec: &MapSpec) -> DotPlan {
+    let positions: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
+    let colours: Vec<(u8, u8, u8)> = points.iter().map(|p| p.color).collect();
+    plan_dots(
+        &positions,
+        &colours,
+        &sample_order(points.len()),
+        map_area(width, height, spec.font_px),
+        &spec.view,
+        spec.budget,
+    )
+}
+
+/// Draws the map on `root`: the frame, the planned dots, and the highlighted points ringed.
+pub fn draw_prompt_map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[MapPoint],
+    spec: &MapSpec,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let area = draw_map_frame(root, spec)?;
+    let (w, h) = root.dim_in_pixel();
+    let plan = plan_map(points, w, h, spec);
+    let dot = dot_radius(spec.font_px) as i32;
+    let px = |(x, y): (f64, f64)| (x.round() as i32, y.round() as i32);
+    for (c, dots) in &plan.groups {
+        let c = RGBColor(c.0, c.1, c.2);
+        for &d in dots {
+            root.draw(&Circle::new(px(d), dot, c.mix(0.8).filled()))?;
+        }
     }
-    for p in points.iter().filter(|p| p.highlight) {
+    for p in points
+        .iter()
+        .filter(|p| p.highlight && spec.view.shows(p.x, p.y))
+    {
         let c = RGBColor(p.color.0, p.color.1, p.color.2);
-        let at = to_pixel(area, p.x, p.y);
+        let at = px(spec.view.to_pixel(area, p.x, p.y));
         root.draw(&Circle::new(at, dot * 2, c.filled()))?;
         root.draw(&Circle::new(at, dot * 2 + 2, INK.stroke_width(2)))?;
     }
@@ -168,42 +176,46 @@ mod tests {
                 highlight: i == 5,
             })
             .collect();
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
-            draw_prompt_map(
-                &root,
-                &points,
-                &MapSpec {
-                    title: "Prompts".into(),
-                    font_px: 12,
-                },
-            )
-            .unwrap();
-        }
+        let spec = |view: MapView| MapSpec {
+            title: "Prompts".into(),
+            font_px: 12,
+            view,
+            budget: 1000,
+        };
+        let svg_of = |spec: &MapSpec| {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+                draw_prompt_map(&root, &points, spec).unwrap();
+            }
+            svg
+        };
+        let svg = svg_of(&spec(MapView::FULL));
         assert!(svg.contains("Prompts") && svg.contains("component 1"));
-        // 11 plain dots, and the highlighted one as a dot plus a ring.
-        assert_eq!(svg.matches("<circle").count(), 13);
+        // 12 dots, and the highlighted one again as a larger dot plus a ring.
+        assert_eq!(svg.matches("<circle").count(), 14);
+        let positions: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
         let area = map_area(400, 300, 12);
-        for (i, p) in points.iter().enumerate() {
-            let (x, y) = to_pixel(area, p.x, p.y);
-            assert_eq!(
-                nearest(&points, area, x as f64 + 1.0, y as f64, 6.0),
-                Some(i)
-            );
+        let zoomed = MapView::new(0.25, 0.25, 2.0);
+        for view in [MapView::FULL, zoomed] {
+            for (i, p) in points.iter().enumerate() {
+                let (x, y) = view.to_pixel(area, p.x, p.y);
+                let hit = nearest(&positions, area, &view, x + 1.0, y, 6.0);
+                assert_eq!(hit, view.shows(p.x, p.y).then_some(i), "{view:?}");
+            }
         }
-        assert_eq!(nearest(&points, area, -50.0, -50.0, 6.0), None);
-        // A box around the bottom row's pixels (y = 0: points 0..4) and only those, corners given
-        // in either order.
-        let (x0, y0) = to_pixel(area, 0.0, 0.0);
-        let (x3, _) = to_pixel(area, 1.0, 0.0);
-        let boxed = in_box(
-            &points,
-            area,
-            (x3 as f64 + 2.0, y0 as f64 + 2.0),
-            (x0 as f64 - 2.0, y0 as f64 - 2.0),
+        assert_eq!(
+            nearest(&positions, area, &MapView::FULL, -50.0, -50.0, 6.0),
+            None
         );
-        assert_eq!(boxed, [0, 1, 2, 3]);
-        assert!(in_box(&points, area, (-9.0, -9.0), (-1.0, -1.0)).is_empty());
+        // Zoomed into the bottom-left quarter: points 0, 1, 4 and 5 (x ≤ 1/3, y ≤ 1/2) and the
+        // ring of the highlighted point 5.
+        assert_eq!(svg_of(&spec(zoomed)).matches("<circle").count(), 6);
+        // A budget of 5 draws 5 dots.
+        let few = MapSpec {
+            budget: 5,
+            ..spec(MapView::FULL)
+        };
+        assert_eq!(plan_map(&points, 400, 300, &few).drawn, 5);
     }
 }

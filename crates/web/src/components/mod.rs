@@ -17,6 +17,7 @@ pub mod judges;
 pub mod leaderboard_table;
 pub mod load_report;
 pub mod load_status;
+pub mod map_canvas;
 pub mod map_selection;
 pub mod markdown;
 pub mod method_picker;
