@@ -1,8 +1,9 @@
-// A leaderboard for any selection of prompts (issue 14, item 5): a box dragged on the clusters
-// page's prompt map selects prompts; their leaderboard, intervals included, equals
+// A leaderboard for any selection of prompts (issue 14, item 5): a box dragged or a lasso drawn on
+// the clusters page's prompt map selects prompts; their leaderboard, intervals included, equals
 // `arena-lens leaderboard --prompts FILE` on the same ids to 1e-9; the selection lives in the link
 // (`pids`, compactly encoded), so the link reopens it; "all prompts matching this search" does the
-// same with `--search`. Screenshots at 1280 and 390 px.
+// same with `--search`. Escape cancels a lasso; the map zooms with its buttons and keys. Screenshots
+// at 1280 and 390 px, and of the quality colouring on the Arena log demo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -41,6 +42,133 @@ async function dragBox(page, [fx0, fy0, fx1, fy1]) {
   await page.mouse.move(b.x + b.width * fx1, b.y + b.height * fy1, { steps: 8 });
   await page.mouse.up();
 }
+
+/** Draws a closed free-hand path through `pts` (fractions of the map's size) with the mouse; with
+ * `release: false` the button stays down at the end. */
+async function drawLasso(page, pts, { release = true } = {}) {
+  const canvas = page.locator('[data-testid="prompt-map"]');
+  await canvas.scrollIntoViewIfNeeded();
+  const b = await canvas.boundingBox();
+  const at = ([fx, fy]) => [b.x + b.width * fx, b.y + b.height * fy];
+  await page.mouse.move(...at(pts[0]));
+  await page.mouse.down();
+  for (const p of pts.slice(1)) await page.mouse.move(...at(p), { steps: 6 });
+  if (release) {
+    await page.mouse.move(...at(pts[0]), { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+/** The ids the selection card lists. */
+async function selectedIds(page) {
+  return (await page.inputValue('[data-testid="selection-ids"]')).split('\n').filter(Boolean);
+}
+
+// A concave loop: a "C" open to the right, so its bounding box holds prompts it does not.
+const LASSO = [[0.12, 0.15], [0.8, 0.12], [0.8, 0.35], [0.4, 0.4], [0.4, 0.6], [0.8, 0.65], [0.8, 0.88], [0.12, 0.85]];
+
+test('a lasso on the prompt map gives the leaderboard of `--prompts FILE` on the same ids; Escape cancels one', async () => {
+  const { page, context, errors } = await openPage(browser, '?view=clusters&label=computed&ck=12', { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.waitForSelector('[data-testid="prompt-map"]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 120_000 });
+    await page.check('[data-testid="map-tool-lasso"]');
+    // Escape while drawing drops the lasso: nothing is selected.
+    await drawLasso(page, LASSO.slice(0, 4), { release: false });
+    assert.equal(await page.locator('[data-testid="map-lasso"]').count(), 1, 'the lasso is drawn as it goes');
+    await page.locator('[data-testid="selection-card"]').scrollIntoViewIfNeeded();
+    await page.locator('[data-testid="prompt-map"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'selection-lasso-drawing-1280');
+    await page.keyboard.press('Escape');
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-testid="map-lasso"]').count(), 0);
+    assert.ok(!new URL(page.url()).searchParams.has('pids'), 'Escape selected nothing');
+
+    await drawLasso(page, LASSO);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('pids'), null, { timeout: 10_000 });
+    const ids = await selectedIds(page);
+    assert.ok(ids.length >= 20 && ids.length < 500, `${ids.length} prompts in the lasso`);
+    assert.match(await page.textContent('[data-testid="selection-status"]'), new RegExp(`^${ids.length} of 500 prompts selected`));
+    const link = page.url();
+    await page.locator('[data-testid="prompt-map"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'selection-lasso-map-1280');
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, 'selection-lasso-ids.txt');
+    writeFileSync(file, ids.join('\n') + '\n');
+    const json = runCli(['leaderboard', DEMO, '--judge', 'judge-atlas', '--prompts', file]);
+    await Promise.all([
+      page.waitForFunction(() => !new URLSearchParams(location.search).has('view')),
+      page.click('[data-testid="selection-leaderboard"]'),
+    ]);
+    assertMatchesCli(await readTable(page), json, 'lasso selection');
+    assert.match(await page.textContent('[data-testid="subset-status"]'), new RegExp(`^Scoring ${ids.length} of 500 prompts: selected prompts`));
+    await screenshot(page, 'selection-lasso-leaderboard-1280');
+
+    // A lasso is not its bounding box: a box over the same extent holds more prompts.
+    await page.goto(link.replace(/([?&])pids=[^&]*&?/, '$1'));
+    await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 120_000 });
+    await dragBox(page, [0.12, 0.12, 0.8, 0.88]);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('pids'), null, { timeout: 10_000 });
+    const boxed = await selectedIds(page);
+    assert.ok(boxed.length > ids.length && ids.every((id) => boxed.includes(id)), `box ${boxed.length} vs lasso ${ids.length}`);
+    assert.deepEqual(errors, [], describeErrors(errors));
+
+    // At 390 px the link reopens the lasso's selection, map and leaderboard.
+    const again = await openPage(browser, link, { viewport: { width: 390, height: 900 } });
+    try {
+      await again.page.waitForSelector('[data-testid="cluster-done"]', { timeout: 120_000 });
+      assert.deepEqual(await selectedIds(again.page), ids);
+      await again.page.locator('[data-testid="prompt-map"]').scrollIntoViewIfNeeded();
+      await screenshot(again.page, 'selection-lasso-map-390');
+      await again.page.click('[data-testid="selection-leaderboard"]');
+      assertMatchesCli(await readTable(again.page), json, 'lasso @390');
+      await screenshot(again.page, 'selection-lasso-leaderboard-390');
+      assert.deepEqual(again.errors, [], describeErrors(again.errors));
+    } finally { await again.context.close(); }
+  } finally { await context.close(); }
+});
+
+test('the map zooms with its buttons and keys, and a lasso drawn zoomed in selects only what it encloses', async () => {
+  const { page, context, errors } = await openPage(browser, '?view=clusters&label=computed&ck=12', { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 120_000 });
+    assert.match(await page.textContent('[data-testid="map-status"]'), /^All 500 prompts are shown/);
+    await page.click('[data-testid="map-zoom-in"]');
+    await page.waitForFunction(() => /Zoom ×2\.0/.test(document.querySelector('[data-testid="map-status"]').textContent));
+    const inView = Number((await page.textContent('[data-testid="map-status"]')).match(/all ([\d,]+) prompts in view/)[1].replace(/,/g, ''));
+    assert.ok(inView > 0 && inView < 500, `${inView} prompts in view at ×2`);
+    await page.focus('[data-testid="prompt-map"]');
+    await page.keyboard.press('+');
+    await page.waitForFunction(() => /Zoom ×4\.0/.test(document.querySelector('[data-testid="map-status"]').textContent));
+    await page.keyboard.press('0');
+    await page.waitForFunction(() => /^All 500 prompts/.test(document.querySelector('[data-testid="map-status"]').textContent));
+    // Zoomed in, a lasso over the whole window selects at most what the window shows.
+    await page.click('[data-testid="map-zoom-in"]');
+    await page.check('[data-testid="map-tool-lasso"]');
+    await drawLasso(page, [[0.02, 0.02], [0.98, 0.02], [0.98, 0.98], [0.02, 0.98]]);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('pids'), null, { timeout: 10_000 });
+    const ids = await selectedIds(page);
+    assert.ok(ids.length > 0 && ids.length <= inView, `${ids.length} selected, ${inView} in view`);
+    await page.locator('[data-testid="prompt-map"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'selection-zoomed-1280');
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+test('the quality colouring on the Arena log demo (criteria tags), at 1280 and 390 px', async () => {
+  for (const width of [1280, 390]) {
+    const { page, context, errors } = await openPage(browser, '?data=data/demo-arena/&view=clusters&label=computed&mapcolor=quality', { viewport: { width, height: 900 } });
+    try {
+      await page.waitForSelector('[data-testid="cluster-done"]', { timeout: 120_000 });
+      assert.equal(await page.$eval('[data-testid="map-color"]', (s) => s.value), 'quality');
+      await page.locator('[data-testid="prompt-map"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `selection-quality-map-${width}`);
+      assert.deepEqual(errors, [], describeErrors(errors));
+    } finally { await context.close(); }
+  }
+});
 
 test('a box on the prompt map gives the leaderboard of `--prompts FILE` on the same ids, and the link reopens it', async () => {
   const { page, context, errors } = await openPage(browser, '?view=clusters&label=computed&ck=12', { viewport: { width: 1280, height: 900 } });

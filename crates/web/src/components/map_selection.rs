@@ -1,5 +1,5 @@
-//! The prompts selected on the clusters page (a box on the prompt map, or every prompt whose text
-//! matches a search), with how many there are, their ids (to copy into a file for
+//! The prompts selected on the clusters page (a box or a lasso on the prompt map, or every prompt
+//! whose text matches a search: the keyboard's way to select), with how many there are, their ids (to copy into a file for
 //! `arena-lens leaderboard --prompts FILE`) and a button that opens their leaderboard. The selection
 //! is the URL's prompt subset (`pids`, `search`), so the link reopens it.
 
@@ -21,7 +21,7 @@ pub fn map_selection(
     let set_go = set.clone();
     let body = match selected {
         None => view! {
-            <p class="hint" data-testid="selection-status">"No prompts selected: drag a box on the prompt map or search the prompts' text."</p>
+            <p class="hint" data-testid="selection-status">"No prompts selected: drag a box or draw a lasso on the prompt map, or search the prompts' text."</p>
         }
         .into_any(),
         Some(Err(e)) => {

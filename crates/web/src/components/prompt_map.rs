@@ -311,9 +311,11 @@ pub fn prompt_map(
             set_timeout(move || on_select(picked), std::time::Duration::ZERO);
         }
     };
+    // Dropping a gesture (Escape, a cancelled pointer) also swallows the click its release makes.
     let cancel = move || {
         if gesture.get_untracked().is_some() {
             gesture.set(None);
+            dragged.set(true);
         }
     };
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
