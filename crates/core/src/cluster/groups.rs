@@ -2,7 +2,7 @@
 //! topics computed from the prompt texts ([`Clustering`]), with each group's category (the
 //! treemap's parent level) and the order the groups are shown in.
 
-use crate::bench::Bench;
+use crate::bench::{Bench, Layout};
 use crate::cluster::Clustering;
 use crate::leaderboard::GroupBy;
 use std::collections::BTreeMap;
@@ -36,6 +36,15 @@ impl GroupField {
         }
     }
 
+    /// What the grouping is called for data of `layout` (headers and hints; the URL keeps
+    /// [`GroupField::as_str`]).
+    pub fn name(self, layout: Layout) -> &'static str {
+        match self {
+            GroupField::Label(g) => field_name(layout, g),
+            GroupField::Computed => "computed topic",
+        }
+    }
+
     /// The field asked for when the data has it (computed topics always can be had), else the
     /// first of `fields` (the data's label fields, finest first), else computed topics.
     pub fn choose(wanted: Option<&str>, fields: &[GroupBy]) -> GroupField {
@@ -64,6 +73,22 @@ pub fn default_topics(bench: &Bench, fields: &[GroupBy]) -> usize {
         })
         .unwrap_or(20);
     planted.clamp(2, n.max(2))
+}
+
+/// What a label field holds in this data's format: a Chatbot Arena log keeps the conversation's
+/// `language` in `category` and its first `category_tag` label in `subcategory`
+/// (`formats::arena_log`); MT-Bench, AlpacaEval and WildBench keep their own label (category,
+/// `dataset`, task tag) in `category`; other formats use the field names.
+pub fn field_name(layout: Layout, g: GroupBy) -> &'static str {
+    match (layout, g) {
+        (Layout::ArenaLog, GroupBy::Category) => "language",
+        (Layout::ArenaLog, GroupBy::Subcategory) => "category tag",
+        // Each format's own label, as its files name it.
+        (Layout::MtBench, GroupBy::Category) => "MT-Bench category",
+        (Layout::AlpacaEval, GroupBy::Category) => "dataset",
+        (Layout::WildBench, GroupBy::Category) => "task tag",
+        _ => g.as_str(),
+    }
 }
 
 /// Prompts grouped by one field.
@@ -143,6 +168,12 @@ impl Groups {
             order: names,
             computed: Some(c),
         }
+    }
+
+    /// What a group's parent (its [`Groups::parent`]: the prompts' `category`) is called for data
+    /// of `layout`: a language on a Chatbot Arena log.
+    pub fn parent_name(&self, layout: Layout) -> &'static str {
+        field_name(layout, GroupBy::Category)
     }
 
     /// Prompt ids of one group, in prompt order.

@@ -32,6 +32,7 @@ pub mod selection;
 pub mod svd;
 pub mod tfidf;
 pub mod tokenize;
+pub mod votes;
 pub mod ward;
 
 pub use job::{

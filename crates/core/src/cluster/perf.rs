@@ -1,14 +1,21 @@
 //! [`Perf`]: every model's win rate on every group of a [`Groups`], with the models in overall
 //! order, as the clusters view's heatmap, table and treemap read it; and the ranked score over a
 //! custom slice of groups.
+//!
+//! Where the win rates come from is decided here ([`PerfSource::of`]): a judge's verdicts against
+//! the baseline when the view has a judge, else the votes of battle rows (a Chatbot Arena log has
+//! votes but no judge), else nothing. A prompt subset (a box or lasso on the map, a search, a
+//! criteria slice) narrows every group to its prompts ([`Perf::compute_on`]).
 
 use crate::bench::Bench;
 use crate::bootstrap::BootstrapSpec;
 use crate::cluster::groups::Groups;
 use crate::cluster::performance::{
-    cluster_performance, slice_score, ClusterPerformance, ModelInCluster, SliceScore,
+    cluster_performance, performance_of, slice_score, ClusterPerformance, ModelInCluster,
+    SliceScore,
 };
 use crate::cluster::selection::Selection;
+use crate::cluster::votes::vote_scores;
 use crate::compare::CompareIndex;
 use std::collections::HashMap;
 
@@ -23,9 +30,77 @@ pub struct Perf {
     pub models: Vec<(String, f64)>,
     pub level: f64,
     pub rounds: u32,
+    pub source: PerfSource,
+}
+
+/// What per-group win rates are computed from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PerfSource {
+    /// This judge's verdicts, against the baseline.
+    Judge(u32),
+    /// The battle rows' votes, each model against the opponents it met ([`crate::cluster::votes`]).
+    Votes,
+}
+
+impl PerfSource {
+    /// The view's judge when it has one, else the bench's votes when it has battle rows, else
+    /// `None` (nothing to score: topics can still be computed).
+    pub fn of(bench: &Bench, judge: Option<u32>) -> Option<PerfSource> {
+        match judge {
+            Some(j) => Some(PerfSource::Judge(j)),
+            None if !bench.file_battles.is_empty() => Some(PerfSource::Votes),
+            None => None,
+        }
+    }
+}
+
+/// `labels` with every prompt outside `subset` (prompt indices) blanked, so it counts in no group.
+fn within(labels: &[String], subset: Option<&[u32]>) -> Vec<String> {
+    let Some(subset) = subset else {
+        return labels.to_vec();
+    };
+    let mut keep = vec![false; labels.len()];
+    for &p in subset {
+        if let Some(k) = keep.get_mut(p as usize) {
+            *k = true;
+        }
+    }
+    labels
+        .iter()
+        .zip(keep)
+        .map(|(l, k)| if k { l.clone() } else { String::new() })
+        .collect()
 }
 
 impl Perf {
+    /// Win rates per group of `groups` from `source`, over the prompts of `subset` only when given
+    /// (groups without any then have no row); the overall order is over the same prompts.
+    pub fn compute_on(
+        bench: &Bench,
+        source: PerfSource,
+        baseline: Option<u32>,
+        groups: &Groups,
+        spec: BootstrapSpec,
+        subset: Option<&[u32]>,
+    ) -> Perf {
+        let labels = within(&groups.label_of, subset);
+        let all = within(&vec!["all".to_string(); bench.prompts.len()], subset);
+        let (rows, overall) = match source {
+            PerfSource::Judge(judge) => (
+                cluster_performance(bench, judge, baseline, &labels, spec),
+                cluster_performance(bench, judge, baseline, &all, spec.with_rounds(0)),
+            ),
+            PerfSource::Votes => {
+                let s = vote_scores(bench);
+                (
+                    performance_of(&s, bench, &labels, spec),
+                    performance_of(&s, bench, &all, spec.with_rounds(0)),
+                )
+            }
+        };
+        Perf::assemble(rows, overall, spec, source)
+    }
+
     /// Win rates against `baseline` under `judge` per group of `groups`, intervals from `spec`;
     /// the overall order is a point estimate over all prompts (no bootstrap).
     pub fn compute(
@@ -35,9 +110,22 @@ impl Perf {
         groups: &Groups,
         spec: BootstrapSpec,
     ) -> Perf {
-        let rows = cluster_performance(bench, judge, baseline, &groups.label_of, spec);
-        let all = vec!["all".to_string(); bench.prompts.len()];
-        let overall = cluster_performance(bench, judge, baseline, &all, spec.with_rounds(0));
+        Perf::compute_on(
+            bench,
+            PerfSource::Judge(judge),
+            baseline,
+            groups,
+            spec,
+            None,
+        )
+    }
+
+    fn assemble(
+        rows: Vec<ClusterPerformance>,
+        overall: Vec<ClusterPerformance>,
+        spec: BootstrapSpec,
+        source: PerfSource,
+    ) -> Perf {
         let mut models: Vec<(String, f64)> = overall
             .first()
             .map(|o| {
@@ -59,6 +147,7 @@ impl Perf {
             models,
             level: spec.level(),
             rounds: spec.rounds(),
+            source,
         }
     }
 

@@ -57,10 +57,10 @@ pub struct SliceScore {
 }
 
 /// Prompt scores of every judged model (baseline excluded), models sorted by name.
-struct Scores {
-    names: Vec<String>,
+pub(crate) struct Scores {
+    pub(crate) names: Vec<String>,
     /// `[model][prompt]`.
-    by_model: Vec<Vec<Option<f64>>>,
+    pub(crate) by_model: Vec<Vec<Option<f64>>>,
 }
 
 fn scores(bench: &Bench, judge: u32, baseline: Option<u32>) -> Scores {
@@ -131,7 +131,17 @@ pub fn cluster_performance(
     labels: &[String],
     spec: BootstrapSpec,
 ) -> Vec<ClusterPerformance> {
-    let s = scores(bench, judge, baseline);
+    performance_of(&scores(bench, judge, baseline), bench, labels, spec)
+}
+
+/// Per-label performance of any prompt scores (judged against a baseline, or votes:
+/// [`crate::cluster::votes`]), with the bootstrap described above.
+pub(crate) fn performance_of(
+    s: &Scores,
+    bench: &Bench,
+    labels: &[String],
+    spec: BootstrapSpec,
+) -> Vec<ClusterPerformance> {
     groups(bench, labels)
         .into_iter()
         .enumerate()

@@ -6,7 +6,7 @@ use super::job::JobKey;
 use super::{BaseMemo, PerfMemo};
 use crate::ui::SetView;
 use arena_lens_core::bench::Layout;
-use arena_lens_core::cluster::groups::{default_topics, GroupField};
+use arena_lens_core::cluster::groups::{default_topics, field_name, GroupField};
 use arena_lens_core::cluster::Method;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::view_state::keys::clusters as key;
@@ -149,21 +149,5 @@ pub(super) fn cluster_controls(
                 })}
             </div>
         }.into_any())
-    }
-}
-
-/// What a label field holds in this data's format: a Chatbot Arena log keeps the conversation's
-/// `language` in `category` and its first `category_tag` label in `subcategory`
-/// (`formats::arena_log`); MT-Bench, AlpacaEval and WildBench keep their own label (category,
-/// `dataset`, task tag) in `category`; other formats use the field names.
-fn field_name(layout: Layout, g: GroupBy) -> &'static str {
-    match (layout, g) {
-        (Layout::ArenaLog, GroupBy::Category) => "language",
-        (Layout::ArenaLog, GroupBy::Subcategory) => "category tag",
-        // Each format's own label, as its files name it.
-        (Layout::MtBench, GroupBy::Category) => "MT-Bench category",
-        (Layout::AlpacaEval, GroupBy::Category) => "dataset",
-        (Layout::WildBench, GroupBy::Category) => "task tag",
-        _ => g.as_str(),
     }
 }
