@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
 import { REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
 
 const DEMO = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo');
@@ -245,6 +245,63 @@ test('"all prompts matching this search" gives the leaderboard of `--search TEXT
     assert.match(await page.textContent('[data-testid="subset-status"]'), new RegExp(`^Scoring ${ids.length} of 500 prompts: prompts matching "compare"`));
     // The Arena-Hard demo has no criteria tags, and the bar says so rather than hiding the slices.
     assert.match(await page.textContent('[data-testid="subset-no-criteria"]'), /no criteria tags/);
+    assert.deepEqual(errors, [], describeErrors(errors));
+  } finally { await context.close(); }
+});
+
+// The clusters page on a Chatbot Arena log (votes, no judge): per-group win rates come from the
+// votes, and the labels say what the fields hold (a category tag, grouped under a language).
+// The oracle is computed here from the log itself: a model's score on a prompt is the mean of
+// win 1, tie ½, loss 0 over that prompt's battles, and its group win rate the mean over the
+// group's prompts (`cluster::votes`); the heatmap prints two decimals.
+test('on an Arena log the clusters page shows win rates from the votes, with the right labels', async () => {
+  const dir = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo-arena');
+  const lines = readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+  const seen = new Set();
+  const perPrompt = new Map(); // `${q}\t${model}` -> [sum, n]
+  const groupOf = new Map();
+  for (const r of lines) {
+    if (r.model_a === r.model_b || seen.has(r.question_id)) continue;
+    seen.add(r.question_id);
+    const tag = r.category_tag || {};
+    const crit = Object.values(tag['criteria_v0.1'] || {}).filter((v) => v === true).length;
+    const labels = [crit >= 6 && 'hard_prompt', tag['math_v0.1']?.math === true && 'math',
+      tag['if_v0.1']?.if === true && 'instruction_following',
+      tag['creative_writing_v0.1']?.creative_writing === true && 'creative_writing'].filter(Boolean);
+    groupOf.set(r.question_id, labels[0] || '');
+    const a = { model_a: 1, model_b: 0, tie: 0.5, 'tie (bothbad)': 0.5 }[r.winner];
+    for (const [m, s] of [[r.model_a, a], [r.model_b, 1 - a]]) {
+      const k = `${r.question_id}\t${m}`;
+      const [sum, n] = perPrompt.get(k) || [0, 0];
+      perPrompt.set(k, [sum + s, n + 1]);
+    }
+  }
+  const expected = new Map(); // `${group}\t${model}` -> [sum of prompt means, prompts]
+  for (const [k, [sum, n]] of perPrompt) {
+    const [q, m] = k.split('\t');
+    const g = groupOf.get(q);
+    if (!g) continue;
+    const e = expected.get(`${g}\t${m}`) || [0, 0];
+    expected.set(`${g}\t${m}`, [e[0] + sum / n, e[1] + 1]);
+  }
+  assert.ok(expected.size > 10, `${expected.size} group × model cells`);
+
+  const { page, context, errors } = await openPage(browser, '?data=data/demo-arena/&view=clusters&label=subcategory', { viewport: { width: 1280, height: 900 } });
+  try {
+    await page.waitForSelector('[data-testid="cluster-heatmap"] td[data-rate]', { timeout: 120_000 });
+    const cells = await page.$$eval('[data-testid="cluster-heatmap"] td[data-rate]', (tds) => tds.map((td) => [td.dataset.cluster, td.dataset.model, Number(td.dataset.rate)]));
+    assert.equal(cells.length, expected.size, 'one cell per group and model that met there');
+    for (const [g, m, rate] of cells) {
+      const [sum, n] = expected.get(`${g}\t${m}`);
+      assert.ok(Math.abs(rate - (100 * sum) / n) <= 0.005 + 1e-9, `${g} ${m}: ${rate} vs ${(100 * sum) / n}`);
+    }
+    assert.match(await page.textContent('[data-testid="note"]'), /votes and no judge/);
+    assert.doesNotMatch(await page.textContent('[data-testid="note"]'), /no judgments/);
+    assert.match(await page.textContent('[data-testid="perf-hint"]'), /^Win rate against the opponents each model met per “category tag” label/);
+    assert.match(await page.textContent('.clusters h2:has-text("Groups by")'), /Groups by “category tag”/);
+    assert.equal((await page.textContent('[data-testid="cluster-table"] thead th:nth-child(3)')).trim(), 'Language');
+    await screenshot(page, 'clusters-arena-votes-1280');
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally { await context.close(); }
 });

@@ -126,11 +126,14 @@ pub fn sample_order(n: usize) -> Vec<u32> {
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 
+/// An RGB colour with the pixels of its dots.
+pub type DotGroup = ((u8, u8, u8), Vec<(f64, f64)>);
+
 /// The dots to draw, grouped by colour, in pixels.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DotPlan {
     /// Each colour with the pixels of its dots, colours in order of first admission.
-    pub groups: Vec<((u8, u8, u8), Vec<(f64, f64)>)>,
+    pub groups: Vec<DotGroup>,
     /// Dots drawn (at most the budget).
     pub drawn: usize,
     /// Points inside the window.
@@ -180,7 +183,10 @@ mod tests {
     use super::*;
 
     /// A deterministic 100k layout (a lattice with jitter), four colours by quadrant.
-    fn layout(n: usize) -> (Vec<(f64, f64)>, Vec<(u8, u8, u8)>) {
+    /// Positions and colours of a synthetic map.
+    type Layout = (Vec<(f64, f64)>, Vec<(u8, u8, u8)>);
+
+    fn layout(n: usize) -> Layout {
         let side = (n as f64).sqrt().ceil() as usize;
         let pos: Vec<(f64, f64)> = (0..n)
             .map(|i| {

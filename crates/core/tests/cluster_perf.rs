@@ -211,5 +211,5 @@ fn label_fields_are_named_as_the_format_uses_them() {
     let bench = ds.bench(None).unwrap();
     let groups = Groups::from_label(bench, GroupBy::Subcategory);
     assert_eq!(groups.parent["creative_writing"], "English");
-    assert_eq!(groups.parent_name(bench.layout), "language");
+    assert_eq!(groups.parent_label, "language");
 }

@@ -18,7 +18,10 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// 100,000 positions in 12 Gaussian-ish blobs (sums of uniforms from a fixed LCG), topic colours.
-fn layout(n: usize) -> (Vec<(f64, f64)>, Vec<(u8, u8, u8)>) {
+/// Positions and colours of a synthetic map.
+type Layout = (Vec<(f64, f64)>, Vec<(u8, u8, u8)>);
+
+fn layout(n: usize) -> Layout {
     let mut s: u64 = 0x2545_f491_4f6c_dd1d;
     let mut u = move || {
         s = s

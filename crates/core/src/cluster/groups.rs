@@ -99,6 +99,9 @@ pub struct Groups {
     pub label_of: Vec<String>,
     /// Each group's category (the treemap's parent level); empty when the field is the category.
     pub parent: BTreeMap<String, String>,
+    /// What a parent is called in this data: [`field_name`] of the category (a language on a
+    /// Chatbot Arena log).
+    pub parent_label: &'static str,
     /// Groups in display order (by category, then name; computed topics by id).
     pub order: Vec<String>,
     /// The clustering behind computed topics.
@@ -130,6 +133,7 @@ impl Groups {
             field: GroupField::Label(field),
             label_of,
             parent,
+            parent_label: field_name(bench.layout, GroupBy::Category),
             order,
             computed: None,
         }
@@ -165,15 +169,10 @@ impl Groups {
             field: GroupField::Computed,
             label_of,
             parent,
+            parent_label: field_name(bench.layout, GroupBy::Category),
             order: names,
             computed: Some(c),
         }
-    }
-
-    /// What a group's parent (its [`Groups::parent`]: the prompts' `category`) is called for data
-    /// of `layout`: a language on a Chatbot Arena log.
-    pub fn parent_name(&self, layout: Layout) -> &'static str {
-        field_name(layout, GroupBy::Category)
     }
 
     /// Prompt ids of one group, in prompt order.

@@ -30,6 +30,14 @@ pub fn cluster_table(
     let view = use_view_state();
     let sort = Memo::new(move |_| view.with(|v| v.extra(key::SORT).unwrap_or("group").to_string()));
     let level = perf.as_ref().map_or(95.0, |p| p.level * 100.0);
+    // The parents' column is named as the data names them (a language on a Chatbot Arena log).
+    let parent_head = {
+        let l = groups.parent_label;
+        let mut c = l.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
     let header = {
         let set = set.clone();
         move |id: &'static str, label: String| {
@@ -151,7 +159,7 @@ pub fn cluster_table(
                     <tr>
                         <th scope="col">"Use"</th>
                         {header("group", "Group".into())}
-                        <th scope="col">"Category"</th>
+                        <th scope="col">{parent_head}</th>
                         {header("size", "Prompts".into())}
                         {header("score", format!("{model_label}: win rate % [{level:.0}% CI]"))}
                         <th scope="col">"Best model"</th>

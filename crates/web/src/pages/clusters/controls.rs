@@ -5,10 +5,8 @@
 use super::job::JobKey;
 use super::{BaseMemo, PerfMemo};
 use crate::ui::SetView;
-use arena_lens_core::bench::Layout;
 use arena_lens_core::cluster::groups::{default_topics, field_name, GroupField};
 use arena_lens_core::cluster::Method;
-use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::view_state::keys::clusters as key;
 use arena_lens_core::view_state::keys::compare as ckey;
 use leptos::prelude::*;

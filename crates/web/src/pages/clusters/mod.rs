@@ -33,7 +33,7 @@ use crate::ui::Shared;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::cluster::groups::{GroupField, Groups};
-use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf};
+use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf, PerfSource};
 use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::selection::parse_selection;
@@ -78,11 +78,16 @@ fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     let bench = s.bench(ds);
     let mut notes: Vec<String> = ui_scope::notes(&s);
     let judge = s.judge_id();
-    if judge.is_none() {
-        notes.push(
+    match PerfSource::of(bench, judge) {
+        None => notes.push(
             "This data has no judgments, so there are no win rates; topics can still be computed from the prompts."
                 .into(),
-        );
+        ),
+        Some(PerfSource::Votes) => notes.push(
+            "This data has votes and no judge: each group's win rates come from its battles, each model against the opponents it met there."
+                .into(),
+        ),
+        Some(PerfSource::Judge(_)) => {}
     }
     let baseline = s.judged_baseline_id;
     let judges = s.all_judges;
@@ -169,6 +174,19 @@ pub fn ClustersPage() -> impl IntoView {
         };
         Some(Shared(Arc::new(groups)))
     });
+    // The link's prompt subset (a box or lasso on the map, a search, a criteria slice) as prompt
+    // indices; `None`: every prompt (no subset, or one that cannot be resolved: the card says why).
+    let subset_prompts: Memo<Option<Arc<Vec<u32>>>> = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        view.with(|v| {
+            (!v.subset.is_all())
+                .then(|| v.subset.select(b.bench()).ok())
+                .flatten()
+                .map(|sel| Arc::new(sel.prompts))
+        })
+    });
     let method = use_method(Purpose::Clusters);
     let spec = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Clusters, method.get())));
     let method_line =
@@ -178,8 +196,16 @@ pub fn ClustersPage() -> impl IntoView {
             return None;
         };
         let g = groups.get()?;
-        let judge = b.judge?;
-        let perf = Perf::compute(b.bench(), judge, b.baseline, &g, spec.get());
+        let source = PerfSource::of(b.bench(), b.judge)?;
+        let sub = subset_prompts.get();
+        let perf = Perf::compute_on(
+            b.bench(),
+            source,
+            b.baseline,
+            &g,
+            spec.get(),
+            sub.as_deref().map(Vec::as_slice),
+        );
         Some(Shared(Arc::new(perf)))
     });
     let model = Memo::new(move |_| {
@@ -237,12 +263,9 @@ pub fn ClustersPage() -> impl IntoView {
         let Some(Ok(b)) = base.get() else {
             return None;
         };
-        let Some(Ok(_)) = subset.get() else {
-            return None;
-        };
-        let sel = view.with(|v| v.subset.select(b.bench()).ok())?;
+        let sel = subset_prompts.get()?;
         let mut mask = vec![false; b.bench().prompts.len()];
-        sel.prompts.iter().for_each(|&i| mask[i as usize] = true);
+        sel.iter().for_each(|&i| mask[i as usize] = true);
         Some(mask)
     });
     let quality = Memo::new(move |_| {
@@ -422,17 +445,22 @@ pub fn ClustersPage() -> impl IntoView {
                 {p.clone().map(|p| view! {
                     <section class="card">
                         <h2>"Where each model is strong or weak"</h2>
-                        <p class="hint">{format!(
-                            "Win rate against the baseline per {}, from each prompt's games (win 1, tie ½, loss 0; strong verdicts unweighted). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from the baseline there. Click a cell to read those prompts.",
-                            if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.as_str()) },
-                            level * 100.0, p.rounds, spec.with(|s| s.seed())
+                        <p class="hint" data-testid="perf-hint">{format!(
+                            "{} per {}, from each prompt's {} (win 1, tie ½, loss 0{}). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from {} there.{} Click a cell to read those prompts.",
+                            if p.source == PerfSource::Votes { "Win rate against the opponents each model met" } else { "Win rate against the baseline" },
+                            if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.name(b.bench().layout)) },
+                            if p.source == PerfSource::Votes { "votes" } else { "games" },
+                            if p.source == PerfSource::Votes { "" } else { "; strong verdicts unweighted" },
+                            level * 100.0, p.rounds, spec.with(|s| s.seed()),
+                            if p.source == PerfSource::Votes { "an even record" } else { "the baseline" },
+                            subset_prompts.get().map(|s| format!(" Over the {} selected prompts only.", s.len())).unwrap_or_default(),
                         )}</p>
                         {export_perf("heatmap-export")}
                         {heatmap(p.clone(), g.clone(), open_group.clone())}
                     </section>
                 })}
                 <section class="card">
-                    <h2>{if g.field == GroupField::Computed { "Topics".to_string() } else { format!("Groups by “{}”", g.field.as_str()) }}</h2>
+                    <h2>{if g.field == GroupField::Computed { "Topics".to_string() } else { format!("Groups by “{}”", g.field.name(b.bench().layout)) }}</h2>
                     {export_perf("cluster-table-export")}
                     {cluster_table(p.clone(), g.clone(), model, selection, set.clone(), open_group2)}
                 </section>
