@@ -165,6 +165,18 @@ test('the quality colouring on the Arena log demo (criteria tags), at 1280 and 3
       assert.equal(await page.$eval('[data-testid="map-color"]', (s) => s.value), 'quality');
       await page.locator('[data-testid="prompt-map"]').scrollIntoViewIfNeeded();
       await screenshot(page, `selection-quality-map-${width}`);
+      // One redraw of the whole map (zoom in and back out), timed to the next animation frame.
+      const ms = await page.evaluate(async () => {
+        const t = performance.now();
+        document.querySelector('[data-testid="map-zoom-in"]').click();
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const t1 = performance.now();
+        document.querySelector('[data-testid="map-zoom-reset"]').click();
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        return [t1 - t, performance.now() - t1];
+      });
+      const status = await page.textContent('[data-testid="map-status"]');
+      console.log(`# map redraw @${width}: zoom ×2 ${ms[0].toFixed(1)} ms, whole map ${ms[1].toFixed(1)} ms (${status})`);
       assert.deepEqual(errors, [], describeErrors(errors));
     } finally { await context.close(); }
   }
