@@ -185,8 +185,8 @@ fn a_diff_of_two_judges_through_the_protocol_equals_the_direct_call() {
         "two judges disagree somewhere"
     );
     let job = Job::Diff {
-        run_1: verdicts(DiffData::Main, &s1, &opts()),
-        run_2: verdicts(DiffData::Main, &s2, &opts()),
+        run_1: Box::new(verdicts(DiffData::Main, &s1, &opts())),
+        run_2: Box::new(verdicts(DiffData::Main, &s2, &opts())),
         options: opts(),
     };
     let JobResult::Diff(d) = done(through_text(&mut session, Request { id: 4, job })) else {
@@ -224,8 +224,8 @@ fn run_2_is_read_from_the_second_load_it_names() {
     let s2 = scope::resolve(&ds2, &req2).unwrap();
     let direct = direct_diff(&s1, &ds2, &s2, &opts());
     let job = |load: u64| Job::Diff {
-        run_1: verdicts(DiffData::Main, &s1, &opts()),
-        run_2: verdicts(DiffData::Second { load }, &s2, &opts()),
+        run_1: Box::new(verdicts(DiffData::Main, &s1, &opts())),
+        run_2: Box::new(verdicts(DiffData::Second { load }, &s2, &opts())),
         options: opts(),
     };
     let JobResult::Diff(d) = done(through_text(&mut session, Request { id: 6, job: job(5) }))

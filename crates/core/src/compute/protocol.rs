@@ -54,8 +54,8 @@ pub enum Job {
     /// Two runs side by side (`diff::compute`, every shared model's prompt changes), with the
     /// paired bootstrap of `options` (its rounds and seed; the level is run 1's).
     Diff {
-        run_1: DiffRun,
-        run_2: DiffRun,
+        run_1: Box<DiffRun>,
+        run_2: Box<DiffRun>,
         options: LeaderboardOptions,
     },
 }

@@ -187,8 +187,8 @@ fn plan(loaded: Arc<Loaded>, second: Option<&Second>, key: Inputs) -> Plan {
     match r1.and_then(|r1| Ok((r1, r2?))) {
         Ok((run_1, run_2)) => Plan::Worker(
             Job::Diff {
-                run_1,
-                run_2,
+                run_1: Box::new(run_1),
+                run_2: Box::new(run_2),
                 options: opts.clone(),
             },
             ctx,
