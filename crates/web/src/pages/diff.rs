@@ -63,7 +63,7 @@ enum Plan {
     /// Known at once: a run's scope allows no diff.
     Now(Shared),
     /// Computed by the compute worker.
-    Worker(Job, Context, Arc<Loaded>),
+    Worker(Box<Job>, Context, Arc<Loaded>),
 }
 
 impl PartialEq for Plan {
@@ -121,7 +121,7 @@ fn resolve_run(
         judge: None,
         baseline: None,
     };
-    let run = scope.and_then(|s| {
+    let run = scope.map(|s| {
         let bench = s.bench(ds);
         choices.bench = Some(s.bench.clone());
         choices.judges = s.all_judges.clone();
@@ -132,11 +132,11 @@ fn resolve_run(
         choices.report = Some(report);
         target.judge = s.judges.first().cloned();
         target.baseline = s.judged_baseline.clone();
-        Ok(DiffRun::Verdicts {
+        DiffRun::Verdicts {
             data,
             bench: s.bench.clone(),
             options: opts.clone().scoped(&s),
-        })
+        }
     });
     (run, choices, target)
 }
@@ -186,11 +186,11 @@ fn plan(loaded: Arc<Loaded>, second: Option<&Second>, key: Inputs) -> Plan {
     };
     match r1.and_then(|r1| Ok((r1, r2?))) {
         Ok((run_1, run_2)) => Plan::Worker(
-            Job::Diff {
+            Box::new(Job::Diff {
                 run_1: Box::new(run_1),
                 run_2: Box::new(run_2),
                 options: opts.clone(),
-            },
+            }),
             ctx,
             loaded,
         ),
@@ -256,7 +256,7 @@ pub fn DiffPage() -> impl IntoView {
     let worker = JobHandle::<Context>::new();
     Effect::new(move |_| {
         if let Some(Plan::Worker(job, c, loaded)) = plan.get() {
-            worker.submit(job, loaded, c);
+            worker.submit(*job, loaded, c);
         }
     });
     // The newest diff from the worker, which stays while a newer one computes.
