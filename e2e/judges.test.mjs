@@ -38,6 +38,8 @@ async function separability95(page, judge) {
 
 /** Everything a shared link must restore. */
 async function pageState(page) {
+  // The what-if computes in the worker: read its line once the newest variant's result is shown.
+  await page.waitForSelector('[data-testid="sensitivity"][data-busy="false"]', { state: 'attached' });
   return {
     x: await page.inputValue('select[data-testid="judge-x"]'),
     y: await page.inputValue('select[data-testid="judge-y"]'),

@@ -5,8 +5,9 @@
 //! no control (the CLI and the site add their own hints). The scope variants are also
 //! [`crate::scope::ScopeError`]'s texts.
 
-/// Why a leaderboard cannot be computed.
-#[derive(Clone, Debug, PartialEq)]
+/// Why a leaderboard cannot be computed. Serde: a judges analysis carries its per-judge errors to
+/// the page from the compute worker.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Error {
     /// No verdicts were found in any file.
     NoData,

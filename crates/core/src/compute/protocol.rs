@@ -7,6 +7,9 @@
 //! [`Response::Done`], [`Response::Failed`] or [`Response::Abandoned`] (the worker gave it up for
 //! a newer one); long jobs send [`Response::Progress`] before that.
 
+use crate::diff::scores::ScoresRun;
+use crate::diff::Diff;
+use crate::judges::analysis::Analysis;
 use crate::leaderboard::{Leaderboard, LeaderboardOptions};
 use crate::source::SourceFile;
 use serde::{Deserialize, Serialize};
@@ -30,6 +33,55 @@ pub enum Job {
         bench: String,
         options: LeaderboardOptions,
     },
+    /// The judges page's analysis of `bench`: every judge's leaderboards, the pooled one and
+    /// position consistency (`judges::analysis::analyse_paced`). `judges`: the scope's, sorted by
+    /// name; `options` carry the scope's method.
+    Judges {
+        bench: String,
+        judges: Vec<String>,
+        options: LeaderboardOptions,
+    },
+    /// The judges page's what-if: one judge's leaderboard with one option changed (a point fit,
+    /// answered as a [`JobResult::Leaderboard`]). A kind of its own, so it never replaces the
+    /// analysis.
+    WhatIf {
+        bench: String,
+        options: LeaderboardOptions,
+    },
+    /// Parse these files as the diff's run 2 (kept beside the main data set, replacing any
+    /// earlier run 2). [`DiffData::Second`] names it by this request's id.
+    LoadSecond { files: Vec<FileText> },
+    /// Two runs side by side (`diff::compute`, every shared model's prompt changes), with the
+    /// paired bootstrap of `options` (its rounds and seed; the level is run 1's).
+    Diff {
+        run_1: Box<DiffRun>,
+        run_2: Box<DiffRun>,
+        options: LeaderboardOptions,
+    },
+}
+
+/// One run of a diff.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "run", rename_all = "snake_case")]
+pub enum DiffRun {
+    /// A leaderboard of `bench` in `data`, with options already scoped by the page.
+    Verdicts {
+        data: DiffData,
+        bench: String,
+        options: LeaderboardOptions,
+    },
+    /// A published table of scores.
+    Scores { table: ScoresRun },
+}
+
+/// Which of the worker's data sets a run reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "data", rename_all = "snake_case")]
+pub enum DiffData {
+    /// The data of the last [`Job::Load`].
+    Main,
+    /// The run 2 loaded by the [`Job::LoadSecond`] with this id.
+    Second { load: u64 },
 }
 
 /// One input file as sent to the worker ([`SourceFile`] without the parsing concerns).
@@ -63,6 +115,10 @@ impl From<FileText> for SourceFile {
 pub enum Kind {
     Load,
     Leaderboard,
+    Judges,
+    WhatIf,
+    LoadSecond,
+    Diff,
 }
 
 impl Job {
@@ -70,6 +126,10 @@ impl Job {
         match self {
             Job::Load { .. } => Kind::Load,
             Job::Leaderboard { .. } => Kind::Leaderboard,
+            Job::Judges { .. } => Kind::Judges,
+            Job::WhatIf { .. } => Kind::WhatIf,
+            Job::LoadSecond { .. } => Kind::LoadSecond,
+            Job::Diff { .. } => Kind::Diff,
         }
     }
 }
@@ -101,6 +161,8 @@ pub enum Response {
 pub enum JobResult {
     Loaded(LoadSummary),
     Leaderboard(Box<Leaderboard>),
+    Judges(Box<Analysis>),
+    Diff(Box<Diff>),
 }
 
 /// What a load found, for the sender to check against its own copy.
@@ -148,12 +210,23 @@ struct LoadRef<'a> {
 #[serde(tag = "job", rename_all = "snake_case")]
 enum JobRef<'a> {
     Load { files: Vec<FileRef<'a>> },
+    LoadSecond { files: Vec<FileRef<'a>> },
 }
 
 #[derive(Serialize)]
 struct FileRef<'a> {
     path: &'a str,
     text: &'a str,
+}
+
+fn file_refs(files: &[SourceFile]) -> Vec<FileRef<'_>> {
+    files
+        .iter()
+        .map(|f| FileRef {
+            path: &f.path,
+            text: &f.text,
+        })
+        .collect()
 }
 
 impl Request {
@@ -165,13 +238,16 @@ impl Request {
         encode(&LoadRef {
             id,
             job: JobRef::Load {
-                files: files
-                    .iter()
-                    .map(|f| FileRef {
-                        path: &f.path,
-                        text: &f.text,
-                    })
-                    .collect(),
+                files: file_refs(files),
+            },
+        })
+    }
+    /// The encoded `Request { id, job: Job::LoadSecond { files } }` for borrowed files.
+    pub fn encode_load_second(id: u64, files: &[SourceFile]) -> String {
+        encode(&LoadRef {
+            id,
+            job: JobRef::LoadSecond {
+                files: file_refs(files),
             },
         })
     }

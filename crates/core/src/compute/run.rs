@@ -3,16 +3,21 @@
 //! (`crates/web/src/bin/compute-worker.rs`) only moves messages and supplies a pacer that yields
 //! to its event loop; the native tests run the same session with [`crate::pace::Unpaced`].
 
-use super::protocol::{FileText, Job, JobResult, LoadSummary, Response};
+use super::protocol::{DiffData, DiffRun, FileText, Job, JobResult, LoadSummary, Response};
+use crate::bootstrap::{BootstrapSpec, BootstrapUnit};
 use crate::dataset::Dataset;
+use crate::diff::{self, PromptsFor, Run, VerdictRun};
+use crate::judges::analysis;
 use crate::leaderboard::{self, Halt, Leaderboard, LeaderboardOptions};
 use crate::pace::Pacer;
 use std::sync::Arc;
 
-/// The worker's state: the data set of the last load, and how many jobs it finished.
+/// The worker's state: the data set of the last load, the diff's run 2 of the last second load
+/// (with that request's id), and how many jobs it finished.
 #[derive(Default)]
 pub struct Session {
     dataset: Option<Arc<Dataset>>,
+    second: Option<(u64, Arc<Dataset>)>,
     completed: u64,
 }
 
@@ -44,15 +49,20 @@ impl Session {
 
     /// Parses the files into the session's data set.
     pub fn load(&mut self, files: Vec<FileText>) -> LoadSummary {
-        let n = files.len();
-        let bytes = files.iter().map(|f| f.text.len()).sum();
-        let ds = Dataset::load(files.into_iter().map(Into::into).collect());
-        let summary = LoadSummary {
-            files: n,
-            bytes,
-            benches: ds.benches.keys().cloned().collect(),
-        };
+        let (ds, summary) = parse(files);
         self.dataset = Some(Arc::new(ds));
+        summary
+    }
+
+    /// The diff's run 2 of the last second load, with that load's id.
+    pub fn second(&self) -> Option<(u64, Arc<Dataset>)> {
+        self.second.clone()
+    }
+
+    /// Parses the files of load request `id` into the diff's run 2.
+    pub fn load_second(&mut self, id: u64, files: Vec<FileText>) -> LoadSummary {
+        let (ds, summary) = parse(files);
+        self.second = Some((id, Arc::new(ds)));
         summary
     }
 
@@ -61,6 +71,14 @@ impl Session {
     pub async fn run<P: Pacer>(&mut self, id: u64, job: Job, pace: &mut P) -> Response {
         let outcome = match job {
             Job::Load { files } => Outcome::Done(JobResult::Loaded(self.load(files))),
+            Job::LoadSecond { files } => {
+                Outcome::Done(JobResult::Loaded(self.load_second(id, files)))
+            }
+            job @ Job::Diff { .. } => {
+                let second = self.second();
+                let second = second.as_ref().map(|(id, ds)| (*id, &**ds));
+                compute_diff(self.dataset().as_deref(), second, &job, pace).await
+            }
             job => compute(self.dataset().as_deref(), &job, pace).await,
         };
         self.finish(id, outcome)
@@ -83,20 +101,144 @@ impl Session {
     }
 }
 
+fn parse(files: Vec<FileText>) -> (Dataset, LoadSummary) {
+    let n = files.len();
+    let bytes = files.iter().map(|f| f.text.len()).sum();
+    let ds = Dataset::load(files.into_iter().map(Into::into).collect());
+    let summary = LoadSummary {
+        files: n,
+        bytes,
+        benches: ds.benches.keys().cloned().collect(),
+    };
+    (ds, summary)
+}
+
 /// Runs a computing job on `data`, stepping `pace` once per bootstrap round; the pacer may cancel
-/// it ([`Outcome::Abandoned`]). A load is not a computing job: see [`Session::load`].
+/// it ([`Outcome::Abandoned`]). A load is not a computing job: see [`Session::load`]; a diff
+/// reads two data sets: see [`compute_diff`].
 pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) -> Outcome {
     let Some(ds) = data else {
         return Outcome::Failed("no data set is loaded".into());
     };
     match job {
-        Job::Load { .. } => Outcome::Failed("a load is not a computation".into()),
-        Job::Leaderboard { bench, options } => {
+        Job::Load { .. } | Job::LoadSecond { .. } => {
+            Outcome::Failed("a load is not a computation".into())
+        }
+        Job::Diff { .. } => compute_diff(Some(ds), None, job, pace).await,
+        Job::Leaderboard { bench, options } | Job::WhatIf { bench, options } => {
             match leaderboard_of(ds, bench, options, pace).await {
                 Ok(lb) => Outcome::Done(JobResult::Leaderboard(Box::new(lb))),
                 Err(o) => o,
             }
         }
+        Job::Judges {
+            bench,
+            judges,
+            options,
+        } => {
+            let b = match bench_of(ds, bench) {
+                Ok(b) => b,
+                Err(o) => return o,
+            };
+            match analysis::analyse_paced(b, judges, options, pace).await {
+                Ok(Ok(an)) => Outcome::Done(JobResult::Judges(Box::new(an))),
+                Ok(Err(e)) => Outcome::Failed(e.to_string()),
+                Err(_) => Outcome::Abandoned,
+            }
+        }
+    }
+}
+
+fn bench_of<'a>(ds: &'a Dataset, bench: &str) -> Result<&'a crate::bench::Bench, Outcome> {
+    ds.benches.get(bench).ok_or_else(|| {
+        let found: Vec<&str> = ds.benches.keys().map(String::as_str).collect();
+        Outcome::Failed(format!(
+            "unknown bench {bench:?}; benches found: {}",
+            found.join(", ")
+        ))
+    })
+}
+
+/// Runs a [`Job::Diff`] on the main data set and the run 2 of the last second load (its id and
+/// data): both runs' leaderboards paced, then the diff itself (the paired bootstrap) in one step.
+/// Errors read as the page wrote them when it computed the diff itself ("Run 2: …").
+pub async fn compute_diff<P: Pacer>(
+    main: Option<&Dataset>,
+    second: Option<(u64, &Dataset)>,
+    job: &Job,
+    pace: &mut P,
+) -> Outcome {
+    let Job::Diff {
+        run_1,
+        run_2,
+        options,
+    } = job
+    else {
+        return Outcome::Failed("not a diff".into());
+    };
+    let r1 = match diff_run(1, run_1, main, second, pace).await {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let r2 = match diff_run(2, run_2, main, second, pace).await {
+        Ok(r) => r,
+        Err(o) => return o,
+    };
+    let level = r1
+        .as_verdicts()
+        .map_or(options.level, |v| v.leaderboard.level);
+    let spec = match BootstrapSpec::new(options.rounds, options.seed, level, BootstrapUnit::Prompt)
+    {
+        Ok(s) => s,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    pace.expect(1);
+    let d = match diff::compute(&r1, &r2, &spec, &PromptsFor::All) {
+        Ok(d) => d,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    if pace.step().await.is_err() {
+        return Outcome::Abandoned;
+    }
+    Outcome::Done(JobResult::Diff(Box::new(d)))
+}
+
+async fn diff_run<'a, P: Pacer>(
+    n: u8,
+    run: &DiffRun,
+    main: Option<&'a Dataset>,
+    second: Option<(u64, &'a Dataset)>,
+    pace: &mut P,
+) -> Result<Run<'a>, Outcome> {
+    let (data, bench, options) = match run {
+        DiffRun::Scores { table } => return Ok(Run::Scores(table.clone())),
+        DiffRun::Verdicts {
+            data,
+            bench,
+            options,
+        } => (data, bench, options),
+    };
+    let ds = match data {
+        DiffData::Main => main.ok_or_else(|| Outcome::Failed("no data set is loaded".into()))?,
+        DiffData::Second { load } => match second {
+            Some((id, ds)) if id == *load => ds,
+            _ => {
+                return Err(Outcome::Failed(format!(
+                    "Run {n}: its data (load {load}) is not loaded in the worker"
+                )))
+            }
+        },
+    };
+    let bench = bench_of(ds, bench)?;
+    // `Run::verdicts`, with the leaderboard paced.
+    match leaderboard::compute_paced(bench, options, pace).await {
+        Ok(leaderboard) => Ok(Run::Verdicts(Box::new(VerdictRun {
+            bench,
+            options: options.clone(),
+            leaderboard,
+        }))),
+        Err(Halt::Failed(e)) => Err(Outcome::Failed(format!("Run {n}: {e}"))),
+        Err(Halt::Cancelled) => Err(Outcome::Abandoned),
     }
 }
 
@@ -108,13 +250,7 @@ async fn leaderboard_of<P: Pacer>(
     options: &LeaderboardOptions,
     pace: &mut P,
 ) -> Result<Leaderboard, Outcome> {
-    let Some(b) = ds.benches.get(bench) else {
-        let found: Vec<&str> = ds.benches.keys().map(String::as_str).collect();
-        return Err(Outcome::Failed(format!(
-            "unknown bench {bench:?}; benches found: {}",
-            found.join(", ")
-        )));
-    };
+    let b = bench_of(ds, bench)?;
     match leaderboard::compute_paced(b, options, pace).await {
         Ok(mut lb) => {
             lb.report.merge(&ds.report);

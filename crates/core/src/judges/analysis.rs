@@ -7,20 +7,23 @@
 //!
 //! [`boards`]: crate::judges::boards
 
+use crate::bench::Bench;
 use crate::dataset::Dataset;
 use crate::judges::agreement::{self, Agreement, AgreementError, AgreementOptions};
-use crate::judges::boards::{self, BoardError, JudgeBoards};
+use crate::judges::boards::{self, BoardError, JudgeBoards, Paced};
 use crate::judges::consistency::{self, ConsistencyError, JudgeConsistency};
 use crate::judges::family::{self, FamilyTable, SelfPreferenceError, SelfPreferenceRow};
 use crate::leaderboard::{Leaderboard, LeaderboardOptions};
+use crate::pace::{self, Cancelled, Pacer, Unpaced};
 use crate::scope::Scope;
 use crate::style::StyleMode;
+use serde::{Deserialize, Serialize};
 
 /// Rounds of the rank-correlation bootstraps (over models, so cheap).
 pub const CORR_ROUNDS: u32 = 1000;
 
 /// Why a bench cannot be analysed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum AnalysisError {
     /// The bench has no judgments.
     NoJudges,
@@ -39,8 +42,9 @@ impl std::fmt::Display for AnalysisError {
 
 impl std::error::Error for AnalysisError {}
 
-/// Everything the judges view shows that is costly to compute.
-#[derive(Clone, Debug)]
+/// Everything the judges view shows that is costly to compute. Serde: the compute worker sends it
+/// to the page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub bench_name: String,
     /// Every judge of the bench, by name.
@@ -62,44 +66,76 @@ pub fn analyse(
     scope: &Scope,
     opts: &LeaderboardOptions,
 ) -> Result<Analysis, AnalysisError> {
-    let bench = scope.bench(ds);
-    let judges = scope.judges.clone();
+    let opts = LeaderboardOptions {
+        method: scope.method,
+        ..opts.clone()
+    };
+    match pace::block_on(analyse_paced(
+        scope.bench(ds),
+        &scope.judges,
+        &opts,
+        &mut Unpaced,
+    )) {
+        Ok(a) => a,
+        Err(Cancelled) => unreachable!("an unpaced computation is never cancelled"),
+    }
+}
+
+/// [`analyse`] of `judges` (the scope's, sorted by name) on `bench`, with the scope's method
+/// already in `opts`, stepping `pace` once per bootstrap round: what the compute worker runs.
+/// The outer error: the pacer gave the job up.
+pub async fn analyse_paced<P: Pacer>(
+    bench: &Bench,
+    judges: &[String],
+    opts: &LeaderboardOptions,
+    pace: &mut P,
+) -> Result<Result<Analysis, AnalysisError>, Cancelled> {
+    let judges = judges.to_vec();
     if judges.is_empty() {
-        return Err(AnalysisError::NoJudges);
+        return Ok(Err(AnalysisError::NoJudges));
     }
     // The scope decides the method (asked for, else the data's own), and the method the unit and
     // level where it fixes them, so `Analysis::opts` says what the boards were computed with.
-    let mut opts = LeaderboardOptions {
-        method: scope.method,
-        ..opts.clone()
-    }
-    .effective();
+    let mut opts = opts.clone().effective();
     opts.battles.judges.clear();
     opts.style = StyleMode::Off;
     opts.group_by = None;
-    let per = boards::per_judge(bench, &opts, &judges).map_err(AnalysisError::Board)?;
-    let pooled = (judges.len() >= 2).then(|| {
-        boards::board(
+    let per = match boards::per_judge_paced(bench, &opts, &judges, pace).await {
+        Ok(per) => per,
+        Err(Paced::Cancelled) => return Err(Cancelled),
+        Err(Paced::Failed(e)) => return Ok(Err(AnalysisError::Board(e))),
+    };
+    let pooled = if judges.len() >= 2 {
+        let all = boards::board_paced(
             bench,
             &opts,
             &judges,
             opts.level,
             StyleMode::Off,
             opts.rounds,
+            pace,
         )
-    });
+        .await;
+        Some(match all {
+            Ok(lb) => Ok(lb),
+            Err(Paced::Failed(e)) => Err(e),
+            Err(Paced::Cancelled) => return Err(Cancelled),
+        })
+    } else {
+        None
+    };
     let consistency = match consistency::position_consistency(bench, &judges) {
         Err(ConsistencyError::NoJudgments) => Ok(Vec::new()),
         c => c,
     };
-    Ok(Analysis {
+    Ok(Ok(Analysis {
         bench_name: bench.name.clone(),
         judges,
         opts,
         per,
         pooled,
         consistency,
-    })
+    }))
 }
 
 impl Analysis {

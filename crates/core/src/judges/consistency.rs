@@ -43,7 +43,7 @@ fn index(v: Verdict) -> usize {
 }
 
 /// Why consistency cannot be computed.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ConsistencyError {
     /// A named judge is not in the data.
     Scope(ScopeError),

@@ -9,7 +9,7 @@
 use crate::error::Error;
 
 /// A scope the data does not allow.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ScopeError {
     /// No bench has verdicts (or, for topic clusters, prompts).
     NoData,

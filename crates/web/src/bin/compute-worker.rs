@@ -4,14 +4,14 @@
 //! loader shim, `compute-worker_loader.js`, which the page starts with `new Worker(..)` (see
 //! `arena_lens_web::compute`). Messages are the core's `compute::protocol`, as JSON text.
 //!
-//! Requests run in arrival order. A load runs in one piece. A computing job first yields one
+//! Requests run in arrival order. A load (the data set, or the diff's run 2) runs in one piece. A computing job first yields one
 //! macrotask (so a newer request already queued behind it is seen before any work), then steps
 //! its [`Slicer`] once per bootstrap round; the slicer yields again after every [`SLICE_MS`] of
 //! work, and the job is abandoned at the first yield after a newer request of its kind arrived.
 //! This is what makes "change the seed twice quickly" compute once.
 
 use arena_lens_core::compute::protocol::{Job, JobResult, Kind, Request, Response};
-use arena_lens_core::compute::run::{compute, Outcome, Session};
+use arena_lens_core::compute::run::{compute, compute_diff, Outcome, Session};
 use arena_lens_core::pace::{Cancelled, Pacer};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -143,15 +143,33 @@ fn on_request(req: Request) {
             });
             post(&resp);
         }
+        Job::LoadSecond { files } => {
+            let resp = STATE.with(|s| {
+                let mut s = s.borrow_mut();
+                let summary = s.session.load_second(id, files);
+                s.session
+                    .finish(id, Outcome::Done(JobResult::Loaded(summary)))
+            });
+            post(&resp);
+        }
         job => wasm_bindgen_futures::spawn_local(async move {
             yield_macrotask().await;
             let outcome = if is_stale(kind, id) {
                 Outcome::Abandoned
             } else {
                 // The job keeps its data set even if a load replaces the session's meanwhile.
-                let data = STATE.with(|s| s.borrow().session.dataset());
+                let (data, second) = STATE.with(|s| {
+                    let s = s.borrow();
+                    (s.session.dataset(), s.session.second())
+                });
                 let mut pace = Slicer::new(id, kind);
-                compute(data.as_deref(), &job, &mut pace).await
+                match &job {
+                    Job::Diff { .. } => {
+                        let second = second.as_ref().map(|(id, ds)| (*id, &**ds));
+                        compute_diff(data.as_deref(), second, &job, &mut pace).await
+                    }
+                    _ => compute(data.as_deref(), &job, &mut pace).await,
+                }
             };
             let resp = STATE.with(|s| s.borrow_mut().session.finish(id, outcome));
             post(&resp);

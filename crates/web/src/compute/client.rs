@@ -2,15 +2,13 @@
 //!
 //! The worker starts with the first computation a page asks for (until then, the last load's
 //! message waits here); requests sent before it says `Ready` wait in a queue (its wasm takes a
-//! moment to start). Each request in flight keeps the data set it was made for, so that if the worker
-//! fails (an `error` event: its files are missing, or it panicked) the request is computed here
-//! instead, and so is every later one.
+//! moment to start). If the worker fails (an `error` event: its files are missing, or it panicked)
+//! every request in flight, and every later one, ends with an error saying so: the page does not
+//! compute the statistics itself, so that its module does not carry them (the first load stays
+//! small) and a slow computation never freezes it.
 
 use crate::data::Loaded;
-use crate::loader::yield_to_browser;
 use arena_lens_core::compute::protocol::{Job, JobResult, Kind, Request, Response};
-use arena_lens_core::compute::run::{compute, Outcome};
-use arena_lens_core::pace::{block_on, Unpaced};
 use arena_lens_core::source::SourceFile;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -28,8 +26,8 @@ pub enum Event {
         done: u64,
         total: u64,
     },
-    /// The job ended with a result or an error text. `completed`: the jobs the worker (or, after
-    /// a fallback, this page) has run to completion so far.
+    /// The job ended with a result or an error text. `completed`: the jobs the worker has run to
+    /// completion so far (0 when it did not answer).
     Finished {
         result: Result<JobResult, String>,
         completed: u64,
@@ -41,9 +39,6 @@ pub enum Event {
 type Listener = Rc<dyn Fn(Event)>;
 
 struct InFlight {
-    kind: Kind,
-    job: Job,
-    data: Arc<Loaded>,
     listener: Listener,
 }
 
@@ -54,8 +49,8 @@ enum Mode {
     /// The worker is starting; encoded requests wait here.
     Starting(web_sys::Worker, Vec<String>),
     Ready(web_sys::Worker),
-    /// No worker: requests are computed on this thread.
-    Local,
+    /// The worker could not start or failed: why. Every request ends with this error.
+    Failed(String),
 }
 
 struct Client {
@@ -63,8 +58,6 @@ struct Client {
     next_id: u64,
     newest: HashMap<Kind, u64>,
     in_flight: HashMap<u64, InFlight>,
-    /// Jobs completed on this thread after a fallback (the worker counts its own).
-    local_completed: u64,
 }
 
 thread_local! {
@@ -85,7 +78,6 @@ fn start() -> Client {
         next_id: 0,
         newest: HashMap::new(),
         in_flight: HashMap::new(),
-        local_completed: 0,
     }
 }
 
@@ -116,7 +108,7 @@ fn spawn_worker() -> Result<web_sys::Worker, String> {
             .dyn_ref::<web_sys::ErrorEvent>()
             .map(|e| e.message())
             .unwrap_or_else(|| "the worker could not start".into());
-        fall_back(&what);
+        fail(&what);
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
@@ -131,11 +123,31 @@ pub fn load(files: &[SourceFile]) {
         c.next_id += 1;
         let id = c.next_id;
         c.newest.insert(Kind::Load, id);
-        if !matches!(c.mode, Mode::Local) {
+        if !matches!(c.mode, Mode::Failed(_)) {
             let text = Request::encode_load(id, files);
             c.send(text);
         }
     });
+}
+
+/// Sends the files of the diff's run 2 to the worker, which keeps them beside the main data set,
+/// and returns the id a diff names them by (`DiffData::Second`). Starts the worker if need be.
+pub fn load_second(files: &[SourceFile]) -> u64 {
+    with_client(|c| {
+        c.next_id += 1;
+        let id = c.next_id;
+        c.newest.insert(Kind::LoadSecond, id);
+        c.wake();
+        if !matches!(c.mode, Mode::Failed(_)) {
+            c.send(Request::encode_load_second(id, files));
+        }
+        id
+    })
+}
+
+/// What a request hears when there is no worker.
+fn no_worker(why: &str) -> String {
+    format!("The compute worker could not start ({why}). This page computes its statistics in a Web Worker, not on the page; reload it, or use a browser that allows workers.")
 }
 
 impl Client {
@@ -148,47 +160,40 @@ impl Client {
         self.mode = match spawn_worker() {
             Ok(w) => Mode::Starting(w, load.into_iter().collect()),
             Err(e) => {
-                log(&format!(
-                    "compute worker unavailable ({e}); computing on the page"
-                ));
-                Mode::Local
+                log(&format!("compute worker unavailable ({e})"));
+                Mode::Failed(e)
             }
         };
     }
 }
 
-/// Sends `job` (computed on `data`) and returns its id; `listener` hears its progress and end.
-/// The request replaces any older one of its kind.
-pub fn submit(job: Job, data: Arc<Loaded>, listener: Listener) -> u64 {
-    let (id, local) = with_client(|c| {
+/// Sends `job` (computed on the worker's copy of `_data`, the load the page made before) and
+/// returns its id; `listener` hears its progress and end. The request replaces any older one of
+/// its kind.
+pub fn submit(job: Job, _data: Arc<Loaded>, listener: Listener) -> u64 {
+    let (id, failed) = with_client(|c| {
         c.next_id += 1;
         let id = c.next_id;
-        let kind = job.kind();
-        c.newest.insert(kind, id);
+        c.newest.insert(job.kind(), id);
         c.wake();
-        let local = matches!(c.mode, Mode::Local);
-        if !local {
-            c.send(
-                Request {
-                    id,
-                    job: job.clone(),
-                }
-                .encode(),
-            );
+        let failed = match &c.mode {
+            Mode::Failed(why) => Some(why.clone()),
+            _ => None,
+        };
+        if failed.is_none() {
+            c.send(Request { id, job }.encode());
         }
         c.in_flight.insert(
             id,
             InFlight {
-                kind,
-                job,
-                data,
-                listener,
+                listener: listener.clone(),
             },
         );
-        (id, local)
+        (id, failed)
     });
-    if local {
-        run_here(id);
+    if let Some(why) = failed {
+        // After this call returns, as a worker's answer would be.
+        leptos::task::spawn_local(async move { fail_request(id, &why) });
     }
     id
 }
@@ -204,7 +209,7 @@ impl Client {
                     log(&format!("compute worker: {e:?}"));
                 }
             }
-            Mode::Local => {}
+            Mode::Failed(_) => {}
         }
     }
 }
@@ -249,62 +254,27 @@ fn on_response(resp: Response) {
     });
 }
 
-/// The worker failed: compute everything in flight, and everything later, on this thread.
-fn fall_back(why: &str) {
+/// The worker failed: every request in flight, and every later one, ends with an error saying so.
+fn fail(why: &str) {
     let ids: Vec<u64> = with_client(|c| {
         if let Mode::Starting(w, _) | Mode::Ready(w) = &c.mode {
             w.terminate();
         }
-        c.mode = Mode::Local;
+        c.mode = Mode::Failed(why.to_string());
         c.in_flight.keys().copied().collect()
     });
-    log(&format!(
-        "compute worker failed ({why}); computing on the page"
-    ));
+    log(&format!("compute worker failed ({why})"));
     for id in ids {
-        run_here(id);
+        fail_request(id, why);
     }
 }
 
-/// Computes request `id` on this thread (after one macrotask, so a newer request replaces it
-/// without any work), in one piece.
-fn run_here(id: u64) {
-    leptos::task::spawn_local(async move {
-        yield_to_browser().await;
-        let Some((kind, job, data)) = with_client(|c| {
-            c.in_flight
-                .get(&id)
-                .map(|f| (f.kind, f.job.clone(), f.data.clone()))
-        }) else {
-            return;
-        };
-        let stale = with_client(|c| c.newest.get(&kind) != Some(&id));
-        let outcome = if stale {
-            Outcome::Abandoned
-        } else {
-            block_on(compute(Some(&data.dataset), &job, &mut Unpaced))
-        };
-        let (listener, completed) = with_client(|c| {
-            if matches!(outcome, Outcome::Done(_)) {
-                c.local_completed += 1;
-            }
-            (
-                c.in_flight.remove(&id).map(|f| f.listener),
-                c.local_completed,
-            )
+fn fail_request(id: u64, why: &str) {
+    let listener = with_client(|c| c.in_flight.remove(&id).map(|f| f.listener));
+    if let Some(listener) = listener {
+        listener(Event::Finished {
+            result: Err(no_worker(why)),
+            completed: 0,
         });
-        if let Some(listener) = listener {
-            listener(match outcome {
-                Outcome::Done(result) => Event::Finished {
-                    result: Ok(result),
-                    completed,
-                },
-                Outcome::Failed(e) => Event::Finished {
-                    result: Err(e),
-                    completed,
-                },
-                Outcome::Abandoned => Event::Abandoned,
-            });
-        }
-    });
+    }
 }

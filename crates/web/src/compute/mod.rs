@@ -6,8 +6,8 @@
 //!   request, and hands the responses to whoever asked. Ids increase; the newest id of a kind is
 //!   the only one whose result is kept (a newer request replaces an older one, and the worker
 //!   abandons the older between two bootstrap rounds). If the worker cannot start (no worker
-//!   files beside the page, or it crashed), requests are computed here, on the main thread, by
-//!   the same core code: slower to show, never different.
+//!   files beside the page, or it crashed), requests end with an error that says so: the page
+//!   never computes statistics itself, so its module does not carry them.
 //! - [`job`] is what a page holds: a [`job::JobHandle`] per kind of computation, with signals for
 //!   the newest result, the request in flight and its progress, and the worker's job counts.
 //!

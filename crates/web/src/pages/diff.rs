@@ -4,11 +4,12 @@
 //! `arena_lens_core::view_state::diff_request`). The numbers are the core's `diff::compute`, the
 //! same call as `arena-lens diff`.
 //!
-//! The diff (two leaderboards and the paired bootstrap) is the heavy part: it runs in a local
-//! resource that first yields to the browser, so "Computing the diff…" paints before the work blocks
-//! the thread. The chosen model's prompt list derives from it in a memo and changes instantly.
+//! The diff (two leaderboards and the paired bootstrap) is the heavy part: the page resolves both
+//! runs' scopes (the run cards) and the compute worker ([`crate::compute`]) computes the diff, with
+//! every shared model's changed prompts; the previous diff stays meanwhile, with progress once it
+//! takes a moment. The chosen model's prompt list is read from it in a memo and changes instantly.
 
-use crate::clock::now_ms;
+use crate::components::compute_progress::ComputeProgress;
 use crate::components::diff::chart::DiffSlope;
 use crate::components::diff::dumbbell::DiffDumbbell;
 use crate::components::diff::prompts::{CompareTarget, PromptChanges, PAGE};
@@ -20,14 +21,13 @@ use crate::components::diff::summary::{AgreementView, ConsistencyView, Decomposi
 use crate::components::diff::table::{DiffTable, OnlyIn};
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::share_link::ShareLink;
+use crate::compute::JobHandle;
 use crate::data::{DataContext, LoadState, Loaded};
-use crate::loader::yield_to_browser;
 use crate::ui::scope as ui_scope;
 use crate::url_state::{use_view_setter, use_view_state};
-use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
+use arena_lens_core::compute::protocol::{DiffData, DiffRun, Job, JobResult};
 use arena_lens_core::dataset::Dataset;
-use arena_lens_core::diff::readings::Readings;
-use arena_lens_core::diff::{self, prompts, Diff, PromptsFor, Run};
+use arena_lens_core::diff::Diff;
 use arena_lens_core::export;
 use arena_lens_core::leaderboard::LeaderboardOptions;
 use arena_lens_core::scope::{Purpose, ScopeRequest};
@@ -44,9 +44,38 @@ type Inputs = (DiffRequest, LeaderboardOptions);
 #[derive(Debug)]
 struct Computed {
     choices: Vec<RunChoices>,
-    result: Result<(Diff, Option<(Readings, Readings)>), String>,
+    result: Result<Diff, String>,
     targets: (CompareTarget, CompareTarget),
     ms: f64,
+}
+
+/// What the page resolved for a request: the run cards and the compare links' targets.
+#[derive(Clone, Debug, PartialEq)]
+struct Context {
+    inputs: Inputs,
+    choices: Vec<RunChoices>,
+    targets: (CompareTarget, CompareTarget),
+}
+
+/// How the view's diff is obtained.
+#[derive(Clone, Debug)]
+enum Plan {
+    /// Known at once: a run's scope allows no diff.
+    Now(Shared),
+    /// Computed by the compute worker.
+    Worker(Box<Job>, Context, Arc<Loaded>),
+}
+
+impl PartialEq for Plan {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Plan::Now(a), Plan::Now(b)) => a == b,
+            (Plan::Worker(j, c, l), Plan::Worker(j2, c2, l2)) => {
+                j == j2 && c == c2 && Arc::ptr_eq(l, l2)
+            }
+            _ => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -58,14 +87,16 @@ impl PartialEq for Shared {
     }
 }
 
-/// One run resolved on its data: the run (or why not) and its card.
-fn resolve_run<'a>(
+/// One run resolved on its data (`data`, as the worker knows it): the run to send (or why not)
+/// and its card.
+fn resolve_run(
     n: u8,
-    ds: &'a Dataset,
+    ds: &Dataset,
+    data: DiffData,
     source: &str,
     req: &ScopeRequest,
     opts: &LeaderboardOptions,
-) -> (Result<Run<'a>, String>, RunChoices, CompareTarget) {
+) -> (Result<DiffRun, String>, RunChoices, CompareTarget) {
     let benches: Vec<String> = ds
         .benches
         .values()
@@ -90,7 +121,7 @@ fn resolve_run<'a>(
         judge: None,
         baseline: None,
     };
-    let run = scope.and_then(|s| {
+    let run = scope.map(|s| {
         let bench = s.bench(ds);
         choices.bench = Some(s.bench.clone());
         choices.judges = s.all_judges.clone();
@@ -101,7 +132,11 @@ fn resolve_run<'a>(
         choices.report = Some(report);
         target.judge = s.judges.first().cloned();
         target.baseline = s.judged_baseline.clone();
-        Run::verdicts(bench, opts.clone().scoped(&s)).map_err(|e| format!("Run {n}: {e}"))
+        DiffRun::Verdicts {
+            data,
+            bench: s.bench.clone(),
+            options: opts.clone().scoped(&s),
+        }
     });
     (run, choices, target)
 }
@@ -121,17 +156,20 @@ fn scores_card(n: u8, s: &Second) -> RunChoices {
     }
 }
 
-fn compute(loaded: &Loaded, second: Option<&Second>, key: &Inputs) -> Computed {
-    let t0 = now_ms();
-    let (req, opts) = key;
-    let (r1, c1, t1) = resolve_run(1, &loaded.dataset, &loaded.source, &req.run_1, opts);
+/// The diff job for the view, or why there is none.
+fn plan(loaded: Arc<Loaded>, second: Option<&Second>, key: Inputs) -> Plan {
+    let (req, opts) = &key;
+    let ds = &loaded.dataset;
+    let (r1, c1, t1) = resolve_run(1, ds, DiffData::Main, &loaded.source, &req.run_1, opts);
     let (r2, c2, mut t2) = match second.map(|s| &s.data) {
-        None => resolve_run(2, &loaded.dataset, &loaded.source, &req.run_2, opts),
-        Some(SecondData::Data(ds)) => {
-            resolve_run(2, ds, &second.expect("some").source, &req.run_2, opts)
+        None => resolve_run(2, ds, DiffData::Main, &loaded.source, &req.run_2, opts),
+        Some(SecondData::Data { dataset, load }) => {
+            let source = &second.expect("some").source;
+            let data = DiffData::Second { load: *load };
+            resolve_run(2, dataset, data, source, &req.run_2, opts)
         }
         Some(SecondData::Table(t)) => (
-            Ok(Run::Scores(t.clone())),
+            Ok(DiffRun::Scores { table: t.clone() }),
             scores_card(2, second.expect("some")),
             CompareTarget {
                 data: None,
@@ -141,23 +179,30 @@ fn compute(loaded: &Loaded, second: Option<&Second>, key: &Inputs) -> Computed {
         ),
     };
     t2.data = second.filter(|s| !s.local).map(|s| s.source.clone());
-    let result = r1.and_then(|r1| {
-        let r2 = r2?;
-        let level = r1.as_verdicts().map_or(opts.level, |v| v.leaderboard.level);
-        let spec = BootstrapSpec::new(opts.rounds, opts.seed, level, BootstrapUnit::Prompt)
-            .map_err(|e| e.to_string())?;
-        let d = diff::compute(&r1, &r2, &spec, &PromptsFor::None).map_err(|e| e.to_string())?;
-        let readings = r1
-            .as_verdicts()
-            .zip(r2.as_verdicts())
-            .map(|(a, b)| (Readings::of(a), Readings::of(b)));
-        Ok((d, readings))
-    });
-    Computed {
+    let ctx = Context {
+        inputs: key.clone(),
         choices: vec![c1, c2],
-        result,
         targets: (t1, t2),
-        ms: now_ms() - t0,
+    };
+    match r1.and_then(|r1| Ok((r1, r2?))) {
+        Ok((run_1, run_2)) => Plan::Worker(
+            Box::new(Job::Diff {
+                run_1: Box::new(run_1),
+                run_2: Box::new(run_2),
+                options: opts.clone(),
+            }),
+            ctx,
+            loaded,
+        ),
+        Err(e) => Plan::Now(Shared(
+            Arc::new(Computed {
+                choices: ctx.choices,
+                result: Err(e),
+                targets: ctx.targets,
+                ms: 0.0,
+            }),
+            key,
+        )),
     }
 }
 
@@ -196,32 +241,52 @@ pub fn DiffPage() -> impl IntoView {
         let url = data2.get()?;
         Some(fetched.get().flatten().unwrap_or(SecondState::Loading(url)))
     });
-    let resource = LocalResource::new(move || {
-        let state = ctx.state.get();
-        let second = second.get();
-        let key = inputs.get();
-        async move {
-            let LoadState::Ready(loaded) = state else {
-                return None;
-            };
-            let second = match second {
-                None => None,
-                Some(SecondState::Ready(s)) => Some(s),
-                Some(_) => return None,
-            };
-            // Let "Computing the diff…" paint before the two leaderboards block the thread.
-            yield_to_browser().await;
-            let c = compute(&loaded, second.as_deref(), &key);
-            Some(Shared(Arc::new(c), key))
+    let plan = Memo::new(move |_| {
+        let LoadState::Ready(loaded) = ctx.state.get() else {
+            return None;
+        };
+        let second = match second.get() {
+            None => None,
+            Some(SecondState::Ready(s)) => Some(s),
+            Some(_) => return None,
+        };
+        Some(plan(loaded, second.as_deref(), inputs.get()))
+    });
+    // The statistics run in the compute worker; sending a request is the outside world.
+    let worker = JobHandle::<Context>::new();
+    Effect::new(move |_| {
+        if let Some(Plan::Worker(job, c, loaded)) = plan.get() {
+            worker.submit(*job, loaded, c);
         }
     });
-    let computed: Memo<Option<Shared>> = Memo::new(move |_| resource.get().flatten());
+    // The newest diff from the worker, which stays while a newer one computes.
+    let from_worker: Memo<Option<Shared>> = Memo::new(move |_| {
+        worker.finished.with(|f| {
+            let f = f.as_ref()?;
+            let result = match &f.result {
+                Ok(JobResult::Diff(d)) => Ok((**d).clone()),
+                Ok(_) => Err("the compute worker answered with another result".to_string()),
+                Err(e) => Err(e.clone()),
+            };
+            let c = Computed {
+                choices: f.ctx.choices.clone(),
+                result,
+                targets: f.ctx.targets.clone(),
+                ms: f.ms,
+            };
+            Some(Shared(Arc::new(c), f.ctx.inputs.clone()))
+        })
+    });
+    let computed: Memo<Option<Shared>> = Memo::new(move |_| match plan.get()? {
+        Plan::Now(s) => Some(s),
+        Plan::Worker(..) => from_worker.get(),
+    });
     let stale = move || computed.with(|c| c.as_ref().is_none_or(|c| c.1 != inputs.get()));
 
     let chosen = Memo::new(move |_| {
         let asked = view.with(|v| v.extra(keys::diff::MODEL).map(str::to_string));
         let c = computed.get()?;
-        let (d, _) = c.0.result.as_ref().ok()?;
+        let d = c.0.result.as_ref().ok()?;
         asked
             .filter(|m| d.models.iter().any(|r| &r.model == m))
             .or_else(|| {
@@ -266,7 +331,7 @@ pub fn DiffPage() -> impl IntoView {
 
     let body = move || {
         let c = computed.get()?;
-        let (d, readings) = match &c.0.result {
+        let d = match &c.0.result {
             Ok(r) => r,
             Err(e) => {
                 return Some(view! { <p class="status error" role="alert" data-testid="diff-error">{e.clone()}</p> }.into_any())
@@ -282,10 +347,16 @@ pub fn DiffPage() -> impl IntoView {
             Exportable::table(move || Some(export::diff::diff(&d, &provenance(&source))))
         };
         let model = chosen.get();
-        let changes = match (&model, readings) {
-            (Some(m), Some((a, b))) => Some(prompts::changes(a, b, m)),
-            _ => None,
-        };
+        // Per-prompt changes need verdicts in both runs (then the diff has a summary); the worker
+        // listed every shared model's, each model's largest shift first.
+        let paired = d.summary.is_some();
+        let changes = model.as_ref().filter(|_| paired).map(|m| {
+            d.prompt_changes
+                .iter()
+                .filter(|c| &c.model == m)
+                .cloned()
+                .collect::<Vec<_>>()
+        });
         let decomposition = d.summary.as_ref().and_then(|s| {
             s.decomposition
                 .iter()
@@ -323,7 +394,7 @@ pub fn DiffPage() -> impl IntoView {
                 })}
             </section>
             <section aria-labelledby="h-prompts">
-                <h2 id="h-prompts">{format!("Per prompt{}", model.as_ref().filter(|_| readings.is_some()).map(|m| format!(": {m}")).unwrap_or_default())}</h2>
+                <h2 id="h-prompts">{format!("Per prompt{}", model.as_ref().filter(|_| paired).map(|m| format!(": {m}")).unwrap_or_default())}</h2>
                 {match (changes, model.clone()) {
                     (Some(ch), Some(m)) => view! { <PromptChanges model=m changes=ch view_state=vs run_1=t1 run_2=t2 shown=shown set=set /> }.into_any(),
                     _ => view! { <p class="def" data-testid="prompt-changes-none">"Per-prompt changes need verdicts in both runs and a model both rate."</p> }.into_any(),
@@ -355,6 +426,11 @@ pub fn DiffPage() -> impl IntoView {
             <OpenSecondRun local=local />
             {move || local.get().is_some().then(|| view! { <p class="status note">"Run 2 is local files: a copied link does not carry them."</p> })}
             {status}
+            <ComputeProgress what="the diff"
+                pending=worker.pending
+                completed=worker.completed
+                abandoned=worker.abandoned
+                arrived=Signal::derive(move || worker.finished.with(|f| f.as_ref().map(|f| f.arrived))) />
             <div class="run-cards">{cards}</div>
             {body}
         </div>

@@ -4,13 +4,14 @@
 //!
 //! The analysis is the core's [`arena_lens_core::judges::analysis`]; the sections render it
 //! (`components::judges`). The per-judge leaderboards are the expensive part: they are computed
-//! once per data set and computation options in a local resource that first yields to the
-//! browser, so "computing…" paints before the work blocks the thread. Everything else (the X/Y
-//! pair, the family table, the what-if) derives from them in memos and recomputes live. Page keys
+//! once per data set and computation options in the compute worker ([`crate::compute`]), which
+//! reports its progress; the previous analysis stays on the page meanwhile. Everything else (the
+//! X/Y pair, the family table) derives from them in memos and recomputes live; the what-if's
+//! point fit is a worker job of its own. Page keys
 //! in the URL: `jx`, `jy` (the pair), `fam` (family overrides), `jref` (reference CSV URL) and the
 //! what-if's `wiw`, `wif`, `wid`, `wib`.
 
-use crate::clock::now_ms;
+use crate::components::compute_progress::ComputeProgress;
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::judges::bootstrap::JudgesBootstrap;
 use crate::components::judges::consistency::consistency_view;
@@ -25,14 +26,15 @@ use crate::components::judges::style::style_view;
 use crate::components::judges::whatif::JudgesWhatIf;
 use crate::components::method_picker::MethodSelect;
 use crate::components::share_link::ShareLink;
+use crate::compute::JobHandle;
 use crate::data::{DataContext, LoadState, Loaded};
-use crate::loader::yield_to_browser;
 use crate::ui::scope as ui_scope;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::BootstrapSpec;
+use arena_lens_core::compute::protocol::{Job, JobResult};
 use arena_lens_core::export;
 use arena_lens_core::judges::agreement::Agreement;
-use arena_lens_core::judges::analysis::{self, Analysis, AnalysisError};
+use arena_lens_core::judges::analysis::Analysis;
 use arena_lens_core::judges::family::{FamilyTable, SelfPreferenceRow};
 use arena_lens_core::leaderboard::LeaderboardOptions;
 use arena_lens_core::scope::{Purpose, ScopeRequest};
@@ -64,19 +66,52 @@ impl PartialEq for Shared {
 /// rounds the link asked for.
 type Inputs = (ScopeRequest, LeaderboardOptions, u32);
 
-fn analyse(loaded: Arc<Loaded>, inputs: &Inputs) -> Result<Computed, String> {
-    let t0 = now_ms();
-    let (req, opts, _) = inputs;
-    let scope = ui_scope::resolve(&loaded.dataset, req)?;
-    let an = analysis::analyse(&loaded.dataset, &scope, opts).map_err(|e| match e {
-        AnalysisError::NoJudges => "This data has no judges (a battles file has no judgment files), so there is nothing to compare here. Open an Arena-Hard folder with model_judgment/<judge>/ files.".to_string(),
-        e => e.to_string(),
-    })?;
-    Ok(Computed {
-        loaded,
-        an,
-        ms: now_ms() - t0,
-    })
+/// Why a bench without judges has nothing to analyse, with what to open instead.
+const NO_JUDGES: &str = "This data has no judges (a battles file has no judgment files), so there is nothing to compare here. Open an Arena-Hard folder with model_judgment/<judge>/ files.";
+
+/// What a request to the worker carries back with its result.
+#[derive(Clone, Debug)]
+struct Context {
+    inputs: Inputs,
+    loaded: Arc<Loaded>,
+}
+
+impl PartialEq for Context {
+    fn eq(&self, other: &Self) -> bool {
+        self.inputs == other.inputs && Arc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+/// How the view's analysis is obtained.
+#[derive(Clone, Debug, PartialEq)]
+enum Plan {
+    /// Known at once: the scope allows no analysis.
+    Now(Shared),
+    /// Computed by the compute worker.
+    Worker(Job, Context),
+}
+
+/// The analysis job for the view, or why there is none. The scope is resolved here (its errors
+/// carry the page's control hints); the worker computes on the resolved bench and judges.
+fn plan(loaded: Arc<Loaded>, inputs: Inputs) -> Plan {
+    let (req, opts, _) = &inputs;
+    let now = |e: String, inputs: Inputs| Plan::Now(Shared(Arc::new(Err(e)), inputs));
+    let scope = match ui_scope::resolve(&loaded.dataset, req) {
+        Ok(s) => s,
+        Err(e) => return now(e, inputs),
+    };
+    if scope.judges.is_empty() {
+        return now(NO_JUDGES.to_string(), inputs);
+    }
+    let job = Job::Judges {
+        bench: scope.bench.clone(),
+        judges: scope.judges.clone(),
+        options: LeaderboardOptions {
+            method: scope.method,
+            ..opts.clone()
+        },
+    };
+    Plan::Worker(job, Context { inputs, loaded })
 }
 
 #[component]
@@ -94,20 +129,39 @@ pub fn JudgesPage() -> impl IntoView {
             (ScopeRequest::from_view(v, Purpose::Judges), o, v.rounds)
         })
     });
-    let resource = LocalResource::new(move || {
-        let state = ctx.state.get();
-        let key = inputs.get();
-        async move {
-            let LoadState::Ready(loaded) = state else {
-                return None;
-            };
-            // Let "computing…" paint before the leaderboards block the thread.
-            yield_to_browser().await;
-            let result = analyse(loaded, &key);
-            Some(Shared(Arc::new(result), key))
+    let plan = Memo::new(move |_| {
+        let LoadState::Ready(loaded) = ctx.state.get() else {
+            return None;
+        };
+        Some(plan(loaded, inputs.get()))
+    });
+    // The statistics run in the compute worker; sending a request is the outside world.
+    let worker = JobHandle::<Context>::new();
+    Effect::new(move |_| {
+        if let Some(Plan::Worker(job, c)) = plan.get() {
+            worker.submit(job, c.loaded.clone(), c);
         }
     });
-    let analysis: Memo<Option<Shared>> = Memo::new(move |_| resource.get().flatten());
+    // The newest analysis from the worker, which stays while a newer one computes.
+    let from_worker: Memo<Option<Shared>> = Memo::new(move |_| {
+        worker.finished.with(|f| {
+            let f = f.as_ref()?;
+            let result = match &f.result {
+                Ok(JobResult::Judges(an)) => Ok(Computed {
+                    loaded: f.ctx.loaded.clone(),
+                    an: (**an).clone(),
+                    ms: f.ms,
+                }),
+                Ok(_) => Err("the compute worker answered with another result".to_string()),
+                Err(e) => Err(e.clone()),
+            };
+            Some(Shared(Arc::new(result), f.ctx.inputs.clone()))
+        })
+    });
+    let analysis: Memo<Option<Shared>> = Memo::new(move |_| match plan.get()? {
+        Plan::Now(s) => Some(s),
+        Plan::Worker(..) => from_worker.get(),
+    });
     let stale = move || analysis.with(|a| a.as_ref().is_none_or(|a| a.1 != inputs.get()));
 
     let pair = Memo::new(move |_| {
@@ -302,6 +356,11 @@ pub fn JudgesPage() -> impl IntoView {
                 <ShareLink />
             </div>
             {status}
+            <ComputeProgress what="the per-judge leaderboards"
+                pending=worker.pending
+                completed=worker.completed
+                abandoned=worker.abandoned
+                arrived=Signal::derive(move || worker.finished.with(|f| f.as_ref().map(|f| f.arrived))) />
             {method}
             <JudgesBootstrap max_rounds=Purpose::Judges.max_rounds() />
             <section aria-labelledby="h-pair">

@@ -15,8 +15,22 @@ use wasm_bindgen_futures::JsFuture;
 /// A loaded run 2.
 #[derive(Debug)]
 pub enum SecondData {
-    Data(Dataset),
+    /// A data set, parsed here (for the run card's choices) and sent to the compute worker, which
+    /// holds its own copy under the id of that load (`compute::client::load_second`).
+    Data {
+        dataset: Dataset,
+        load: u64,
+    },
     Table(ScoresRun),
+}
+
+/// Run 2's data files: sent to the compute worker, then parsed here.
+fn data(files: Vec<SourceFile>) -> SecondData {
+    let load = crate::compute::client::load_second(&files);
+    SecondData::Data {
+        dataset: Dataset::load(files),
+        load,
+    }
 }
 
 /// Run 2 with where it came from.
@@ -62,7 +76,7 @@ pub async fn load_url(url: String) -> Result<Second, String> {
         SecondData::Table(scores::parse(&url, &text).map_err(|e| e.to_string())?)
     } else {
         let fetched = fetch_files(&url, |_| {}).await?;
-        SecondData::Data(Dataset::load(fetched.files))
+        data(fetched.files)
     };
     Ok(Second {
         data,
@@ -93,7 +107,7 @@ async fn load_local(files: Vec<(String, web_sys::File)>) -> Result<Second, Strin
     let fetched = read_local_at(files, |_| {}).await?;
     let files: Vec<SourceFile> = fetched.files;
     Ok(Second {
-        data: SecondData::Data(Dataset::load(files)),
+        data: data(files),
         source: format!("{n} local file(s)"),
         local: true,
     })

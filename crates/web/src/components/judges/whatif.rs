@@ -1,11 +1,15 @@
 //! The what-if panel: change the strong-verdict weight, use the first game only, drop position-flipped
 //! rows or move the display baseline, and see which models change rank. Every choice is in the URL
-//! (`wiw`, `wif`, `wid`, `wib`); the variant is a point fit (no bootstrap), so it recomputes live.
+//! (`wiw`, `wif`, `wid`, `wib`); the variant is a point fit (no bootstrap), computed in the compute
+//! worker as a job of its own. The line shows the newest result, marked busy (`data-busy`) while a
+//! newer variant computes.
 
+use crate::compute::JobHandle;
 use crate::data::Loaded;
 use crate::url_state::{use_set_view, use_view_state};
+use arena_lens_core::compute::protocol::{Job, JobResult};
 use arena_lens_core::judges::what_if::{self, Sensitivity, Variant};
-use arena_lens_core::leaderboard::{self, Leaderboard, LeaderboardOptions};
+use arena_lens_core::leaderboard::{Leaderboard, LeaderboardOptions};
 use arena_lens_core::view_state::keys::judges as jkey;
 use arena_lens_core::view_state::parse;
 use leptos::prelude::*;
@@ -48,18 +52,41 @@ pub fn JudgesWhatIf(
     let base_baseline = base.baseline.clone();
     let opts2 = opts.clone();
     let variant = Memo::new(move |_| view.with(|v| variant_of(v, &opts2)));
-    let result: Memo<Result<Sensitivity, String>> = Memo::new(move |_| {
+    // The bench's name as the worker knows it (a missing name: the data's only bench).
+    let bench = loaded
+        .dataset
+        .bench(bench.as_deref())
+        .map(|b| b.name.clone())
+        .map_err(|e| e.to_string());
+    let worker = JobHandle::<Variant>::new();
+    let bench_for_job = bench.clone();
+    Effect::new(move |_| {
         let v = variant.get();
-        let mut o = v.apply(&opts);
-        // Ranks only: the variant needs no intervals.
-        o.rounds = 0;
-        loaded
-            .dataset
-            .bench(bench.as_deref())
-            .and_then(|b| leaderboard::compute(b, &o))
-            .map(|lb| what_if::diff(&base, &lb, &v.describe()))
-            .map_err(|e| e.to_string())
+        if let Ok(b) = &bench_for_job {
+            let mut options = v.apply(&opts);
+            // Ranks only: the variant needs no intervals.
+            options.rounds = 0;
+            let job = Job::WhatIf {
+                bench: b.clone(),
+                options,
+            };
+            worker.submit(job, loaded.clone(), v);
+        }
     });
+    let result: Memo<Option<Result<Sensitivity, String>>> = Memo::new(move |_| {
+        if let Err(e) = &bench {
+            return Some(Err(e.clone()));
+        }
+        worker.finished.with(|f| {
+            let f = f.as_ref()?;
+            Some(match &f.result {
+                Ok(JobResult::Leaderboard(lb)) => Ok(what_if::diff(&base, lb, &f.ctx.describe())),
+                Ok(_) => Err("the compute worker answered with another result".to_string()),
+                Err(e) => Err(e.clone()),
+            })
+        })
+    });
+    let busy = move || worker.pending.with(|p| p.is_some()).to_string();
     let weight_choice = move || {
         view.with(|v| match v.extra(jkey::WHATIF_WEIGHT) {
             None => "base".to_string(),
@@ -153,14 +180,15 @@ pub fn JudgesWhatIf(
             </label>
         </div>
         {move || match result.get() {
-            Ok(s) => view! {
-                <p class="sensitivity" data-testid="sensitivity" aria-live="polite" data-changed=s.changed.len().to_string()>
+            None => view! { <p class="status" data-testid="sensitivity-computing">"Computing the what-if…"</p> }.into_any(),
+            Some(Ok(s)) => view! {
+                <p class="sensitivity" data-testid="sensitivity" aria-live="polite" data-busy=busy data-changed=s.changed.len().to_string()>
                     <strong>{format!("Judge {judge}: {}.", s.line())}</strong>
                     {(!s.changed.is_empty()).then(|| format!(" Moves: {}.", s.changed.iter()
                         .map(|c| format!("{} {}→{}", c.model, c.from, c.to)).collect::<Vec<_>>().join(", ")))}
                 </p>
             }.into_any(),
-            Err(e) => view! { <p class="status error" role="alert" data-testid="sensitivity">{e}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="status error" role="alert" data-testid="sensitivity" data-busy=busy>{e}</p> }.into_any(),
         }}
     }
 }
