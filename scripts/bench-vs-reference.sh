@@ -20,7 +20,7 @@ KO="$SHARED/data/ko-arena-hard-v0.1"
 KO=$(cd "$KO" && pwd)
 
 cargo build --release -p arena-lens-cli --quiet
-CLI=$PWD/target/release/arena-lens
+CLI=${CARGO_TARGET_DIR:-$PWD/target}/release/arena-lens
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 mk_bench() { # name, excluded judgment files...

@@ -21,7 +21,8 @@ fn err(e: impl std::fmt::Display) -> String {
 
 /// Runs the command.
 pub fn run(a: &JudgesArgs, out: &mut dyn Write) -> Result<(), String> {
-    let ds = crate::load(&a.input)?;
+    // The judges' analyses read verdicts only, never a text.
+    let ds = crate::load_with(&a.input, arena_lens_core::load_options::Texts::Skip)?;
     let scope = crate::scope::resolve(
         &ds,
         &crate::scope::request(&a.input, Purpose::Judges, a.method),

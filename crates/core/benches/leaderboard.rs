@@ -1,10 +1,11 @@
 //! Criterion benchmarks on the 76-model Korean Arena-Hard set (read from ../shared when present; the
-//! synthetic demo set otherwise): parsing, the default fit with 1,000 bootstrap rounds (rows and
+//! synthetic demo set otherwise): parsing (in full, and with the texts skipped on 1 and 2 threads), the default fit with 1,000 bootstrap rounds (rows and
 //! prompts), and style control with 100 rounds. BENCHMARKS.md records the results.
 
 use arena_lens_core::bootstrap::BootstrapUnit;
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::leaderboard::{self, LeaderboardOptions};
+use arena_lens_core::load_options::{LoadOptions, Texts};
 use arena_lens_core::source::SourceFile;
 use arena_lens_core::style::StyleMode;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -40,6 +41,16 @@ fn benches(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(8))
         .warm_up_time(Duration::from_secs(1));
     g.bench_function("parse", |b| b.iter(|| Dataset::load(files.clone())));
+    // What the CLI's leaderboard reads with: texts skipped, on one thread and on two.
+    for threads in [1, 2] {
+        let o = LoadOptions {
+            texts: Texts::Skip,
+            threads,
+        };
+        g.bench_function(format!("parse, texts skipped, {threads} thread(s)"), |b| {
+            b.iter(|| Dataset::load_with(files.clone(), o))
+        });
+    }
     let ds = Dataset::load(files.clone());
     let bench = ds.bench(None).unwrap();
     let opts = |rounds, unit, style| LeaderboardOptions {

@@ -3,6 +3,7 @@
 use crate::bench::Bench;
 use crate::formats;
 use crate::formats::sniff::FormatKind;
+use crate::load_options::{map_parallel, LoadOptions};
 use crate::manifest::Manifest;
 use crate::report::{IssueKind, LoadReport};
 use crate::source::{classify_file, FileRole, SourceFile};
@@ -19,7 +20,14 @@ pub struct Dataset {
 impl Dataset {
     /// Loads files in a fixed order (questions, answers, judgments, battles; each by path), so the result
     /// does not depend on the order a browser or file system hands them over.
-    pub fn load(mut files: Vec<SourceFile>) -> Dataset {
+    pub fn load(files: Vec<SourceFile>) -> Dataset {
+        Dataset::load_with(files, LoadOptions::default())
+    }
+
+    /// [`Dataset::load`] with options: skip the answer and judgment texts, read those files on
+    /// several threads (see [`crate::load_options`]). Any options give the same data set apart
+    /// from the skipped texts.
+    pub fn load_with(mut files: Vec<SourceFile>, opts: LoadOptions) -> Dataset {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         let mut ds = Dataset::default();
         let mut baseline = None;
@@ -70,8 +78,19 @@ impl Dataset {
             roles.push((rank, role, f));
         }
         roles.sort_by_key(|(rank, _, f)| (*rank, f.path.clone()));
+        // Answer and judgment lines are read first (pure, so in parallel when asked), then added
+        // to their bench in file order below, which interns names as one thread would.
+        let mut read = map_parallel(&roles, opts.threads, |(_, role, f)| match role {
+            FileRole::Answers { .. } => Read::Answers(formats::answers::rows(&f.text, opts.texts)),
+            FileRole::Judgments { .. } => {
+                Read::Judgments(formats::judgments::rows(&f.text, opts.texts))
+            }
+            _ => Read::Later,
+        })
+        .into_iter();
         let mut seen: HashMap<String, HashSet<(u32, u32, u32)>> = HashMap::new();
         for (_, role, f) in roles {
+            let read = read.next().expect("one read per file");
             let bench_name = match &role {
                 FileRole::Questions { bench }
                 | FileRole::Answers { bench, .. }
@@ -89,16 +108,24 @@ impl Dataset {
             match role {
                 FileRole::Questions { .. } => formats::questions::parse(bench, &f.path, &f.text),
                 FileRole::Answers { model, .. } => {
-                    formats::answers::parse(bench, &f.path, &model, &f.text)
+                    let Read::Answers(rows) = read else {
+                        unreachable!("read above")
+                    };
+                    formats::answers::apply(bench, &f.path, &model, rows)
                 }
-                FileRole::Judgments { judge, model, .. } => formats::judgments::parse(
-                    bench,
-                    &f.path,
-                    &judge,
-                    &model,
-                    &f.text,
-                    seen.entry(bench_name).or_default(),
-                ),
+                FileRole::Judgments { judge, model, .. } => {
+                    let Read::Judgments(rows) = read else {
+                        unreachable!("read above")
+                    };
+                    formats::judgments::apply(
+                        bench,
+                        &f.path,
+                        &judge,
+                        &model,
+                        rows,
+                        seen.entry(bench_name).or_default(),
+                    )
+                }
                 FileRole::Battles { .. } => formats::battles::parse(bench, &f.path, &f.text),
                 FileRole::Format { kind, .. } => formats::read(bench, kind, &f.path, &f.text),
                 _ => {}
@@ -190,4 +217,12 @@ impl Dataset {
             }),
         }
     }
+}
+
+/// A file's lines read ahead of adding them to the bench (answer and judgment files only).
+enum Read<'a> {
+    Answers(Vec<(usize, Result<formats::answers::AnswerRow<'a>, String>)>),
+    Judgments(Vec<(usize, Result<formats::judgments::JudgmentRow<'a>, String>)>),
+    /// Read when it is added.
+    Later,
 }

@@ -29,6 +29,7 @@ pub mod judge_prompt;
 pub mod judges;
 pub mod leaderboard;
 pub mod linalg;
+pub mod load_options;
 pub mod manifest;
 pub mod markdown;
 pub mod method;

@@ -7,30 +7,88 @@
 
 use super::{lines, parse_object, req_str, FieldError};
 use crate::bench::{Answer, Bench};
+use crate::load_options::Texts;
 use crate::report::IssueKind;
 use crate::style::StyleRaw;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Reads one model's answer file into the bench.
 pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
+    apply(bench, file, model_name, rows(text, Texts::Keep));
+}
+
+/// One answer line read, before it touches the bench: what [`apply`] needs, borrowed from the
+/// line where it can be. Reading is pure, so the files of a folder can be read in parallel.
+pub(crate) struct AnswerRow<'a> {
+    /// The row's own `model` (v2.0 rows name it; a v0.1 answer is named by its file).
+    pub row_model: Option<Cow<'a, str>>,
+    pub fields: Result<AnswerFields<'a>, FieldError>,
+}
+
+/// The fields of a well-formed answer row.
+pub(crate) struct AnswerFields<'a> {
+    pub qid: Cow<'a, str>,
+    pub turns: Turns,
+    /// `token_len` of the first turn (v0.1).
+    pub turn_tokens: Option<f64>,
+    /// From `conv_metadata` (v0.1) or `metadata` (v2.0).
+    pub style: Option<StyleRaw>,
+}
+
+/// Each non-blank line of an answer file read: its 1-based number and the row, or why the line
+/// is not a JSON object. With [`Texts::Skip`] the answer texts are left empty.
+pub(crate) fn rows(text: &str, texts: Texts) -> Vec<(usize, Result<AnswerRow<'_>, String>)> {
+    lines(text).map(|(n, line)| (n, row(line, texts))).collect()
+}
+
+fn row(line: &str, texts: Texts) -> Result<AnswerRow<'_>, String> {
+    if texts == Texts::Skip {
+        if let Some(r) = super::answers_fast::row(line) {
+            return Ok(r);
+        }
+    }
+    let obj = parse_object(line)?;
+    let row_model = obj
+        .contains_key("uid")
+        .then(|| super::opt_str(&obj, "model"))
+        .flatten()
+        .map(Cow::Owned);
+    let mut fields = fields(&obj).map(|(qid, turns, turn_tokens, meta)| AnswerFields {
+        qid: Cow::Owned(qid),
+        turns,
+        turn_tokens,
+        style: meta.and_then(StyleRaw::from_metadata),
+    });
+    if texts == Texts::Skip {
+        if let Ok(f) = &mut fields {
+            f.turns.skip_texts();
+        }
+    }
+    Ok(AnswerRow { row_model, fields })
+}
+
+/// Adds the rows of one answer file to the bench, reporting each bad row.
+pub(crate) fn apply(
+    bench: &mut Bench,
+    file: &str,
+    model_name: &str,
+    rows: Vec<(usize, Result<AnswerRow<'_>, String>)>,
+) {
     let model = bench.models.intern(model_name);
     if !bench.answer_files.contains(&model) {
         bench.answer_files.push(model);
     }
-    for (n, line) in lines(text) {
+    for (n, row) in rows {
         bench.report.lines += 1;
-        let obj = match parse_object(line) {
-            Ok(o) => o,
+        let row = match row {
+            Ok(r) => r,
             Err(e) => {
                 bench.report.push(IssueKind::BadJson, file, n, "", e);
                 continue;
             }
         };
-        let row_model = obj
-            .contains_key("uid")
-            .then(|| super::opt_str(&obj, "model"))
-            .flatten();
-        let model = match row_model {
+        let model = match row.row_model {
             Some(m) if m != model_name => {
                 let id = bench.models.intern(&m);
                 if !bench.answer_files.contains(&id) {
@@ -40,7 +98,7 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
             }
             _ => model,
         };
-        let (qid, turns, turn_tokens, meta) = match fields(&obj) {
+        let f = match row.fields {
             Ok(f) => f,
             Err(e) => {
                 bench
@@ -49,6 +107,7 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
                 continue;
             }
         };
+        let (qid, turns) = (f.qid, f.turns);
         let prompt = bench.prompt_id(&qid);
         if bench.answer_index.contains_key(&(model, prompt)) {
             bench.report.push(
@@ -60,8 +119,8 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
             );
             continue;
         }
-        let style = meta.and_then(StyleRaw::from_metadata);
-        let tokens = turn_tokens.or(style.map(|s| s.tokens));
+        let style = f.style;
+        let tokens = f.turn_tokens.or(style.map(|s| s.tokens));
         // FastChat's MT-Bench answers (plain-string turns) never carry token counts: nothing is
         // missing there, so only the Arena-Hard shapes are reported.
         if tokens.is_none() && !turns.plain {
@@ -90,14 +149,23 @@ pub fn parse(bench: &mut Bench, file: &str, model_name: &str, text: &str) {
 
 /// The assistant turns of an answer (and, for v2.0 conversations, the user turns after the first).
 pub(crate) struct Turns {
-    text: String,
-    later: Vec<String>,
-    later_user: Vec<String>,
+    pub text: String,
+    pub later: Vec<String>,
+    pub later_user: Vec<String>,
     /// The turns are plain strings (FastChat's MT-Bench answers), not `{content, token_len}`.
-    plain: bool,
+    pub plain: bool,
 }
 
-type AnswerFields<'a> = (String, Turns, Option<f64>, Option<&'a Value>);
+impl Turns {
+    /// The turns as a reader that skips texts stores them: every text empty, no later turns.
+    pub(crate) fn skip_texts(&mut self) {
+        self.text = String::new();
+        self.later = Vec::new();
+        self.later_user = Vec::new();
+    }
+}
+
+type ValueFields<'a> = (String, Turns, Option<f64>, Option<&'a Value>);
 
 /// A v2.0 message's content: a string, or `{"answer": ...}`.
 fn message_text(m: &Value) -> Option<String> {
@@ -108,7 +176,7 @@ fn message_text(m: &Value) -> Option<String> {
     }
 }
 
-fn fields(obj: &Map<String, Value>) -> Result<AnswerFields<'_>, FieldError> {
+fn fields(obj: &Map<String, Value>) -> Result<ValueFields<'_>, FieldError> {
     if obj.contains_key("uid") {
         let qid = req_str(obj, "uid")?;
         let messages = obj

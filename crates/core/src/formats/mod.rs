@@ -6,13 +6,16 @@
 
 pub mod alpaca_eval;
 pub mod answers;
+mod answers_fast;
 pub mod arena_csv;
 mod arena_fast;
 pub mod arena_lines;
 pub mod arena_log;
 pub mod battles;
+mod fast_json;
 pub(crate) mod json_array;
 pub mod judgments;
+mod judgments_fast;
 pub mod mt_bench_pair;
 pub mod mt_bench_prompts;
 pub mod mt_bench_reference;
@@ -62,9 +65,17 @@ impl FieldError {
 /// Iterates non-blank lines with their 1-based numbers, tolerating `\r\n` and a UTF-8 BOM.
 pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.split('\n')
+    // The lines of `text.split('\n')`, with the line ends found by memchr (SIMD): `split` finds
+    // them a word at a time, which showed in profiles of 100 MB answer folders.
+    let mut start = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .chain(std::iter::once(text.len()))
         .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .map(move |(i, end)| {
+            let line = &text[start..end];
+            start = end + 1;
+            (i + 1, line.trim_end_matches('\r'))
+        })
         .filter(|(_, l)| !l.trim().is_empty())
 }
 
@@ -126,4 +137,30 @@ pub(crate) fn later_turn_texts(turns: &[Value]) -> Vec<String> {
         .skip(1)
         .map(|t| turn_text(t).unwrap_or_default().to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_are_split_lines() {
+        // The reference is `str::split('\n')` with the same trimming and filtering.
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb\n\n  \nc",
+            "\u{feff}x\ny\r\n",
+            "\n\nz",
+        ] {
+            let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let want: Vec<(usize, &str)> = body
+                .split('\n')
+                .enumerate()
+                .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+                .filter(|(_, l)| !l.trim().is_empty())
+                .collect();
+            assert_eq!(super::lines(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+    }
 }
