@@ -7,6 +7,7 @@
 //! [`Response::Done`], [`Response::Failed`] or [`Response::Abandoned`] (the worker gave it up for
 //! a newer one); long jobs send [`Response::Progress`] before that.
 
+use crate::cluster::{ClusterParams, Clustering};
 use crate::leaderboard::{Leaderboard, LeaderboardOptions};
 use crate::source::SourceFile;
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,12 @@ pub enum Job {
     Leaderboard {
         bench: String,
         options: LeaderboardOptions,
+    },
+    /// Topics computed from the prompt texts of `bench` (`cluster::ClusterJob`), paced between
+    /// two of its steps.
+    Clusters {
+        bench: String,
+        params: ClusterParams,
     },
 }
 
@@ -63,6 +70,7 @@ impl From<FileText> for SourceFile {
 pub enum Kind {
     Load,
     Leaderboard,
+    Clusters,
 }
 
 impl Job {
@@ -70,6 +78,7 @@ impl Job {
         match self {
             Job::Load { .. } => Kind::Load,
             Job::Leaderboard { .. } => Kind::Leaderboard,
+            Job::Clusters { .. } => Kind::Clusters,
         }
     }
 }
@@ -101,6 +110,7 @@ pub enum Response {
 pub enum JobResult {
     Loaded(LoadSummary),
     Leaderboard(Box<Leaderboard>),
+    Clusters(Box<Clustering>),
 }
 
 /// What a load found, for the sender to check against its own copy.

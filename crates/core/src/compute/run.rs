@@ -4,6 +4,7 @@
 //! to its event loop; the native tests run the same session with [`crate::pace::Unpaced`].
 
 use super::protocol::{FileText, Job, JobResult, LoadSummary, Response};
+use crate::cluster::{prompt_text, ClusterJob, ClusterParams, Clustering};
 use crate::dataset::Dataset;
 use crate::leaderboard::{self, Halt, Leaderboard, LeaderboardOptions};
 use crate::pace::Pacer;
@@ -97,7 +98,57 @@ pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) 
                 Err(o) => o,
             }
         }
+        Job::Clusters { bench, params } => match clusters_of(ds, bench, params, pace).await {
+            Ok(c) => Outcome::Done(JobResult::Clusters(Box::new(c))),
+            Err(o) => o,
+        },
     }
+}
+
+/// Progress steps a clustering reports: its fraction done (`cluster::Progress::done`) in
+/// thousandths.
+const CLUSTER_STEPS: u64 = 1_000;
+
+/// The clustering of `bench`'s prompt texts, the CLI's `clusters --compute` computation. Each
+/// `ClusterJob::step` (a few milliseconds) is followed by a pacer step, so the worker can yield
+/// and drop the job for a newer one; the pacer hears the fraction done in thousandths (one
+/// extra expected step whenever a job step did not advance it, so every job step is paced).
+async fn clusters_of<P: Pacer>(
+    ds: &Dataset,
+    bench: &str,
+    params: &ClusterParams,
+    pace: &mut P,
+) -> Result<Clustering, Outcome> {
+    let b = bench_of(ds, bench)?;
+    let texts: Vec<String> = b.prompts.iter().map(prompt_text).collect();
+    let mut job =
+        ClusterJob::new(texts, params.clone()).map_err(|e| Outcome::Failed(e.to_string()))?;
+    pace.expect(CLUSTER_STEPS);
+    let mut reported = 0u64;
+    while !job.is_done() {
+        let p = job.step();
+        let target = ((p.done * CLUSTER_STEPS as f64) as u64).min(CLUSTER_STEPS);
+        if target <= reported {
+            // No thousandth advanced: one extra step, so the worker may still yield here.
+            pace.expect(1);
+            pace.step().await.map_err(|_| Outcome::Abandoned)?;
+        }
+        while reported < target {
+            reported += 1;
+            pace.step().await.map_err(|_| Outcome::Abandoned)?;
+        }
+    }
+    Ok(job.into_result().expect("a finished job has a result"))
+}
+
+fn bench_of<'a>(ds: &'a Dataset, bench: &str) -> Result<&'a crate::bench::Bench, Outcome> {
+    ds.benches.get(bench).ok_or_else(|| {
+        let found: Vec<&str> = ds.benches.keys().map(String::as_str).collect();
+        Outcome::Failed(format!(
+            "unknown bench {bench:?}; benches found: {}",
+            found.join(", ")
+        ))
+    })
 }
 
 /// The leaderboard as the page showed it when it computed it itself: the bench's leaderboard with
@@ -108,13 +159,7 @@ async fn leaderboard_of<P: Pacer>(
     options: &LeaderboardOptions,
     pace: &mut P,
 ) -> Result<Leaderboard, Outcome> {
-    let Some(b) = ds.benches.get(bench) else {
-        let found: Vec<&str> = ds.benches.keys().map(String::as_str).collect();
-        return Err(Outcome::Failed(format!(
-            "unknown bench {bench:?}; benches found: {}",
-            found.join(", ")
-        )));
-    };
+    let b = bench_of(ds, bench)?;
     match leaderboard::compute_paced(b, options, pace).await {
         Ok(mut lb) => {
             lb.report.merge(&ds.report);
