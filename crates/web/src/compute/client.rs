@@ -157,6 +157,16 @@ impl Client {
     }
 }
 
+/// Starts the worker if no page has yet, and says whether requests go to it (false once it could
+/// not start or failed). A page with a sliced main-thread path of its own (the clusters page)
+/// takes that path instead of the client's one-piece fallback.
+pub fn worker_available() -> bool {
+    with_client(|c| {
+        c.wake();
+        !matches!(c.mode, Mode::Local)
+    })
+}
+
 /// Sends `job` (computed on `data`) and returns its id; `listener` hears its progress and end.
 /// The request replaces any older one of its kind.
 pub fn submit(job: Job, data: Arc<Loaded>, listener: Listener) -> u64 {
