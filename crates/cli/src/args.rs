@@ -229,6 +229,11 @@ pub struct DemoArgs {
     /// prompts) to DIR/judge_prompts.jsonl and DIR/mt-bench-demo/, beside a manifest.
     #[arg(long, conflicts_with = "battles")]
     pub mt_bench: bool,
+    /// The Arena-Hard demo with N prompts in its 40 planted topics of 5 categories (default 500).
+    /// Above 2,000 prompts the layout is compact: no answer files, one judge (judge-sage), six
+    /// models and one-line judgments, so that 100,000 prompts stay loadable in a browser.
+    #[arg(long, value_name = "N", conflicts_with_all = ["battles", "mt_bench", "format"])]
+    pub prompts: Option<usize>,
 }
 
 #[derive(Args, Debug)]

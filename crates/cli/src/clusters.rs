@@ -7,6 +7,7 @@
 use crate::args::{ClustersArgs, Group};
 use arena_lens_core::bootstrap::{BootstrapSpec, BootstrapUnit};
 use arena_lens_core::cluster::groups::GroupField;
+use arena_lens_core::cluster::hierarchy::OTHER_NAME;
 use arena_lens_core::cluster::performance::cluster_performance;
 use arena_lens_core::cluster::quality::by_group;
 use arena_lens_core::cluster::{cluster_texts, prompt_text, ClusterParams, Method};
@@ -137,7 +138,21 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
                     .map(|(p, &i)| (p.id.clone(), Value::from(i)))
                     .collect::<serde_json::Map<String, Value>>(),
                 "dendrogram": c.dendrogram,
+                "broad": c.broad,
+                "other": c.other_count(),
+                "other_name": OTHER_NAME,
             });
+            // Per broad topic, the same statistic as per topic (prompts that fit no topic are
+            // their own group at both levels).
+            if let Some((_, judge, baseline)) = &scoring {
+                doc["broad_clusters"] = json!(cluster_performance(
+                    bench,
+                    *judge,
+                    *baseline,
+                    &c.broad_names(),
+                    spec
+                ));
+            }
         }
         let text = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())? + "\n";
         return out.write_all(text.as_bytes()).map_err(|e| e.to_string());
@@ -167,10 +182,8 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     } else {
         text += "(no criteria tags in this data: no prompt quality)\n";
     }
-    if let (Some(c), true) = (&computed, perf.is_empty()) {
-        for info in &c.clusters {
-            text += &format!("{:<48} {:>5} prompts\n", c.topic_name(info.id), info.size);
-        }
+    if let Some(c) = &computed {
+        text += &hierarchy_text(c);
     }
     for c in &perf {
         text += &format!("\n{} ({} prompts)\n", c.cluster, c.n_prompts);
@@ -192,4 +205,27 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
     }
     text += "\n* the interval excludes 50%: the model differs from the baseline on this cluster\n";
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The topics' two levels: each broad topic with its size and topics (sizes, and how many of
+/// their prompts fit no topic), then the "other" group's size.
+fn hierarchy_text(c: &arena_lens_core::cluster::Clustering) -> String {
+    let mut text = String::from("\nTopics by broad topic (prompts; of which fit no topic)\n");
+    for b in &c.broad {
+        text += &format!("{:<52} {:>6} prompts\n", c.broad_name(b.id), b.size);
+        for &t in &b.topics {
+            let info = &c.clusters[t as usize];
+            text += &format!(
+                "  {:<50} {:>6} prompts; {} other\n",
+                c.topic_name(t),
+                info.size,
+                info.other
+            );
+        }
+    }
+    text += &format!(
+        "{OTHER_NAME}: {} prompts (below their topic's lower Tukey fence of cosine similarity to its centre)\n",
+        c.other_count()
+    );
+    text
 }

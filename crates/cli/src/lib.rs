@@ -155,7 +155,8 @@ pub fn execute(cli: Cli, out: &mut dyn Write) -> Result<(), String> {
                 };
                 arena_lens_demo::generate_v2(a.seed, specs.as_deref())
             } else {
-                arena_lens_demo::generate(a.seed)
+                let n = a.prompts.unwrap_or(arena_lens_demo::DEMO_PROMPTS);
+                arena_lens_demo::generate_prompts(a.seed, n).map_err(|e| e.to_string())?
             };
             let root = a
                 .out

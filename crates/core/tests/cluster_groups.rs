@@ -187,12 +187,16 @@ fn groups_by_a_computed_clustering() {
         label: label.into(),
         top_terms: Vec::new(),
         size,
+        other: 0,
+        broad: 0,
     };
     let c = Arc::new(Clustering {
         assignment: vec![0, 1, 0, 0, 1, 1],
         clusters: vec![info(0, "code", 3), info(1, "maths", 3)],
         coords: vec![[0.0, 0.0]; 6],
         dendrogram: Vec::new(),
+        other: Vec::new(),
+        broad: Vec::new(),
     });
     let g = Groups::from_clustering(bench, c.clone());
     assert_eq!(g.field, GroupField::Computed);

@@ -324,7 +324,11 @@ mod tests {
 
     #[test]
     fn explanation_ends_with_the_label() {
-        let qs = crate::topics::questions(&mut stream(2, 1), &mut stream(2, 2));
+        let qs = crate::topics::questions(
+            &mut stream(2, 1),
+            &mut stream(2, 2),
+            crate::topics::QUESTION_COUNT,
+        );
         let mut rng = stream(2, 3);
         for j in judges() {
             for (label, name) in LABELS.iter().enumerate() {

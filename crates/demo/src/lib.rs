@@ -29,6 +29,7 @@ mod arena_text;
 mod arena_votes;
 mod blemishes;
 mod code;
+mod compact;
 mod ids;
 mod judge;
 mod markdown;
@@ -92,7 +93,7 @@ pub const DEFAULT_SEED: u64 = 2024;
 const USER_PROMPT_EVERY: usize = 50;
 
 /// Answer length relative to a model's median, by category (code makes coding answers longer).
-fn category_length(cat: Category) -> f64 {
+pub(crate) fn category_length(cat: Category) -> f64 {
     match cat {
         Category::Coding => 1.15,
         Category::Math => 0.9,
@@ -133,15 +134,62 @@ impl GeneratedAnswer {
 /// Writes the whole demo benchmark for `seed`. Deterministic: the same seed gives byte-identical
 /// files, in the same order (`question.jsonl`, the answers, then each judge's judgments).
 pub fn generate(seed: u64) -> Vec<DemoFile> {
+    generate_prompts(seed, DEMO_PROMPTS).expect("the default size is valid")
+}
+
+/// The demo with `prompts` prompts in the same 40 topics of 5 categories (each topic's share of
+/// the prompts as at the default size). Up to [`COMPACT_ABOVE`] prompts the full layout
+/// ([`generate`] is `prompts` = [`DEMO_PROMPTS`]); above it the compact one ([`compact`]): no
+/// answer files, one judge, six models and verdict-only judgments, so that 100,000 prompts stay
+/// a folder a browser tab can load.
+pub fn generate_prompts(seed: u64, prompts: usize) -> Result<Vec<DemoFile>, SizeError> {
+    if prompts < topics::CLUSTERS.len() || prompts > MAX_PROMPTS {
+        return Err(SizeError { prompts });
+    }
+    let questions = topics::questions(
+        &mut stream(seed, streams::TOPICS),
+        &mut stream(seed, streams::QUESTIONS),
+        prompts,
+    );
+    if prompts > COMPACT_ABOVE {
+        return Ok(compact::generate(seed, &questions));
+    }
+    Ok(full(seed, questions))
+}
+
+/// The number of prompts of the default demo, like Arena-Hard v0.1.
+pub const DEMO_PROMPTS: usize = topics::QUESTION_COUNT;
+/// Above this many prompts [`generate_prompts`] writes the compact layout.
+pub const COMPACT_ABOVE: usize = 2_000;
+/// The largest demo: 1,000,000 prompts (the compact layout at that size is about 1 GB).
+pub const MAX_PROMPTS: usize = 1_000_000;
+
+/// A prompt count outside `40..=1_000_000` (every planted topic needs a prompt).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SizeError {
+    pub prompts: usize,
+}
+
+impl std::fmt::Display for SizeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "--prompts must be between {} (one per planted topic) and {MAX_PROMPTS}, got {}",
+            topics::CLUSTERS.len(),
+            self.prompts
+        )
+    }
+}
+
+impl std::error::Error for SizeError {}
+
+/// The full layout: answers of all 20 models and both judges' explained verdicts.
+fn full(seed: u64, questions: Vec<Question>) -> Vec<DemoFile> {
     let roster = models::roster();
     let baseline = roster
         .iter()
         .position(|m| m.name == DEMO_BASELINE)
         .expect("the baseline is in the roster");
-    let questions = topics::questions(
-        &mut stream(seed, streams::TOPICS),
-        &mut stream(seed, streams::QUESTIONS),
-    );
 
     // Latent answer quality: model ability scaled by how much the prompt separates models, plus
     // answer-level luck. The baseline's luck on a prompt is shared by all comparisons on it.
@@ -272,7 +320,7 @@ fn answers_of(
         .collect()
 }
 
-fn question_file(questions: &[Question]) -> String {
+pub(crate) fn question_file(questions: &[Question]) -> String {
     let mut out = String::new();
     for q in questions {
         push_line(

@@ -415,7 +415,11 @@ mod tests {
 
     #[test]
     fn tally_matches_reference_count() {
-        let qs = questions(&mut stream(11, 1), &mut stream(11, 2));
+        let qs = questions(
+            &mut stream(11, 1),
+            &mut stream(11, 2),
+            crate::topics::QUESTION_COUNT,
+        );
         let mut rng = stream(11, 3);
         let mut seen_under = false;
         for m in roster() {
@@ -430,7 +434,11 @@ mod tests {
 
     #[test]
     fn length_tracks_target() {
-        let qs = questions(&mut stream(12, 1), &mut stream(12, 2));
+        let qs = questions(
+            &mut stream(12, 1),
+            &mut stream(12, 2),
+            crate::topics::QUESTION_COUNT,
+        );
         let mut rng = stream(12, 3);
         for m in roster() {
             for target in [40usize, 150, 600] {

@@ -326,9 +326,15 @@ impl Question {
     }
 }
 
-/// Cluster sizes: each between 5 and 25, summing to [`QUESTION_COUNT`].
-pub fn cluster_sizes(rng: &mut ChaCha8Rng) -> Vec<usize> {
+/// Cluster sizes summing to `total`: each between 5 and 25 at [`QUESTION_COUNT`], both bounds
+/// scaled with `total` otherwise (so the planted topics keep their shares at any size). `total`
+/// must be at least [`CLUSTERS`]`.len()`.
+pub fn cluster_sizes(rng: &mut ChaCha8Rng, total: usize) -> Vec<usize> {
     let n = CLUSTERS.len();
+    let min_cluster = (MIN_CLUSTER * total / QUESTION_COUNT).max(1);
+    let max_cluster = (MAX_CLUSTER * total)
+        .div_ceil(QUESTION_COUNT)
+        .max(min_cluster + 1);
     // Squared uniforms give a skewed spread of popularity: a few big clusters, many small ones.
     let weights: Vec<f64> = (0..n)
         .map(|_| {
@@ -336,34 +342,34 @@ pub fn cluster_sizes(rng: &mut ChaCha8Rng) -> Vec<usize> {
             0.05 + u * u
         })
         .collect();
-    let mut sizes = vec![MIN_CLUSTER; n];
-    let mut remaining = QUESTION_COUNT - MIN_CLUSTER * n;
+    let mut sizes = vec![min_cluster; n];
+    let mut remaining = total - min_cluster * n;
     while remaining > 0 {
         let total: f64 = (0..n)
-            .filter(|&i| sizes[i] < MAX_CLUSTER)
+            .filter(|&i| sizes[i] < max_cluster)
             .map(|i| weights[i])
             .sum();
         let mut x = uniform(rng) * total;
         let mut chosen = None;
-        for i in (0..n).filter(|&i| sizes[i] < MAX_CLUSTER) {
+        for i in (0..n).filter(|&i| sizes[i] < max_cluster) {
             chosen = Some(i);
             if x < weights[i] {
                 break;
             }
             x -= weights[i];
         }
-        let i = chosen.expect("capacity 40 x 25 exceeds 500");
+        let i = chosen.expect("capacity 40 x max_cluster exceeds total");
         sizes[i] += 1;
         remaining -= 1;
     }
     sizes
 }
 
-/// The 500 questions, grouped by cluster in [`CLUSTERS`] order (the real file is grouped too).
-pub fn questions(sizes_rng: &mut ChaCha8Rng, rng: &mut ChaCha8Rng) -> Vec<Question> {
-    let sizes = cluster_sizes(sizes_rng);
+/// `total` questions, grouped by cluster in [`CLUSTERS`] order (the real file is grouped too).
+pub fn questions(sizes_rng: &mut ChaCha8Rng, rng: &mut ChaCha8Rng, total: usize) -> Vec<Question> {
+    let sizes = cluster_sizes(sizes_rng, total);
     let mut seen = BTreeSet::new();
-    let mut out = Vec::with_capacity(QUESTION_COUNT);
+    let mut out = Vec::with_capacity(total);
     for (ci, &size) in sizes.iter().enumerate() {
         let cluster = &CLUSTERS[ci];
         for _ in 0..size {
@@ -451,11 +457,21 @@ mod tests {
     #[test]
     fn sizes_respect_bounds() {
         for seed in 0..20 {
-            let s = cluster_sizes(&mut stream(seed, 1));
+            let s = cluster_sizes(&mut stream(seed, 1), QUESTION_COUNT);
             assert_eq!(s.iter().sum::<usize>(), QUESTION_COUNT);
             assert!(s.iter().all(|&x| (MIN_CLUSTER..=MAX_CLUSTER).contains(&x)));
             assert!(s.iter().filter(|&&x| x <= 7).count() >= 3, "{s:?}");
             assert!(s.iter().filter(|&&x| x >= 18).count() >= 2, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn scaled_sizes_keep_bounds_and_total() {
+        for total in [40, 41, 1_000, 20_000, 100_000] {
+            let s = cluster_sizes(&mut stream(3, 1), total);
+            assert_eq!(s.iter().sum::<usize>(), total);
+            let lo = (MIN_CLUSTER * total / QUESTION_COUNT).max(1);
+            assert!(s.iter().all(|&x| x >= lo), "{total}: {s:?}");
         }
     }
 
@@ -471,7 +487,7 @@ mod tests {
 
     #[test]
     fn prompts_share_cluster_words_and_have_no_placeholders() {
-        let qs = questions(&mut stream(5, 1), &mut stream(5, 2));
+        let qs = questions(&mut stream(5, 1), &mut stream(5, 2), QUESTION_COUNT);
         assert_eq!(qs.len(), QUESTION_COUNT);
         for q in &qs {
             assert!(!q.prompt.contains("@task") && !q.prompt.contains("@a@"));

@@ -67,6 +67,7 @@ pub fn generate_v2(seed: u64, questions: Option<&[QuestionSpec]>) -> Vec<DemoFil
     let demo_qs = topics::questions(
         &mut stream(seed, streams::TOPICS),
         &mut stream(seed, streams::QUESTIONS),
+        topics::QUESTION_COUNT,
     );
     let specs: Vec<QuestionSpec> = match questions {
         Some(q) => q.to_vec(),

@@ -1,22 +1,30 @@
 //! What a clustering gives: each text's topic, each topic's label and top terms, the 2-D map and the
 //! dendrogram of the topics; and [`prompt_text`], the text a prompt is clustered by.
 
+use super::hierarchy::{BroadTopic, OTHER_NAME};
 use super::ward::Merge;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One computed cluster.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterInfo {
     /// 0.. by decreasing size.
     pub id: u32,
     /// Top three c-TF-IDF terms, joined by ", ".
     pub label: String,
     pub top_terms: Vec<(String, f64)>,
+    /// Its texts, the "other" ones included.
     pub size: u32,
+    /// Its texts that fit no topic (`hierarchy::outliers`), shown in the "other" group.
+    #[serde(default)]
+    pub other: u32,
+    /// Its broad topic (an id of [`Clustering::broad`]).
+    #[serde(default)]
+    pub broad: u32,
 }
 
 /// The result of a clustering.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Clustering {
     /// Cluster id of each text.
     pub assignment: Vec<u32>,
@@ -26,6 +34,12 @@ pub struct Clustering {
     /// Ward dendrogram of the clusters (leaves are cluster ids), built from their size-weighted
     /// centroids, SciPy-style merge list.
     pub dendrogram: Vec<Merge>,
+    /// Whether each text fits no topic (the "other" group; see `hierarchy`).
+    #[serde(default)]
+    pub other: Vec<bool>,
+    /// The broad topics, each a group of topics, by decreasing size.
+    #[serde(default)]
+    pub broad: Vec<BroadTopic>,
 }
 
 impl Clustering {
@@ -40,14 +54,54 @@ impl Clustering {
         format!("#{} {label}", id + 1)
     }
 
-    /// Every text's topic name.
+    /// The display name of broad topic `id`: a letter (A, B, ...) and its label.
+    pub fn broad_name(&self, id: u32) -> String {
+        let label = self
+            .broad
+            .iter()
+            .find(|b| b.id == id)
+            .map_or("", |b| b.label.as_str());
+        // Letters run out after 26 (k above 702): numbers then.
+        let tag = char::from_u32('A' as u32 + id)
+            .filter(|_| id < 26)
+            .map_or(format!("B{}", id + 1), |c| c.to_string());
+        format!("{tag}: {label}")
+    }
+
+    /// Every text's topic name; texts that fit no topic are [`OTHER_NAME`].
     pub fn names(&self) -> Vec<String> {
         let names: Vec<String> = (0..self.clusters.len() as u32)
             .map(|i| self.topic_name(i))
             .collect();
+        self.label_texts(|a| names[a as usize].clone())
+    }
+
+    /// Every text's broad topic name; texts that fit no topic are [`OTHER_NAME`].
+    pub fn broad_names(&self) -> Vec<String> {
+        let names: Vec<String> = self
+            .clusters
+            .iter()
+            .map(|c| self.broad_name(c.broad))
+            .collect();
+        self.label_texts(|a| names[a as usize].clone())
+    }
+
+    /// Texts that fit no topic (the size of the "other" group).
+    pub fn other_count(&self) -> usize {
+        self.other.iter().filter(|&&o| o).count()
+    }
+
+    fn label_texts(&self, name: impl Fn(u32) -> String) -> Vec<String> {
         self.assignment
             .iter()
-            .map(|&a| names[a as usize].clone())
+            .enumerate()
+            .map(|(i, &a)| {
+                if self.other.get(i).copied().unwrap_or(false) {
+                    OTHER_NAME.to_string()
+                } else {
+                    name(a)
+                }
+            })
             .collect()
     }
 }

@@ -3,6 +3,7 @@
 //! treemap's parent level) and the order the groups are shown in.
 
 use crate::bench::{Bench, Layout};
+use crate::cluster::hierarchy::OTHER_NAME;
 use crate::cluster::Clustering;
 use crate::leaderboard::GroupBy;
 use std::collections::BTreeMap;
@@ -139,32 +140,32 @@ impl Groups {
         }
     }
 
-    /// Groups by computed topics, in topic id order; a topic's parent is the category most of its
-    /// prompts have (ties: the first by name).
+    /// Groups by computed topics. With broad topics (every clustering the job computes), a
+    /// topic's parent is its broad topic and the order is by broad topic, then topic id; without
+    /// (a hand-built clustering), the parent is the category most of its prompts have (ties: the
+    /// first by name) and the order is by topic id. Prompts that fit no topic form the last group,
+    /// [`OTHER_NAME`], whose parent is itself.
     pub fn from_clustering(bench: &Bench, c: Arc<Clustering>) -> Groups {
-        let names: Vec<String> = (0..c.clusters.len() as u32)
-            .map(|i| c.topic_name(i))
-            .collect();
-        let label_of = c.names();
-        let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-        for (p, l) in label_of.iter().enumerate() {
-            *counts
-                .entry(l)
-                .or_default()
-                .entry(bench.prompts[p].category.as_str())
-                .or_default() += 1;
+        let mut ids: Vec<u32> = (0..c.clusters.len() as u32).collect();
+        if !c.broad.is_empty() {
+            ids.sort_by_key(|&i| (c.clusters[i as usize].broad, i));
         }
-        let parent = counts
-            .into_iter()
-            .map(|(l, cats)| {
-                let best = cats
-                    .into_iter()
-                    .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
-                    .map(|(c, _)| c.to_string())
-                    .unwrap_or_default();
-                (l.to_string(), best)
-            })
-            .collect();
+        let mut names: Vec<String> = ids.iter().map(|&i| c.topic_name(i)).collect();
+        let label_of = c.names();
+        let parent = if c.broad.is_empty() {
+            majority_category(bench, &label_of)
+        } else {
+            let mut p: BTreeMap<String, String> = ids
+                .iter()
+                .zip(&names)
+                .map(|(&i, n)| (n.clone(), c.broad_name(c.clusters[i as usize].broad)))
+                .collect();
+            p.insert(OTHER_NAME.to_string(), OTHER_NAME.to_string());
+            p
+        };
+        if c.other_count() > 0 {
+            names.push(OTHER_NAME.to_string());
+        }
         Groups {
             field: GroupField::Computed,
             label_of,
@@ -184,4 +185,27 @@ impl Groups {
             .map(|(p, _)| bench.prompts[p].id.clone())
             .collect()
     }
+}
+
+/// Each label's most common category among its prompts (ties: the first by name).
+fn majority_category(bench: &Bench, label_of: &[String]) -> BTreeMap<String, String> {
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (p, l) in label_of.iter().enumerate() {
+        *counts
+            .entry(l)
+            .or_default()
+            .entry(bench.prompts[p].category.as_str())
+            .or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(l, cats)| {
+            let best = cats
+                .into_iter()
+                .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+                .map(|(c, _)| c.to_string())
+                .unwrap_or_default();
+            (l.to_string(), best)
+        })
+        .collect()
 }

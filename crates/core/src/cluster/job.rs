@@ -9,8 +9,10 @@
 
 pub use super::clustering::{prompt_text, ClusterInfo, Clustering};
 use super::ctfidf;
+use super::hierarchy::{self, BroadTopic};
 use super::kmeans::{KMeans, DEFAULT_RESTARTS, MAX_ITER};
 use super::map2d::pca_2d;
+use super::sampled::{gather, sample_rows, Refine, REFINE_ITERS, SAMPLE_ABOVE, SAMPLE_SIZE};
 use super::svd::{normalise_rows, SvdState, DEFAULT_ITERS};
 use super::tfidf::{tfidf_with_power, Tfidf};
 use super::tokenize::tokenize;
@@ -82,6 +84,20 @@ pub struct ClusterParams {
     /// Exponent of the singular values in the embedding (see [`SPECTRAL_POWER`]).
     #[serde(default = "default_spectral_power")]
     pub spectral_power: f64,
+    /// Above this many texts the clustering runs on a sample and is refined on all texts
+    /// ([`super::sampled`]); `usize::MAX` always runs the exact fit (tests compare the two).
+    #[serde(default = "default_sample_above")]
+    pub sample_above: usize,
+    /// Texts in that sample ([`SAMPLE_SIZE`]).
+    #[serde(default = "default_sample_size")]
+    pub sample_size: usize,
+}
+
+fn default_sample_above() -> usize {
+    SAMPLE_ABOVE
+}
+fn default_sample_size() -> usize {
+    SAMPLE_SIZE
 }
 
 fn default_idf_power() -> f64 {
@@ -102,6 +118,8 @@ impl Default for ClusterParams {
             max_df: 0.5,
             idf_power: IDF_POWER,
             spectral_power: SPECTRAL_POWER,
+            sample_above: SAMPLE_ABOVE,
+            sample_size: SAMPLE_SIZE,
         }
     }
 }
@@ -121,6 +139,8 @@ pub enum ClusterError {
     BadMaxDf { max_df: f64 },
     /// `idf_power` and `spectral_power` must be finite and in [0, 8].
     BadPower { name: &'static str, value: f64 },
+    /// The sample must hold at least `k` texts.
+    BadSample { sample_size: usize, k: usize },
 }
 
 impl fmt::Display for ClusterError {
@@ -148,6 +168,12 @@ impl fmt::Display for ClusterError {
             ClusterError::BadPower { name, value } => {
                 write!(f, "{name} must be in [0, 8], got {value}")
             }
+            ClusterError::BadSample { sample_size, k } => {
+                write!(
+                    f,
+                    "the sample ({sample_size} texts) must hold at least k = {k}"
+                )
+            }
         }
     }
 }
@@ -167,6 +193,13 @@ pub struct Progress {
 enum Fit {
     KMeans(Box<KMeans>),
     Ward(Box<Ward>),
+    /// Above [`SAMPLE_ABOVE`] texts: the fit above runs on the sample's rows (`data`), then
+    /// [`Fit::Refine`] assigns every text (`sampled`).
+    Sample {
+        fit: Box<Fit>,
+        data: Vec<f64>,
+    },
+    Refine(Box<Refine>),
 }
 
 enum Stage {
@@ -237,6 +270,12 @@ impl ClusterJob {
                 return Err(ClusterError::BadPower { name, value });
             }
         }
+        if n > params.sample_above && params.sample_size < params.k {
+            return Err(ClusterError::BadSample {
+                sample_size: params.sample_size,
+                k: params.k,
+            });
+        }
         Ok(ClusterJob {
             params,
             tokens: Vec::with_capacity(n),
@@ -272,6 +311,12 @@ impl ClusterJob {
             Stage::Svd(s) => (2, s.passes_done() as f64 / s.total_passes() as f64),
             Stage::Cluster(Fit::KMeans(k)) => (3, k.progress()),
             Stage::Cluster(Fit::Ward(w)) => (3, w.progress()),
+            Stage::Cluster(Fit::Sample { fit, .. }) => match fit.as_ref() {
+                Fit::KMeans(k) => (3, 0.5 * k.progress()),
+                Fit::Ward(w) => (3, 0.5 * w.progress()),
+                _ => (3, 0.5),
+            },
+            Stage::Cluster(Fit::Refine(r)) => (3, 0.5 + 0.5 * r.progress()),
             Stage::Labels => (4, 0.0),
             Stage::Map => (5, 0.0),
             Stage::Done => {
@@ -354,36 +399,49 @@ impl ClusterJob {
                         self.embedding = vec![0.0; n];
                     }
                     normalise_rows(&mut self.embedding, self.d);
-                    let seed = self.params.seed;
-                    self.stage = Stage::Cluster(match self.params.method {
-                        Method::Kmeans => Fit::KMeans(Box::new(KMeans::new(
-                            self.d,
-                            self.params.k,
-                            DEFAULT_RESTARTS,
-                            MAX_ITER,
-                            seed,
-                        ))),
-                        Method::Ward => {
-                            Fit::Ward(Box::new(Ward::new(&self.embedding, self.d, &vec![1.0; n])))
+                    self.stage = Stage::Cluster(if n > self.params.sample_above {
+                        let rows = sample_rows(n, self.params.sample_size, self.params.seed);
+                        let data = gather(&self.embedding, self.d, &rows);
+                        Fit::Sample {
+                            fit: Box::new(self.fit(&data)),
+                            data,
                         }
+                    } else {
+                        self.fit(&self.embedding)
                     });
                 }
                 cost
             }
-            Stage::Cluster(Fit::KMeans(km)) => {
+            Stage::Cluster(Fit::Sample { fit, data }) => {
+                let (cost, done) = step_fit(fit, data, self.d, self.params.k);
+                if let Some(a) = done {
+                    // The sample's centroids seed the pass over every text. Ward's clusters are
+                    // kept as they are (one assignment pass); k-means is refined by Lloyd.
+                    let iters = match self.params.method {
+                        Method::Kmeans => REFINE_ITERS,
+                        Method::Ward => 1,
+                    };
+                    let cent = centroids(data, self.d, &a, self.params.k);
+                    self.stage =
+                        Stage::Cluster(Fit::Refine(Box::new(Refine::new(cent, self.d, n, iters))));
+                }
+                cost
+            }
+            Stage::Cluster(Fit::Refine(r)) => {
                 let evals = (STEP_WORK / self.d as f64) as usize;
-                if km.step(&self.embedding, evals) {
-                    let best = km.best().expect("done").assignment.clone();
-                    self.finish_cluster(best);
+                if r.step(&self.embedding, evals) {
+                    let Stage::Cluster(Fit::Refine(r)) =
+                        std::mem::replace(&mut self.stage, Stage::Labels)
+                    else {
+                        unreachable!("matched above")
+                    };
+                    self.finish_cluster(r.into_assignment());
                 }
                 STEP_WORK
             }
-            Stage::Cluster(Fit::Ward(w)) => {
-                // One nearest-neighbour search: (active clusters) x d.
-                let cost = (w.active() * self.d) as f64;
-                if w.step() {
-                    let merges = w.merges().expect("done");
-                    let a = cut(merges, n, self.params.k);
+            Stage::Cluster(fit) => {
+                let (cost, done) = step_fit(fit, &self.embedding, self.d, self.params.k);
+                if let Some(a) = done {
                     self.finish_cluster(a);
                 }
                 cost
@@ -395,6 +453,15 @@ impl ClusterJob {
                 for &a in &self.assignment {
                     sizes[a as usize] += 1;
                 }
+                let other = hierarchy::outliers(&self.embedding, self.d, &self.assignment, k);
+                let mut other_of = vec![0u32; k];
+                for (&a, _) in self.assignment.iter().zip(&other).filter(|(_, &o)| o) {
+                    other_of[a as usize] += 1;
+                }
+                let dendrogram = self.dendrogram(&sizes);
+                let broad_of =
+                    hierarchy::renumber(&cut(&dendrogram, k, hierarchy::broad_count(k)), &sizes);
+                let broad = self.broad_topics(&broad_of, &sizes);
                 let clusters = terms
                     .into_iter()
                     .enumerate()
@@ -403,14 +470,17 @@ impl ClusterJob {
                         label: ctfidf::label(&t),
                         top_terms: t,
                         size: sizes[c],
+                        other: other_of[c],
+                        broad: broad_of[c],
                     })
                     .collect();
-                let dendrogram = self.dendrogram(&sizes);
                 self.result = Some(Clustering {
                     assignment: std::mem::take(&mut self.assignment),
                     clusters,
                     coords: Vec::new(),
                     dendrogram,
+                    other,
+                    broad,
                 });
                 self.stage = Stage::Map;
                 // Labels and map each get a step of their own: their cost is hard to estimate.
@@ -427,6 +497,23 @@ impl ClusterJob {
                 STEP_WORK
             }
             Stage::Done => 0.0,
+        }
+    }
+
+    /// The exact fit (k-means with restarts, or Ward) of `data`'s rows.
+    fn fit(&self, data: &[f64]) -> Fit {
+        match self.params.method {
+            Method::Kmeans => Fit::KMeans(Box::new(KMeans::new(
+                self.d,
+                self.params.k,
+                DEFAULT_RESTARTS,
+                MAX_ITER,
+                self.params.seed,
+            ))),
+            Method::Ward => {
+                let rows = data.len() / self.d;
+                Fit::Ward(Box::new(Ward::new(data, self.d, &vec![1.0; rows])))
+            }
         }
     }
 
@@ -450,6 +537,35 @@ impl ClusterJob {
         self.stage = Stage::Labels;
     }
 
+    /// The broad topics from each topic's broad id: members, sizes and c-TF-IDF labels over
+    /// their texts.
+    fn broad_topics(&self, broad_of: &[u32], sizes: &[u32]) -> Vec<BroadTopic> {
+        let b = broad_of.iter().map(|&x| x as usize + 1).max().unwrap_or(0);
+        let per_text: Vec<u32> = self
+            .assignment
+            .iter()
+            .map(|&a| broad_of[a as usize])
+            .collect();
+        let terms = ctfidf::top_terms(&self.tfidf, &per_text, b, ctfidf::TOP_TERMS);
+        terms
+            .into_iter()
+            .enumerate()
+            .map(|(id, t)| {
+                // Topic ids are by decreasing size already.
+                let topics: Vec<u32> = (0..broad_of.len() as u32)
+                    .filter(|&c| broad_of[c as usize] == id as u32)
+                    .collect();
+                BroadTopic {
+                    id: id as u32,
+                    label: ctfidf::label(&t),
+                    top_terms: t,
+                    size: topics.iter().map(|&c| sizes[c as usize]).sum(),
+                    topics,
+                }
+            })
+            .collect()
+    }
+
     /// Ward on the clusters' centroids, each weighted by its size.
     fn dendrogram(&self, sizes: &[u32]) -> Vec<Merge> {
         let (k, d) = (sizes.len(), self.d);
@@ -465,6 +581,51 @@ impl ClusterJob {
         let w: Vec<f64> = sizes.iter().map(|&s| s as f64).collect();
         ward(&cent, d, &w)
     }
+}
+
+/// One slice of an exact fit on `data`: its cost, and the assignment once it is done.
+fn step_fit(fit: &mut Fit, data: &[f64], d: usize, k: usize) -> (f64, Option<Vec<u32>>) {
+    match fit {
+        Fit::KMeans(km) => {
+            let evals = (STEP_WORK / d as f64) as usize;
+            let done = km
+                .step(data, evals)
+                .then(|| km.best().expect("done").assignment.clone());
+            (STEP_WORK, done)
+        }
+        Fit::Ward(w) => {
+            // One nearest-neighbour search: (active clusters) x d.
+            let cost = (w.active() * d) as f64;
+            let done = w
+                .step()
+                .then(|| cut(w.merges().expect("done"), data.len() / d, k));
+            (cost, done)
+        }
+        Fit::Sample { .. } | Fit::Refine(_) => unreachable!("only exact fits are stepped here"),
+    }
+}
+
+/// The mean row of each of `k` clusters. An empty one (k-means on the sample may leave one) gets
+/// the zero centre: any rows nearer it than every populated centre form a cluster, and if none are
+/// it stays empty and [`ClusterJob::finish_cluster`] drops it.
+fn centroids(data: &[f64], d: usize, assignment: &[u32], k: usize) -> Vec<f64> {
+    let mut cent = vec![0.0; k * d];
+    let mut count = vec![0usize; k];
+    for (row, &a) in data.chunks(d).zip(assignment) {
+        count[a as usize] += 1;
+        for (c, x) in cent[a as usize * d..(a as usize + 1) * d]
+            .iter_mut()
+            .zip(row)
+        {
+            *c += x;
+        }
+    }
+    for (c, &m) in cent.chunks_mut(d).zip(&count) {
+        if m > 0 {
+            c.iter_mut().for_each(|x| *x /= m as f64);
+        }
+    }
+    cent
 }
 
 /// Runs a whole clustering at once (the CLI and tests; the browser steps a [`ClusterJob`]).

@@ -100,7 +100,7 @@ pub fn assign(data: &[f64], d: usize, centroids: &[f64], assignment: &mut [u32])
 }
 
 /// [`assign`] on a range of rows, with the centroids' squared norms precomputed.
-fn assign_rows(
+pub(crate) fn assign_rows(
     data: &[f64],
     d: usize,
     centroids: &[f64],

@@ -20,6 +20,7 @@
 pub mod clustering;
 pub mod ctfidf;
 pub mod groups;
+pub mod hierarchy;
 pub mod job;
 pub mod kmeans;
 pub mod lasso;
@@ -28,6 +29,7 @@ pub mod metrics;
 pub mod perf;
 pub mod performance;
 pub mod quality;
+pub mod sampled;
 pub mod selection;
 pub mod svd;
 pub mod tfidf;

@@ -10,6 +10,7 @@
 use crate::diff::scores::ScoresRun;
 use crate::diff::Diff;
 use crate::judges::analysis::Analysis;
+use crate::cluster::{ClusterParams, Clustering};
 use crate::leaderboard::{Leaderboard, LeaderboardOptions};
 use crate::source::SourceFile;
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,12 @@ pub enum Job {
         run_1: Box<DiffRun>,
         run_2: Box<DiffRun>,
         options: LeaderboardOptions,
+    },
+    /// Topics computed from the prompt texts of `bench` (`cluster::ClusterJob`), paced between
+    /// two of its steps.
+    Clusters {
+        bench: String,
+        params: ClusterParams,
     },
 }
 
@@ -119,6 +126,7 @@ pub enum Kind {
     WhatIf,
     LoadSecond,
     Diff,
+    Clusters,
 }
 
 impl Job {
@@ -130,6 +138,7 @@ impl Job {
             Job::WhatIf { .. } => Kind::WhatIf,
             Job::LoadSecond { .. } => Kind::LoadSecond,
             Job::Diff { .. } => Kind::Diff,
+            Job::Clusters { .. } => Kind::Clusters,
         }
     }
 }
@@ -163,6 +172,7 @@ pub enum JobResult {
     Leaderboard(Box<Leaderboard>),
     Judges(Box<Analysis>),
     Diff(Box<Diff>),
+    Clusters(Box<Clustering>),
 }
 
 /// What a load found, for the sender to check against its own copy.

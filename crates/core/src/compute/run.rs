@@ -5,6 +5,7 @@
 
 use super::protocol::{DiffData, DiffRun, FileText, Job, JobResult, LoadSummary, Response};
 use crate::bootstrap::{BootstrapSpec, BootstrapUnit};
+use crate::cluster::{prompt_text, ClusterJob, ClusterParams, Clustering};
 use crate::dataset::Dataset;
 use crate::diff::{self, PromptsFor, Run, VerdictRun};
 use crate::judges::analysis;
@@ -146,6 +147,10 @@ pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) 
                 Err(_) => Outcome::Abandoned,
             }
         }
+        Job::Clusters { bench, params } => match clusters_of(ds, bench, params, pace).await {
+            Ok(c) => Outcome::Done(JobResult::Clusters(Box::new(c))),
+            Err(o) => o,
+        },
     }
 }
 
@@ -240,6 +245,42 @@ async fn diff_run<'a, P: Pacer>(
         Err(Halt::Failed(e)) => Err(Outcome::Failed(format!("Run {n}: {e}"))),
         Err(Halt::Cancelled) => Err(Outcome::Abandoned),
     }
+}
+
+/// Progress steps a clustering reports: its fraction done (`cluster::Progress::done`) in
+/// thousandths.
+const CLUSTER_STEPS: u64 = 1_000;
+
+/// The clustering of `bench`'s prompt texts, the CLI's `clusters --compute` computation. Each
+/// `ClusterJob::step` (a few milliseconds) is followed by a pacer step, so the worker can yield
+/// and drop the job for a newer one; the pacer hears the fraction done in thousandths (one
+/// extra expected step whenever a job step did not advance it, so every job step is paced).
+async fn clusters_of<P: Pacer>(
+    ds: &Dataset,
+    bench: &str,
+    params: &ClusterParams,
+    pace: &mut P,
+) -> Result<Clustering, Outcome> {
+    let b = bench_of(ds, bench)?;
+    let texts: Vec<String> = b.prompts.iter().map(prompt_text).collect();
+    let mut job =
+        ClusterJob::new(texts, params.clone()).map_err(|e| Outcome::Failed(e.to_string()))?;
+    pace.expect(CLUSTER_STEPS);
+    let mut reported = 0u64;
+    while !job.is_done() {
+        let p = job.step();
+        let target = ((p.done * CLUSTER_STEPS as f64) as u64).min(CLUSTER_STEPS);
+        if target <= reported {
+            // No thousandth advanced: one extra step, so the worker may still yield here.
+            pace.expect(1);
+            pace.step().await.map_err(|_| Outcome::Abandoned)?;
+        }
+        while reported < target {
+            reported += 1;
+            pace.step().await.map_err(|_| Outcome::Abandoned)?;
+        }
+    }
+    Ok(job.into_result().expect("a finished job has a result"))
 }
 
 /// The leaderboard as the page showed it when it computed it itself: the bench's leaderboard with

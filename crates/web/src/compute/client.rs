@@ -167,6 +167,16 @@ impl Client {
     }
 }
 
+/// Starts the worker if no page has yet, and says whether requests go to it (false once it could
+/// not start or failed). A page with a sliced main-thread path of its own (the clusters page)
+/// takes that path instead.
+pub fn worker_available() -> bool {
+    with_client(|c| {
+        c.wake();
+        !matches!(c.mode, Mode::Failed(_))
+    })
+}
+
 /// Sends `job` (computed on the worker's copy of `_data`, the load the page made before) and
 /// returns its id; `listener` hears its progress and end. The request replaces any older one of
 /// its kind.

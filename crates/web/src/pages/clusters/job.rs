@@ -1,19 +1,25 @@
-//! The clustering job of the clusters page: computing topics from the prompt texts in slices of
-//! about 12 ms so the page stays responsive, and the progress line that reports on it. The job is
+//! The clustering job of the clusters page: computing topics from the prompt texts in the compute
+//! worker (or, without one, on this thread in slices of about 12 ms) so the page stays
+//! responsive, and the progress line that reports on it. The job is
 //! the page's one piece of local state: work in progress, not a view.
 
 use super::{Base, BaseMemo};
 use crate::clock::now_ms;
+use crate::compute::client::{self, Event};
 use crate::loader::yield_to_browser;
 use crate::ui::Shared;
 use arena_lens_core::cluster::groups::default_topics;
 use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_info};
+use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::{ClusterJob, ClusterParams, Clustering, Method};
+use arena_lens_core::compute::protocol::{Job, JobResult};
 use arena_lens_core::view_state::keys::clusters as key;
 use arena_lens_core::view_state::parse;
 use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A clustering running (or done) for one set of inputs.
 #[derive(Clone, Default)]
@@ -56,15 +62,84 @@ impl JobKey {
     }
 }
 
+impl JobKey {
+    fn params(&self) -> ClusterParams {
+        ClusterParams {
+            k: self.k,
+            method: self.method,
+            seed: self.seed,
+            ..ClusterParams::default()
+        }
+    }
+}
+
+/// Computes the clustering for `key` in the compute worker (`Job::Clusters`), or, when the worker
+/// cannot start, on this thread in slices ([`start_job`]). The worker drops the previous
+/// clustering request when this one arrives (one kind, newest wins); an answer for a key that is no
+/// longer the job's is ignored here too.
+pub(super) fn start(job: RwSignal<JobState>, key: JobKey, base: &Base) {
+    if !client::worker_available() {
+        start_job(
+            job,
+            key,
+            base.bench().prompts.iter().map(prompt_text).collect(),
+        );
+        return;
+    }
+    job.set(JobState {
+        key: Some(key.clone()),
+        stage: "starting".into(),
+        running: true,
+        ..JobState::default()
+    });
+    let t0 = now_ms();
+    let request = Job::Clusters {
+        bench: key.bench.clone(),
+        params: key.params(),
+    };
+    let current = move |key: &JobKey| job.with_untracked(|s| s.key.as_ref() == Some(key));
+    // The page may be gone when an answer arrives: `try_` ignores that.
+    let listener = Rc::new(move |ev: Event| match ev {
+        Event::Progress { done, total } => {
+            if current(&key) && total > 0 {
+                job.try_update(|s| {
+                    s.stage = "computing in the worker".into();
+                    s.done = done as f64 / total as f64;
+                });
+            }
+        }
+        Event::Finished { result, .. } => {
+            let ms = now_ms() - t0;
+            let key = key.clone();
+            // Rendering is a task of its own, as for the leaderboard's results.
+            set_timeout(
+                move || {
+                    if !current(&key) {
+                        return;
+                    }
+                    job.try_update(|s| {
+                        s.running = false;
+                        s.done = 1.0;
+                        s.ms = ms;
+                        match result {
+                            Ok(JobResult::Clusters(c)) => s.result = Some(Shared(Arc::new(*c))),
+                            Ok(_) => s.error = Some("the worker answered another job".into()),
+                            Err(e) => s.error = Some(e),
+                        }
+                    });
+                },
+                Duration::ZERO,
+            );
+        }
+        Event::Abandoned => {}
+    });
+    client::submit(request, base.loaded.clone(), listener);
+}
+
 /// Runs a clustering in slices of about 12 ms, yielding to the browser between them so that the page
 /// stays responsive; a newer job (other inputs) makes this one stop at its next slice.
 pub(super) fn start_job(job: RwSignal<JobState>, key: JobKey, texts: Vec<String>) {
-    let params = ClusterParams {
-        k: key.k,
-        method: key.method,
-        seed: key.seed,
-        ..ClusterParams::default()
-    };
+    let params = key.params();
     job.set(JobState {
         key: Some(key.clone()),
         stage: "starting".into(),

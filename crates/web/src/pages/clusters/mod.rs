@@ -35,13 +35,12 @@ use arena_lens_core::bootstrap::Purpose;
 use arena_lens_core::cluster::groups::{GroupField, Groups};
 use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf, PerfSource};
 use arena_lens_core::cluster::performance::SliceScore;
-use arena_lens_core::cluster::prompt_text;
 use arena_lens_core::cluster::selection::parse_selection;
 use arena_lens_core::export;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::scope::ScopeRequest;
 use arena_lens_core::view_state::keys::compare as ckey;
-use job::{progress_view, start_job, JobKey, JobState};
+use job::{progress_view, start, JobKey, JobState};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -111,11 +110,6 @@ fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
     })
 }
 
-/// Prompt texts for clustering (every user turn, as the CLI clusters them).
-fn prompt_texts(base: &Base) -> Vec<String> {
-    base.bench().prompts.iter().map(prompt_text).collect()
-}
-
 #[component]
 pub fn ClustersPage() -> impl IntoView {
     let ctx = expect_context::<DataContext>();
@@ -157,7 +151,7 @@ pub fn ClustersPage() -> impl IntoView {
         let Some(Ok(b)) = base.get_untracked() else {
             return;
         };
-        start_job(job, k, prompt_texts(&b));
+        start(job, k, &b);
     });
 
     let groups = Memo::new(move |_| {
