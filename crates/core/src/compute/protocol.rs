@@ -7,10 +7,10 @@
 //! [`Response::Done`], [`Response::Failed`] or [`Response::Abandoned`] (the worker gave it up for
 //! a newer one); long jobs send [`Response::Progress`] before that.
 
+use crate::cluster::{ClusterParams, Clustering};
 use crate::diff::scores::ScoresRun;
 use crate::diff::Diff;
 use crate::judges::analysis::Analysis;
-use crate::cluster::{ClusterParams, Clustering};
 use crate::leaderboard::{Leaderboard, LeaderboardOptions};
 use crate::source::SourceFile;
 use serde::{Deserialize, Serialize};
