@@ -74,7 +74,19 @@ fn clusters_on_the_demo() {
         .map(|x| x["size"].as_u64().unwrap())
         .sum();
     assert_eq!(sizes, 500);
-    assert_eq!(v["clusters"].as_array().unwrap().len(), 12);
+    // The win-rate groups: the 12 topics, and "other" as a group of its own when some prompt fits
+    // no topic (the Tukey-fence rule of `cluster::hierarchy`).
+    let other = c["other"].as_u64().unwrap();
+    assert!(other < 500 / 4, "{other} prompts fit no topic");
+    let groups = v["clusters"].as_array().unwrap();
+    assert_eq!(groups.len(), 12 + usize::from(other > 0));
+    if other > 0 {
+        let n_other = groups.iter().find(|g| g["cluster"] == c["other_name"]);
+        assert_eq!(
+            n_other.expect("an other group")["n_prompts"].as_u64(),
+            Some(other)
+        );
+    }
     // Same seed, same bytes.
     assert_eq!(v, run_json(&args));
 
