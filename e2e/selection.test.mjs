@@ -268,7 +268,8 @@ test('"all prompts matching this search" gives the leaderboard of `--search TEXT
 // group's prompts (`cluster::votes`); the heatmap prints two decimals.
 test('on an Arena log the clusters page shows win rates from the votes, with the right labels', async () => {
   const dir = path.join(REPO_ROOT, 'crates', 'web', 'public', 'data', 'demo-arena');
-  const lines = readdirSync(dir).filter((f) => f.endsWith('.jsonl'))
+  // The log sits in a bench folder below the data folder (build.sh: demo --battles --out DIR).
+  const lines = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.jsonl'))
     .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)));
   const seen = new Set();
   const perPrompt = new Map(); // `${q}\t${model}` -> [sum, n]
@@ -280,7 +281,8 @@ test('on an Arena log the clusters page shows win rates from the votes, with the
     const crit = Object.values(tag['criteria_v0.1'] || {}).filter((v) => v === true).length;
     const labels = [crit >= 6 && 'hard_prompt', tag['math_v0.1']?.math === true && 'math',
       tag['if_v0.1']?.if === true && 'instruction_following',
-      tag['creative_writing_v0.1']?.creative_writing === true && 'creative_writing'].filter(Boolean);
+      tag['creative_writing_v0.1']?.creative_writing === true && 'creative_writing',
+      r.is_code === true && 'code'].filter(Boolean);
     groupOf.set(r.question_id, labels[0] || '');
     const a = { model_a: 1, model_b: 0, tie: 0.5, 'tie (bothbad)': 0.5 }[r.winner];
     for (const [m, s] of [[r.model_a, a], [r.model_b, 1 - a]]) {
