@@ -13,6 +13,7 @@
 //! by the same code as the slow path.
 
 use super::arena_log::{parse_winner, turns_of, usable_model_name, ArenaBattle};
+use super::fast_json::{AnyVisitor, Key, Scalar, Skip};
 use crate::style::StyleRaw;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -113,16 +114,6 @@ fn nonnull(v: Value) -> Option<Value> {
     (!v.is_null()).then_some(v)
 }
 
-/// An object key, unescaped only when it has escapes.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(TextVisitor)
-            .map(|t| Key(t.0.unwrap_or_default()))
-    }
-}
-
 /// A string field (`None` for `null`); any other type is an error, left to the `Value` path.
 struct Text<'de>(Option<Cow<'de, str>>);
 
@@ -150,62 +141,6 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Text(None))
-    }
-}
-
-/// Any JSON value, validated as `Value` would validate it (numbers in range, string escapes
-/// well-formed) but not kept.
-struct Skip;
-
-impl<'de> Deserialize<'de> for Skip {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(AnyVisitor(|_: Scalar| ())).map(|_| Skip)
-    }
-}
-
-/// The scalar a value turned out to be; arrays and objects are `Other`.
-#[derive(Clone, Copy)]
-enum Scalar {
-    Bool(bool),
-    Num(f64),
-    Other,
-}
-
-/// Visits any value, hands its [`Scalar`] to `F`, and consumes arrays and objects with [`Skip`].
-struct AnyVisitor<F>(F);
-
-impl<'de, T, F: FnOnce(Scalar) -> T> Visitor<'de> for AnyVisitor<F> {
-    type Value = T;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
-        Ok((self.0)(Scalar::Bool(v)))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
-        Ok((self.0)(Scalar::Num(v as f64)))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
-        Ok((self.0)(Scalar::Num(v as f64)))
-    }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-        Ok((self.0)(Scalar::Num(v)))
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<T, E> {
-        Ok((self.0)(Scalar::Other))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
-        Ok((self.0)(Scalar::Other))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<T, A::Error> {
-        while s.next_element::<Skip>()?.is_some() {}
-        Ok((self.0)(Scalar::Other))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<T, A::Error> {
-        while m.next_key::<Key>()?.is_some() {
-            m.next_value::<Skip>()?;
-        }
-        Ok((self.0)(Scalar::Other))
     }
 }
 

@@ -114,28 +114,29 @@ impl<'de> Deserialize<'de> for Num {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(AnyVisitor(|s| match s {
             Scalar::Num(n) => Num(Some(n)),
-            Scalar::Other => Num(None),
+            _ => Num(None),
         }))
     }
 }
 
 /// What a scalar turned out to be; arrays, objects and strings are `Other`.
 #[derive(Clone, Copy)]
-enum Scalar {
+pub(crate) enum Scalar {
+    Bool(bool),
     Num(f64),
     Other,
 }
 
 /// Visits any value, hands its [`Scalar`] to `F`, and consumes arrays and objects with [`Skip`].
-struct AnyVisitor<F>(F);
+pub(crate) struct AnyVisitor<F>(pub F);
 
 impl<'de, T, F: FnOnce(Scalar) -> T> Visitor<'de> for AnyVisitor<F> {
     type Value = T;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<T, E> {
-        Ok((self.0)(Scalar::Other))
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        Ok((self.0)(Scalar::Bool(v)))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
         Ok((self.0)(Scalar::Num(v as f64)))
