@@ -137,7 +137,7 @@ impl Dataset {
 
     /// The steps after every file is read: prompts shared between benches, answer files in name
     /// order, the manifest's baseline.
-    fn finish(&mut self, baseline: Option<String>) {
+    pub(crate) fn finish(&mut self, baseline: Option<String>) {
         formats::mt_bench_prompts::share(&mut self.benches);
         for b in self.benches.values_mut() {
             b.answer_files
@@ -170,25 +170,11 @@ impl Dataset {
         head: &str,
         lines: impl Iterator<Item = String>,
     ) -> Dataset {
-        let mut ds = Dataset::default();
-        let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
-            unreachable!("checked by streams_as_arena_log")
-        };
-        let bench = ds
-            .benches
-            .entry(name.clone())
-            .or_insert_with(|| Bench::new(&name));
-        bench.report.files += 1;
-        let mut reader = formats::arena_lines::LineReader::new(bench, path);
-        let mut first = true;
+        let mut log = crate::stream_load::ArenaLogLines::new(path, head);
         for line in lines {
-            // The `\n` between lines counts as `text.len()` counts it.
-            bench.report.bytes += line.len() + usize::from(!first);
-            first = false;
-            reader.line(bench, &line);
+            log.line(&line);
         }
-        ds.finish(None);
-        ds
+        log.finish()
     }
 
     /// The bench to use: the named one, or the only one, or the one with verdicts if just one has them.

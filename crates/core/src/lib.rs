@@ -41,6 +41,7 @@ pub mod report;
 pub mod scope;
 pub mod slim;
 pub mod source;
+pub mod stream_load;
 pub mod style;
 pub mod style_fast;
 pub mod subset;
