@@ -4,7 +4,7 @@ use crate::components::data_picker::DataPicker;
 use crate::components::load_status::LoadStatus;
 use crate::data::{DataContext, LoadState};
 use crate::default_data::default_data;
-use crate::loader::{fetch_files, start_load};
+use crate::loader::{fetch_for_page, start_load};
 use crate::pages::clusters::ClustersPage;
 use crate::pages::compare::ComparePage;
 use crate::pages::diff::DiffPage;
@@ -60,7 +60,7 @@ fn Shell() -> impl IntoView {
             None => default_data(),
         };
         start_load(ctx, label, move |progress| async move {
-            fetch_files(&src, progress).await
+            fetch_for_page(&src, progress).await
         });
     });
     // Pages are chosen by the `view` query key, not by the path: a static host serves only

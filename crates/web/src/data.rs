@@ -16,6 +16,8 @@ pub struct Progress {
     pub bytes_done: u64,
     pub bytes_total: u64,
     pub current: String,
+    /// Battles read so far, when a battle log is read as it arrives.
+    pub battles: u64,
 }
 
 /// A loaded data set with where it came from.
@@ -33,10 +35,20 @@ pub struct Loaded {
     pub lazy: Option<LazyFiles>,
 }
 
-/// What a load hands over: the files to parse, and the full files behind any slim copies.
+/// What a load hands over: the files to parse, and the full files behind any slim copies; or a
+/// file already read as it arrived (`parsed`, `files` then empty).
 pub struct Fetched {
     pub files: Vec<arena_lens_core::source::SourceFile>,
     pub lazy: Option<LazyFiles>,
+    pub parsed: Option<Parsed>,
+}
+
+/// A file read while it arrived (`crate::stream`): its data set, its size, and how long the read
+/// took after the last byte came.
+pub struct Parsed {
+    pub dataset: Dataset,
+    pub bytes: usize,
+    pub finish_ms: f64,
 }
 
 /// Where the data is in its life.

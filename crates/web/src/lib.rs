@@ -13,6 +13,7 @@ pub mod default_data;
 pub mod loader;
 pub mod pages;
 pub mod parquet;
+pub mod stream;
 pub mod texts;
 pub mod ui;
 pub mod url_state;

@@ -82,6 +82,30 @@ fn tail_path(url: &str) -> String {
     }
 }
 
+/// Fetches the page's data URL. A single data file other than Parquet is fetched and read by the
+/// compute worker as it arrives, the page reading its own copy of the same chunks
+/// ([`crate::stream`]); without a worker, and for folders, as [`fetch_files`] does.
+pub async fn fetch_for_page(url: &str, progress: impl Fn(Progress)) -> Result<Fetched, String> {
+    let abs = resolve(url, &document_base())?;
+    let file_part = abs.split(['?', '#']).next().unwrap_or("");
+    let http = abs.starts_with("http://") || abs.starts_with("https://");
+    if http
+        && is_data_file(file_part)
+        && !file_part.ends_with("manifest.json")
+        && !is_parquet(file_part, b"")
+    {
+        let path = tail_path(&abs);
+        if let Some(parsed) = crate::stream::via_worker(&abs, &path, &progress).await {
+            return parsed.map(|p| Fetched {
+                files: Vec::new(),
+                lazy: None,
+                parsed: Some(p),
+            });
+        }
+    }
+    fetch_files(url, progress).await
+}
+
 /// Fetches a data URL: a single data file (`.jsonl`, `.json`, `.csv`, `.parquet`), or a folder (or its
 /// `manifest.json`).
 pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetched, String> {
@@ -104,11 +128,12 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
             files_total: 1,
             bytes_done: bytes,
             bytes_total: bytes,
-            current: String::new(),
+            ..Default::default()
         });
         return Ok(Fetched {
             files: vec![SourceFile { path, text }],
             lazy: None,
+            parsed: None,
         });
     }
     let manifest_url = if abs.ends_with("manifest.json") {
@@ -207,6 +232,7 @@ pub async fn fetch_files(url: &str, progress: impl Fn(Progress)) -> Result<Fetch
     Ok(Fetched {
         files,
         lazy: (!lazy.is_empty()).then_some(lazy),
+        parsed: None,
     })
 }
 
@@ -279,6 +305,7 @@ pub async fn read_local_at(
     Ok(Fetched {
         files: out,
         lazy: None,
+        parsed: None,
     })
 }
 
@@ -313,7 +340,22 @@ pub fn start_load<F>(
             return;
         }
         let state = match result {
-            Ok(Fetched { files, lazy }) => {
+            Ok(Fetched {
+                parsed: Some(p), ..
+            }) => {
+                // The worker read the file as it arrived and holds its own data set already.
+                let parse_ms = p.finish_ms;
+                LoadState::Ready(Arc::new(Loaded {
+                    dataset: p.dataset,
+                    source,
+                    files: 1,
+                    bytes: p.bytes,
+                    fetch_ms: t1 - t0 - parse_ms,
+                    parse_ms,
+                    lazy: None,
+                }))
+            }
+            Ok(Fetched { files, lazy, .. }) => {
                 // Let the progress bar paint its last state before the parse blocks the thread.
                 yield_to_browser().await;
                 let n = files.len();

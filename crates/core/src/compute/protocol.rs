@@ -28,6 +28,12 @@ pub struct Request {
 pub enum Job {
     /// Parse these files into the data set every later job works on (replacing any earlier one).
     Load { files: Vec<FileText> },
+    /// Fetch the data file at `url` and read it as `path` while it arrives
+    /// ([`crate::stream_load::StreamLoad`]): a battle log of millions of lines is never held as
+    /// text. The worker reports [`Response::Progress`] in bytes (`total` 0 when the server sends
+    /// no length) and hands each chunk it reads to the page too, as a `[id, Uint8Array]` array
+    /// beside these JSON messages, so the page can read its own copy without fetching again.
+    LoadUrl { url: String, path: String },
     /// The leaderboard of `bench` for options already scoped by the page (`scope::resolve`, then
     /// `LeaderboardOptions::scoped`): judges, baselines and method are decided, not guessed here.
     Leaderboard {
@@ -132,7 +138,7 @@ pub enum Kind {
 impl Job {
     pub fn kind(&self) -> Kind {
         match self {
-            Job::Load { .. } => Kind::Load,
+            Job::Load { .. } | Job::LoadUrl { .. } => Kind::Load,
             Job::Leaderboard { .. } => Kind::Leaderboard,
             Job::Judges { .. } => Kind::Judges,
             Job::WhatIf { .. } => Kind::WhatIf,

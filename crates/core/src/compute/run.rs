@@ -55,6 +55,18 @@ impl Session {
         summary
     }
 
+    /// Makes `ds`, read from `files` files of `bytes` bytes (by a
+    /// [`crate::stream_load::StreamLoad`] for [`Job::LoadUrl`]), the session's data set.
+    pub fn install(&mut self, ds: Dataset, files: usize, bytes: usize) -> LoadSummary {
+        let summary = LoadSummary {
+            files,
+            bytes,
+            benches: ds.benches.keys().cloned().collect(),
+        };
+        self.dataset = Some(Arc::new(ds));
+        summary
+    }
+
     /// The diff's run 2 of the last second load, with that load's id.
     pub fn second(&self) -> Option<(u64, Arc<Dataset>)> {
         self.second.clone()
@@ -72,6 +84,10 @@ impl Session {
     pub async fn run<P: Pacer>(&mut self, id: u64, job: Job, pace: &mut P) -> Response {
         let outcome = match job {
             Job::Load { files } => Outcome::Done(JobResult::Loaded(self.load(files))),
+            // Fetching is the browser worker's: natively there is nothing to fetch from.
+            Job::LoadUrl { url, .. } => {
+                Outcome::Failed(format!("{url}: only the browser worker fetches URLs"))
+            }
             Job::LoadSecond { files } => {
                 Outcome::Done(JobResult::Loaded(self.load_second(id, files)))
             }
@@ -122,7 +138,7 @@ pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) 
         return Outcome::Failed("no data set is loaded".into());
     };
     match job {
-        Job::Load { .. } | Job::LoadSecond { .. } => {
+        Job::Load { .. } | Job::LoadSecond { .. } | Job::LoadUrl { .. } => {
             Outcome::Failed("a load is not a computation".into())
         }
         Job::Diff { .. } => compute_diff(Some(ds), None, job, pace).await,

@@ -4,7 +4,9 @@
 //! loader shim, `compute-worker_loader.js`, which the page starts with `new Worker(..)` (see
 //! `arena_lens_web::compute`). Messages are the core's `compute::protocol`, as JSON text.
 //!
-//! Requests run in arrival order. A load (the data set, or the diff's run 2) runs in one piece. A computing job first yields one
+//! Requests run in arrival order. A load of texts (the data set, or the diff's run 2) runs in
+//! one piece; a load of a URL ([`Job::LoadUrl`], [`stream_url`]) reads the response body chunk by
+//! chunk as it arrives, so a battle log of a million lines is never held as text. A computing job first yields one
 //! macrotask (so a newer request already queued behind it is seen before any work), then steps
 //! its [`Slicer`] once per bootstrap round; the slicer yields again after every [`SLICE_MS`] of
 //! work, and the job is abandoned at the first yield after a newer request of its kind arrived.
@@ -13,6 +15,7 @@
 use arena_lens_core::compute::protocol::{Job, JobResult, Kind, Request, Response};
 use arena_lens_core::compute::run::{compute, compute_diff, Outcome, Session};
 use arena_lens_core::pace::{Cancelled, Pacer};
+use arena_lens_core::stream_load::StreamLoad;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::future::Future;
@@ -152,6 +155,11 @@ fn on_request(req: Request) {
             });
             post(&resp);
         }
+        Job::LoadUrl { url, path } => wasm_bindgen_futures::spawn_local(async move {
+            let outcome = stream_url(id, &url, &path).await;
+            let resp = STATE.with(|s| s.borrow_mut().session.finish(id, outcome));
+            post(&resp);
+        }),
         job => wasm_bindgen_futures::spawn_local(async move {
             yield_macrotask().await;
             let outcome = if is_stale(kind, id) {
@@ -175,6 +183,84 @@ fn on_request(req: Request) {
             post(&resp);
         }),
     }
+}
+
+/// Fetches `url` and reads it as `path` while it arrives: each chunk goes into a [`StreamLoad`]
+/// and, as a `[id, Uint8Array]` array (its buffer transferred, not copied), to the page. Progress
+/// is in bytes. A newer load abandons this one between two chunks. Every error names the URL.
+async fn stream_url(id: u64, url: &str, path: &str) -> Outcome {
+    let fail = |e: JsValue| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| format!("{e:?}"));
+        Outcome::Failed(format!("{url}: {why}"))
+    };
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let resp: web_sys::Response = match JsFuture::from(scope.fetch_with_str(url)).await {
+        Ok(r) => r.unchecked_into(),
+        Err(e) => return fail(e),
+    };
+    if !resp.ok() {
+        return Outcome::Failed(format!(
+            "{url}: HTTP {} {}",
+            resp.status(),
+            resp.status_text()
+        ));
+    }
+    // The length on the wire (compressed, if the server compresses): a guide for the bar only.
+    let total = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok())
+        .unwrap_or(0);
+    let mut load = StreamLoad::new(path);
+    if let Some(body) = resp.body() {
+        let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+        let mut since_progress = now();
+        loop {
+            let next = match JsFuture::from(reader.read()).await {
+                Ok(n) => n,
+                Err(e) => return fail(e),
+            };
+            let done = js_sys::Reflect::get(&next, &"done".into())
+                .ok()
+                .and_then(|d| d.as_bool())
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let Ok(value) = js_sys::Reflect::get(&next, &"value".into()) else {
+                break;
+            };
+            let chunk: js_sys::Uint8Array = value.unchecked_into();
+            load.push(&chunk.to_vec());
+            let message = js_sys::Array::of2(&JsValue::from_f64(id as f64), &chunk);
+            let transfer = js_sys::Array::of1(&chunk.buffer());
+            // The page is the only other end; if it is gone there is nobody to tell.
+            let _ = scope
+                .unchecked_ref::<DedicatedWorkerGlobalScope>()
+                .post_message_with_transfer(&message, &transfer);
+            if is_stale(Kind::Load, id) {
+                let _ = reader.cancel();
+                return Outcome::Abandoned;
+            }
+            if now() - since_progress >= PROGRESS_MS {
+                since_progress = now();
+                post(&Response::Progress {
+                    id,
+                    done: load.bytes(),
+                    total,
+                });
+            }
+        }
+    }
+    let bytes = load.bytes() as usize;
+    let ds = load.finish();
+    let summary = STATE.with(|s| s.borrow_mut().session.install(ds, 1, bytes));
+    Outcome::Done(JobResult::Loaded(summary))
 }
 
 fn main() {

@@ -1,4 +1,5 @@
-//! Progress while data loads (files and bytes), and the error if it fails.
+//! Progress while data loads (files, bytes and, for a battle log read as it arrives, battles),
+//! and the error if it fails.
 
 use crate::data::{DataContext, LoadState};
 use leptos::prelude::*;
@@ -18,6 +19,10 @@ pub fn LoadStatus() -> impl IntoView {
                 <span>
                     {format!("Loading {} of {} files · {} of {}", p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total))}
                 </span>
+                // A battle log read as it arrives counts its battles.
+                {(p.battles > 0).then(|| view! {
+                    <span data-testid="progress-battles">{format!(" · {} battles read", p.battles)}</span>
+                })}
                 <span class="current">{p.current.clone()}</span>
             </div>
         }

@@ -38,6 +38,26 @@ pub enum Event {
 
 type Listener = Rc<dyn Fn(Event)>;
 
+/// What the sender of a [`load_url`] hears: the worker's chunks of the file, its progress in
+/// bytes, and the end.
+pub enum LoadEvent {
+    Chunk(js_sys::Uint8Array),
+    Progress {
+        done: u64,
+        total: u64,
+    },
+    /// The worker holds the data set; or the load failed (the text says why; after a worker
+    /// failure, `worker_failed`: the page should fetch the file itself).
+    Finished {
+        result: Result<(), String>,
+        worker_failed: bool,
+    },
+    /// A newer load replaced this one.
+    Abandoned,
+}
+
+pub type LoadSink = Rc<dyn Fn(LoadEvent)>;
+
 struct InFlight {
     listener: Listener,
 }
@@ -58,6 +78,8 @@ struct Client {
     next_id: u64,
     newest: HashMap<Kind, u64>,
     in_flight: HashMap<u64, InFlight>,
+    /// URL loads the worker is reading, by id.
+    loads: HashMap<u64, LoadSink>,
 }
 
 thread_local! {
@@ -78,6 +100,7 @@ fn start() -> Client {
         next_id: 0,
         newest: HashMap::new(),
         in_flight: HashMap::new(),
+        loads: HashMap::new(),
     }
 }
 
@@ -94,6 +117,15 @@ fn spawn_worker() -> Result<web_sys::Worker, String> {
     let worker = web_sys::Worker::new(&url).map_err(|e| format!("{e:?}"))?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+            // A chunk of a URL load: `[id, Uint8Array]` beside the JSON messages.
+            if let Some(pair) = ev.data().dyn_ref::<js_sys::Array>() {
+                let id = pair.get(0).as_f64().unwrap_or(-1.0) as u64;
+                let sink = with_client(|c| c.loads.get(&id).cloned());
+                if let Some(sink) = sink {
+                    sink(LoadEvent::Chunk(pair.get(1).unchecked_into()));
+                }
+                return;
+            }
             if let Some(text) = ev.data().as_string() {
                 match Response::decode(&text) {
                     Ok(resp) => on_response(resp),
@@ -148,6 +180,37 @@ pub fn load_second(files: &[SourceFile]) -> u64 {
 /// What a request hears when there is no worker.
 fn no_worker(why: &str) -> String {
     format!("The compute worker could not start ({why}). This page computes its statistics in a Web Worker, not on the page; reload it, or use a browser that allows workers.")
+}
+
+/// Asks the worker to fetch `url` and read it as `path` ([`Job::LoadUrl`]), replacing any earlier
+/// load; `sink` hears the file's chunks (for the page's own copy), progress and the end. False when
+/// there is no worker: the page fetches the file itself.
+pub fn load_url(url: &str, path: &str, sink: LoadSink) -> bool {
+    with_client(|c| {
+        // A load waiting for the worker to start is replaced by this one.
+        if let Mode::Idle(waiting) = &mut c.mode {
+            *waiting = None;
+        }
+        c.wake();
+        if matches!(c.mode, Mode::Failed(_)) {
+            return false;
+        }
+        c.next_id += 1;
+        let id = c.next_id;
+        c.newest.insert(Kind::Load, id);
+        c.loads.insert(id, sink);
+        c.send(
+            Request {
+                id,
+                job: Job::LoadUrl {
+                    url: url.to_string(),
+                    path: path.to_string(),
+                },
+            }
+            .encode(),
+        );
+        true
+    })
 }
 
 impl Client {
@@ -238,6 +301,28 @@ fn on_response(resp: Response) {
     }
     let Some(id) = resp.id() else { return };
     let terminal = !matches!(resp, Response::Progress { .. });
+    let load = with_client(|c| {
+        let l = c.loads.get(&id).cloned();
+        if terminal {
+            c.loads.remove(&id);
+        }
+        l
+    });
+    if let Some(sink) = load {
+        sink(match resp {
+            Response::Progress { done, total, .. } => LoadEvent::Progress { done, total },
+            Response::Done { .. } => LoadEvent::Finished {
+                result: Ok(()),
+                worker_failed: false,
+            },
+            Response::Failed { error, .. } => LoadEvent::Finished {
+                result: Err(error),
+                worker_failed: false,
+            },
+            Response::Abandoned { .. } | Response::Ready => LoadEvent::Abandoned,
+        });
+        return;
+    }
     // Take the listener out before calling it: it updates signals, which may send a new request.
     let listener = with_client(|c| {
         let l = c.in_flight.get(&id).map(|f| f.listener.clone());
@@ -264,16 +349,26 @@ fn on_response(resp: Response) {
     });
 }
 
-/// The worker failed: every request in flight, and every later one, ends with an error saying so.
+/// The worker failed: every request in flight, and every later one, ends with an error saying so;
+/// a URL load hears it too, and the page fetches the file itself.
 fn fail(why: &str) {
-    let ids: Vec<u64> = with_client(|c| {
+    let (ids, loads): (Vec<u64>, Vec<LoadSink>) = with_client(|c| {
         if let Mode::Starting(w, _) | Mode::Ready(w) = &c.mode {
             w.terminate();
         }
         c.mode = Mode::Failed(why.to_string());
-        c.in_flight.keys().copied().collect()
+        (
+            c.in_flight.keys().copied().collect(),
+            c.loads.drain().map(|(_, s)| s).collect(),
+        )
     });
     log(&format!("compute worker failed ({why})"));
+    for sink in loads {
+        sink(LoadEvent::Finished {
+            result: Err(format!("the compute worker failed ({why})")),
+            worker_failed: true,
+        });
+    }
     for id in ids {
         fail_request(id, why);
     }

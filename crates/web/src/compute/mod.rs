@@ -16,5 +16,5 @@
 pub mod client;
 pub mod job;
 
-pub use client::load;
+pub use client::{load, load_url, LoadEvent, LoadSink};
 pub use job::{Finished, JobHandle, Pending};
