@@ -168,3 +168,61 @@ fn the_shared_arena_battle_samples_load_the_same() {
         assert_same(&name, &bytes, &[4096, bytes.len()]);
     }
 }
+
+/// The worker's URL load: its request round-trips as a load, and a session given the streamed data
+/// set computes the leaderboard a session given the whole text computes (the same result, to the
+/// bit: the same core on the same data).
+#[test]
+fn a_streamed_session_computes_what_a_loaded_one_computes() {
+    use arena_lens_core::compute::protocol::{FileText, Job, JobResult, Kind, Request, Response};
+    use arena_lens_core::compute::run::Session;
+    use arena_lens_core::leaderboard::LeaderboardOptions;
+    use arena_lens_core::pace::{block_on, Unpaced};
+
+    let req = Request {
+        id: 7,
+        job: Job::LoadUrl {
+            url: "http://example.org/arena/battles.jsonl".into(),
+            path: "arena/battles.jsonl".into(),
+        },
+    };
+    assert_eq!(Request::decode(&req.encode()).unwrap(), req);
+    assert_eq!(req.job.kind(), Kind::Load);
+
+    let bytes = demo_log(3000, 0);
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let mut whole = Session::new();
+    let want = whole.load(vec![FileText {
+        path: "arena/battles.jsonl".into(),
+        text,
+    }]);
+    let mut streamed_session = Session::new();
+    let got = streamed_session.install(
+        streamed("arena/battles.jsonl", &bytes, 8192),
+        1,
+        bytes.len(),
+    );
+    assert_eq!(got, want, "the same load summary");
+    let job = Job::Leaderboard {
+        bench: "arena".into(),
+        options: LeaderboardOptions {
+            rounds: 20,
+            method: arena_lens_core::method::Method::ChatbotArena,
+            unit: arena_lens_core::method::Method::ChatbotArena.default_unit(),
+            ..LeaderboardOptions::default()
+        },
+    };
+    let a = block_on(whole.run(1, job.clone(), &mut Unpaced));
+    let b = block_on(streamed_session.run(1, job, &mut Unpaced));
+    let (Response::Done { result: ra, .. }, Response::Done { result: rb, .. }) = (&a, &b) else {
+        panic!("both compute: {a:?} / {b:?}");
+    };
+    assert!(matches!(ra, JobResult::Leaderboard(_)));
+    assert_eq!(ra, rb);
+    // Natively there is nothing to fetch from: the request fails, naming the URL.
+    let r = block_on(Session::new().run(2, req.job, &mut Unpaced));
+    assert!(
+        matches!(&r, Response::Failed { error, .. } if error.contains("example.org")),
+        "{r:?}"
+    );
+}
