@@ -14,6 +14,8 @@ use std::rc::Rc;
 
 /// Reading between two yields to the browser: well under the 50 ms of a long task.
 const SLICE_MS: f64 = 25.0;
+/// Bytes read between two looks at the clock (a few dozen battles).
+const PIECE: usize = 32 * 1024;
 /// At most this often a progress update (each one renders the progress bar).
 const PROGRESS_MS: f64 = 100.0;
 
@@ -49,7 +51,16 @@ pub async fn via_worker(
             slice = t;
         }
         match ev {
-            LoadEvent::Chunk(chunk) => load.push(&chunk.to_vec()),
+            LoadEvent::Chunk(chunk) => {
+                // A chunk may be megabytes: read it in pieces, yielding between slices.
+                for piece in chunk.to_vec().chunks(PIECE) {
+                    load.push(piece);
+                    if now_ms() - slice >= SLICE_MS {
+                        yield_to_browser().await;
+                        slice = now_ms();
+                    }
+                }
+            }
             LoadEvent::Progress { total, .. } => p.bytes_total = total,
             LoadEvent::Finished { result: Ok(()), .. } => break,
             LoadEvent::Finished {
