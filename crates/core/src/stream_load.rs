@@ -11,6 +11,12 @@
 //!
 //! Lines are split at `\n` as `str::split('\n')` splits them (a file ending in a line end has an
 //! empty last line) and each is read as UTF-8 with invalid bytes replaced, as the CLI reads them.
+//!
+//! Told the file's size ([`StreamLoad::expect_bytes`], from the response's length), a battle log
+//! reserves room for the battles and prompts the first lines project, once. Growing instead
+//! rehashes the prompt index and copies the battle and prompt vectors at every doubling: in the
+//! browser one such step at 200k battles was a 110 ms main-thread task (CPU profile, the
+//! `Bench::prompt_id` insert), and at 1M they cost several times that.
 
 use crate::bench::Bench;
 use crate::dataset::Dataset;
@@ -23,7 +29,13 @@ pub struct ArenaLogLines {
     bench: Bench,
     reader: LineReader,
     first: bool,
+    /// Lines read, and whether room was reserved already.
+    lines: usize,
+    reserved: bool,
 }
+
+/// Lines read before projecting the log's size from them: enough for a stable mean line length.
+const PROJECT_AFTER: usize = 256;
 
 impl ArenaLogLines {
     /// Starts reading the log `path`, whose beginning `head` [`Dataset::streams_as_arena_log`]
@@ -40,7 +52,34 @@ impl ArenaLogLines {
             bench,
             reader,
             first: true,
+            lines: 0,
+            reserved: false,
         }
+    }
+
+    /// Reserves room for the battles and prompts of a log of `total` bytes, projected from the
+    /// lines read so far (once, after [`PROJECT_AFTER`] lines; a later call does nothing).
+    /// Prompts are projected at the ratio seen so far, so a log that repeats a few prompts does
+    /// not reserve one per battle. A `total` smaller than the truth (a compressed length) only
+    /// reserves less.
+    pub fn reserve_for(&mut self, total: u64) {
+        if self.reserved || self.lines < PROJECT_AFTER || total == 0 {
+            return;
+        }
+        self.reserved = true;
+        let read = self.bench.report.bytes.max(1) as f64;
+        let left = (total as f64 - read).max(0.0);
+        let per_byte = self.lines as f64 / read;
+        // 5% over the projection: line lengths vary, and one more doubling is what this avoids.
+        let more_lines = (left * per_byte * 1.05) as usize;
+        let b = &mut self.bench;
+        let battles = b.file_battles.len() as f64 / self.lines as f64;
+        let prompts = b.prompts.len() as f64 / self.lines as f64;
+        b.file_battles
+            .reserve((more_lines as f64 * battles).ceil() as usize);
+        let more_prompts = (more_lines as f64 * prompts).ceil() as usize;
+        b.prompts.reserve(more_prompts);
+        b.prompt_index.reserve(more_prompts);
     }
 
     /// Reads the next line (without its `\n`).
@@ -48,6 +87,7 @@ impl ArenaLogLines {
         // The `\n` between lines counts as `text.len()` counts it.
         self.bench.report.bytes += line.len() + usize::from(!self.first);
         self.first = false;
+        self.lines += 1;
         self.reader.line(&mut self.bench, line);
     }
 
@@ -82,6 +122,8 @@ pub struct StreamLoad {
     /// The bytes after the last `\n` seen (an unfinished line).
     pending: Vec<u8>,
     bytes: u64,
+    /// The file's size when known (0 otherwise).
+    total: u64,
 }
 
 impl StreamLoad {
@@ -92,6 +134,16 @@ impl StreamLoad {
             state: State::Head(Vec::new()),
             pending: Vec::new(),
             bytes: 0,
+            total: 0,
+        }
+    }
+
+    /// The file's size, when the server says it: a battle log then reserves room for what it
+    /// will read (see the module's overview). Call it at any time; the data set is the same.
+    pub fn expect_bytes(&mut self, total: u64) {
+        self.total = total;
+        if let State::Log(log) = &mut self.state {
+            log.reserve_for(total);
         }
     }
 
@@ -143,7 +195,10 @@ impl StreamLoad {
 
     fn line(&mut self, line: String) {
         match &mut self.state {
-            State::Log(log) => log.line(&line),
+            State::Log(log) => {
+                log.line(&line);
+                log.reserve_for(self.total);
+            }
             State::Head(head) => {
                 let blank = line.trim().is_empty();
                 head.push(line);

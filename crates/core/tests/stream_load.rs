@@ -94,6 +94,37 @@ fn a_generated_log_loads_the_same_in_any_chunks() {
     );
 }
 
+/// Told the file's size, early or late (or a smaller, compressed length), a log reserves room
+/// for what it will read and still loads the same data set.
+#[test]
+fn a_log_told_its_size_reserves_room_and_loads_the_same() {
+    let bytes = demo_log(3000, 0);
+    let want = fingerprint(&whole("arena/battles.jsonl", &bytes));
+    let total = bytes.len() as u64;
+    // (when the size is told: before any byte / after the first tenth; the size told)
+    for (at, told) in [(0, total), (bytes.len() / 10, total), (0, total / 4)] {
+        let mut s = StreamLoad::new("arena/battles.jsonl");
+        s.push(&bytes[..at]);
+        s.expect_bytes(told);
+        s.push(&bytes[at..]);
+        let ds = s.finish();
+        assert_eq!(fingerprint(&ds), want, "size {told} told after {at} bytes");
+        let b = &ds.benches["arena"];
+        if told == total {
+            // One battle and one prompt per line here: the projection from 256 lines (5% over)
+            // covers them all, so nothing grew by doubling after it.
+            assert!(
+                b.file_battles.capacity() >= b.file_battles.len()
+                    && b.file_battles.capacity() <= b.file_battles.len() * 5 / 4,
+                "battles: {} reserved for {}",
+                b.file_battles.capacity(),
+                b.file_battles.len()
+            );
+            assert!(b.prompts.capacity() <= b.prompts.len() * 5 / 4);
+        }
+    }
+}
+
 #[test]
 fn bad_lines_crlf_a_byte_order_mark_and_a_split_character_keep_their_report() {
     let log = demo_log(40, 5);

@@ -61,7 +61,10 @@ pub async fn via_worker(
                     }
                 }
             }
-            LoadEvent::Progress { total, .. } => p.bytes_total = total,
+            LoadEvent::Progress { total, .. } => {
+                p.bytes_total = total;
+                load.expect_bytes(total);
+            }
             LoadEvent::Finished { result: Ok(()), .. } => break,
             LoadEvent::Finished {
                 worker_failed: true,

@@ -208,7 +208,8 @@ async fn stream_url(id: u64, url: &str, path: &str) -> Outcome {
             resp.status_text()
         ));
     }
-    // The length on the wire (compressed, if the server compresses): a guide for the bar only.
+    // The length on the wire (compressed, if the server compresses): a guide for the bar and for
+    // the room the reader reserves, never trusted as the size.
     let total = resp
         .headers()
         .get("content-length")
@@ -217,6 +218,9 @@ async fn stream_url(id: u64, url: &str, path: &str) -> Outcome {
         .and_then(|v| v.parse::<u64>().ok())
         .unwrap_or(0);
     let mut load = StreamLoad::new(path);
+    load.expect_bytes(total);
+    // The size at once, before the first chunk: the page reserves room from it too.
+    post(&Response::Progress { id, done: 0, total });
     if let Some(body) = resp.body() {
         let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
         let mut since_progress = now();
