@@ -6,7 +6,7 @@
 // - the leaderboard equals `arena-lens leaderboard FILE --json` (same method, rounds and seed) to 1e-9;
 // - no main-thread task over 50 ms from the first progress shown until the result reaches the page
 //   (PerformanceObserver 'longtask'; rendering the 200-row result is a task of its own, reported
-//   but not held to 50 ms, as in worker.test.mjs). Not met yet: a todo test below reports it.
+//   but not held to 50 ms, as in worker.test.mjs). Not held yet: a todo test below reports it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -106,11 +106,14 @@ test('a 200k-battle log streams into the worker: progress in battles, the CLI\'s
   } finally { await context.close(); }
 });
 
-// Not met yet (2026-12-02, load average about 10 on the 2 shared cores: 13 tasks, the longest 229 ms,
-// down from 90 and 340 ms before the page read big chunks in pieces): which work still blocks is
-// not found yet (BENCHMARKS.md). Marked todo so the gap is reported on every run, not hidden.
+// Not held yet, reported on every run. Attributed with scripts/trace-long-tasks.mjs (CPU profile of
+// the page, 2026-12-02, load average 10-15 on the 2 shared cores): the page's prompt-index rehash
+// (110 ms at 200k) is gone (stream_load reserves room from the file's size); what remains while
+// loading is one or two tasks of 50-80 ms whose profile is a single sample gap of ~50 ms inside a
+// 25 ms slice, i.e. the thread descheduled by the overloaded machine, not the page's work. An
+// assertion would fail on the scheduler, so this stays a todo with the count and the longest.
 test('no main-thread task over 50 ms while the 200k-battle log loads and computes', {
-  todo: 'measured 13 tasks over 50 ms (up to 229 ms) on the loaded 2-core machine; see BENCHMARKS.md',
+  todo: 'on the loaded 2-core machine the scheduler stretches 25 ms slices past 50 ms (1 task of 80 ms on 2026-12-02); see BENCHMARKS.md',
 }, () => {
   assert.ok(longTasks !== null, 'the first test ran');
   assert.deepEqual(longTasks, [], `no main-thread task over 50 ms while loading and computing: ${JSON.stringify(longTasks)}`);
