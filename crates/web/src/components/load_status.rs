@@ -18,11 +18,12 @@ pub fn LoadStatus() -> impl IntoView {
                 <progress max=p.bytes_total.max(1) value=p.bytes_done></progress>
                 <span>
                     {format!("Loading {} of {} files · {} of {}", p.files_done, p.files_total, mb(p.bytes_done), mb(p.bytes_total))}
+                    // A battle log read as it arrives counts its battles; inside the same span so
+                    // that a narrow screen wraps the sentence, not the count onto a line of its own.
+                    {(p.battles > 0).then(|| view! {
+                        <span data-testid="progress-battles">{format!(" · {} battles read", p.battles)}</span>
+                    })}
                 </span>
-                // A battle log read as it arrives counts its battles.
-                {(p.battles > 0).then(|| view! {
-                    <span data-testid="progress-battles">{format!(" · {} battles read", p.battles)}</span>
-                })}
                 <span class="current">{p.current.clone()}</span>
             </div>
         }
