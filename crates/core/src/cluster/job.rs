@@ -241,12 +241,12 @@ enum Stage {
     /// The randomized SVD, a matrix pass per step; `sample` holds the rows it is fitted on when
     /// they are a sample (then [`Stage::Project`] follows).
     Svd {
-        state: SvdState,
-        sample: Option<Csr>,
+        state: Box<SvdState>,
+        sample: Option<Box<Csr>>,
     },
     /// Every TF-IDF row projected onto the sample's right singular vectors, a slice per step.
     Project {
-        svd: Svd,
+        svd: Box<Svd>,
         next: usize,
     },
     Cluster(Fit),
@@ -430,7 +430,7 @@ impl ClusterJob {
                 rows * 2_000.0
             }
             Stage::Svd { state, sample } => {
-                let x = sample.as_ref().unwrap_or(&self.tfidf.matrix);
+                let x = sample.as_deref().unwrap_or(&self.tfidf.matrix);
                 let done = state.step(x);
                 let l = (self.params.dims + super::svd::OVERSAMPLE) as f64;
                 let cost = x.nnz() as f64 * l + x.rows as f64 * l * l;
@@ -443,7 +443,10 @@ impl ClusterJob {
                     let svd = state.into_result().expect("done");
                     if sample.is_some() {
                         self.embedding = Vec::with_capacity(n * svd.dims);
-                        self.stage = Stage::Project { svd, next: 0 };
+                        self.stage = Stage::Project {
+                            svd: Box::new(svd),
+                            next: 0,
+                        };
                     } else {
                         self.embedding = svd.embedding;
                         self.finish_embedding(&svd.singular_values, svd.dims);
@@ -559,12 +562,14 @@ impl ClusterJob {
         if x.rows > p.sample_above && x.rows > p.svd_sample {
             let sample = select_rows(x, &sample_rows(x.rows, p.svd_sample, p.seed));
             Stage::Svd {
-                state: SvdState::new(&sample, p.dims, DEFAULT_ITERS, p.seed).with_components(),
-                sample: Some(sample),
+                state: Box::new(
+                    SvdState::new(&sample, p.dims, DEFAULT_ITERS, p.seed).with_components(),
+                ),
+                sample: Some(Box::new(sample)),
             }
         } else {
             Stage::Svd {
-                state: SvdState::new(x, p.dims, DEFAULT_ITERS, p.seed),
+                state: Box::new(SvdState::new(x, p.dims, DEFAULT_ITERS, p.seed)),
                 sample: None,
             }
         }
