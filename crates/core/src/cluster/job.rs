@@ -16,7 +16,7 @@ pub use super::clustering::{prompt_text, ClusterInfo, Clustering};
 use super::ctfidf;
 use super::hierarchy::{self, BroadTopic};
 use super::kmeans::{KMeans, DEFAULT_RESTARTS, MAX_ITER};
-use super::map2d::pca_2d;
+use super::map2d::Pca2d;
 use super::sampled::{
     gather, sample_rows, Refine, REFINE_ITERS, SAMPLE_ABOVE, SAMPLE_SIZE, SVD_SAMPLE,
 };
@@ -251,7 +251,8 @@ enum Stage {
     },
     Cluster(Fit),
     Labels,
-    Map,
+    /// The 2-D map, a slice of rows per step.
+    Map(Box<Pca2d>),
     Done,
 }
 
@@ -374,7 +375,7 @@ impl ClusterJob {
             },
             Stage::Cluster(Fit::Refine(r)) => (3, 0.5 + 0.5 * r.progress()),
             Stage::Labels => (4, 0.0),
-            Stage::Map => (5, 0.0),
+            Stage::Map(p) => (5, p.progress()),
             Stage::Done => {
                 return Progress {
                     stage: "done",
@@ -536,19 +537,23 @@ impl ClusterJob {
                     other,
                     broad,
                 });
-                self.stage = Stage::Map;
-                // Labels and map each get a step of their own: their cost is hard to estimate.
+                self.stage = Stage::Map(Box::new(Pca2d::new(&self.embedding, self.d)));
+                // The labels get a step of their own: their cost is hard to estimate.
                 STEP_WORK
             }
-            Stage::Map => {
-                let coords = pca_2d(&self.embedding, self.d);
-                if let Some(r) = &mut self.result {
-                    r.coords = coords;
+            Stage::Map(p) => {
+                if p.step(&self.embedding, ROWS_PER_SLICE) {
+                    let Stage::Map(p) = std::mem::replace(&mut self.stage, Stage::Done) else {
+                        unreachable!("matched above")
+                    };
+                    if let Some(r) = &mut self.result {
+                        r.coords = p.into_points();
+                    }
+                    self.embedding = Vec::new();
+                    self.tfidf = Tfidf::default();
                 }
-                self.embedding = Vec::new();
-                self.tfidf = Tfidf::default();
-                self.stage = Stage::Done;
-                STEP_WORK
+                // The covariance pass, the costliest: d² / 2 per row.
+                (ROWS_PER_SLICE * self.d * self.d / 2) as f64
             }
             Stage::Done => 0.0,
         }
