@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
-import { REPO_ROOT, launchBrowser, openPage, screenshot, runCli, describeErrors } from './helpers.mjs';
+import { REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, runCli, describeErrors } from './helpers.mjs';
 
 const N = 20_000;
 const NAME = 'topics-20k';
@@ -124,10 +124,12 @@ test(`${N.toLocaleString('en')} prompts cluster in the worker with no long task,
     assert.equal(rows.filter((r) => r.kind === 'broad-topic-row').length, 40);
     const other = rows.find((r) => r.kind === 'broad-other-row');
     assert.equal(other?.n ?? 0, cli.clustering.other, 'the other group\'s size');
-    await screenshot(page, 'topics-20k-hierarchy-1280');
+    // The hierarchy's card at 1280 and 390 px.
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const card = page.locator('[data-testid="broad-card"]');
+    await card.screenshot({ path: path.join(RESULTS_DIR, 'topics-20k-hierarchy-1280.png') });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.locator('[data-testid="broad-card"]').scrollIntoViewIfNeeded();
-    await screenshot(page, 'topics-20k-hierarchy-390');
+    await card.screenshot({ path: path.join(RESULTS_DIR, 'topics-20k-hierarchy-390.png') });
     assert.deepEqual(errors, [], describeErrors(errors));
   } finally {
     await context.close();

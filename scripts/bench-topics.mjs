@@ -9,13 +9,14 @@
 // frame (the canvas redraw happens in between), zoomed out and at zoom ×8, median of 5.
 // Needs the built site at E2E_BASE_URL and the release CLI (ARENA_LENS_CLI).
 //   node scripts/bench-topics.mjs [N ...]
-import { launchBrowser, REPO_ROOT, BASE_URL, runCli } from '../e2e/helpers.mjs';
+import { launchBrowser, REPO_ROOT, BASE_URL, RESULTS_DIR, runCli } from '../e2e/helpers.mjs';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [750, 20_000, 100_000];
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+mkdirSync(RESULTS_DIR, { recursive: true });
 const browser = await launchBrowser();
 
 async function cluster(name, runs) {
@@ -88,6 +89,17 @@ for (const n of SIZES) {
   if (n === Math.max(...SIZES)) {
     const f = await frames(runs[0].page);
     console.log(`${n} prompts, map frame (zoom click to next frame, median of 5): zoomed out ${f.out.median.toFixed(1)} ms; zoom x8 ${f.x8.median.toFixed(1)} ms (${f.x8.status.trim()})`);
+    // Screenshots of the map and the hierarchy rows at this size, 1280 and 390 px wide.
+    const page = runs[0].page;
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+      await page.click('[data-testid="map-zoom-reset"]');
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+      // The map's card and the hierarchy's card, each on its own.
+      await page.locator('section.card', { has: page.locator('[data-testid="prompt-map"]') })
+        .screenshot({ path: path.join(RESULTS_DIR, `topics-${n}-map-${width}.png`) });
+      await page.locator('[data-testid="broad-card"]').screenshot({ path: path.join(RESULTS_DIR, `topics-${n}-hierarchy-${width}.png`) });
+    }
   }
   for (const r of runs) await r.context.close();
   rmSync(dir, { recursive: true, force: true });
