@@ -13,7 +13,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
-import { REPO_ROOT, RESULTS_DIR, launchBrowser, openPage, runCli, describeErrors } from './helpers.mjs';
+import { REPO_ROOT, RESULTS_DIR, BASE_URL, launchBrowser, openPage, runCli, describeErrors } from './helpers.mjs';
 
 const N = 20_000;
 const NAME = 'topics-20k';
@@ -57,7 +57,7 @@ test(`${N.toLocaleString('en')} prompts cluster in the worker with no long task,
       }, 5);
     });
     const t0 = Date.now();
-    await page.goto(`?${q.toString()}`);
+    await page.goto(new URL(`?${q.toString()}`, BASE_URL).href);
     // The progress bar is up while the worker clusters; the result is marked by cluster-done.
     await page.waitForSelector('[data-testid="cluster-progress"]', { timeout: 60_000 });
     const tProgress = await page.evaluate(() => performance.now());
