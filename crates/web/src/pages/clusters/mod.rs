@@ -17,6 +17,7 @@
 mod controls;
 mod job;
 
+use crate::components::broad_topics::broad_topics;
 use crate::components::cluster_dendrogram::dendrogram;
 use crate::components::cluster_heatmap::heatmap;
 use crate::components::cluster_quality::cluster_quality;
@@ -191,6 +192,34 @@ pub fn ClustersPage() -> impl IntoView {
         };
         let g = groups.get()?;
         let source = PerfSource::of(b.bench(), b.judge)?;
+        let sub = subset_prompts.get();
+        let perf = Perf::compute_on(
+            b.bench(),
+            source,
+            b.baseline,
+            &g,
+            spec.get(),
+            sub.as_deref().map(Vec::as_slice),
+        );
+        Some(Shared(Arc::new(perf)))
+    });
+    // Win rates per broad topic, as the CLI's `broad_clusters`: the same computation over the
+    // broad topic names instead of the topic names.
+    let broad_perf: PerfMemo = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let c = groups.get()?.computed.clone()?;
+        let source = PerfSource::of(b.bench(), b.judge)?;
+        // Only the labels count for win rates (`Perf::compute_on` reads `label_of`).
+        let g = Groups {
+            field: GroupField::Computed,
+            label_of: c.broad_names(),
+            parent: Default::default(),
+            parent_label: "",
+            order: Vec::new(),
+            computed: None,
+        };
         let sub = subset_prompts.get();
         let perf = Perf::compute_on(
             b.bench(),
@@ -478,6 +507,12 @@ pub fn ClustersPage() -> impl IntoView {
                     <section class="card">
                         <h2>"Hierarchy"</h2>
                         {treemap(p, g.clone(), model, model2, set.clone(), open_group3)}
+                    </section>
+                })}
+                {g.computed.clone().map(|c| view! {
+                    <section class="card" data-testid="broad-card">
+                        <h2>"Broad topics and their topics"</h2>
+                        {broad_topics(c, broad_perf.get(), p.clone(), model.get())}
                     </section>
                 })}
                 {g.computed.clone().map(|c| {
