@@ -39,6 +39,7 @@ pub mod quantile;
 pub mod reference_answer;
 pub mod report;
 pub mod scope;
+pub mod shared_str;
 pub mod slim;
 pub mod source;
 pub mod style;

@@ -18,6 +18,7 @@ use super::{kind, lines, parse_object, req_str, FieldError};
 use crate::bench::{Answer, Bench, FileBattle, Layout};
 use crate::criteria::Criteria;
 use crate::report::IssueKind;
+use crate::shared_str::Interned;
 use crate::style::StyleRaw;
 use crate::verdict::Outcome;
 use serde_json::{Map, Value};
@@ -326,9 +327,10 @@ pub(crate) const CATEGORY_FLAGS: [(&str, &str, &str); 3] = [
 ];
 
 /// The prompts whose id a battle of the file being read already used (indexed by prompt), so a
-/// repeated id is found without keeping a second copy of every id.
+/// repeated id is found without keeping a second copy of every id; and the file's languages and
+/// label lists, interned so a million prompts share a handful of copies.
 #[derive(Default)]
-pub(crate) struct Seen(Vec<bool>);
+pub(crate) struct Seen(Vec<bool>, Interned);
 
 impl Seen {
     /// Marks `prompt` as used; false if it already was.
@@ -384,11 +386,11 @@ pub(crate) fn add(bench: &mut Bench, file: &str, at: At, b: ArenaBattle, seen: &
         let p = &mut bench.prompts[prompt as usize];
         if let Some(lang) = &b.language {
             if p.category != **lang {
-                p.category = lang.to_string();
+                p.category = seen.1.str(lang);
             }
         }
-        p.subcategory = b.labels.first().cloned().unwrap_or_default();
-        p.labels = b.labels;
+        p.labels = seen.1.list(&b.labels);
+        p.subcategory = p.labels.first().cloned().unwrap_or_default();
         if b.criteria.is_some() {
             p.criteria = b.criteria;
         }
