@@ -4,10 +4,11 @@
 //! ids; the strings come back only for display.
 
 use crate::report::LoadReport;
+use crate::shared_str::{SharedList, SharedStr};
 use crate::style::StyleRaw;
+use crate::style_pair::StylePair;
 use crate::verdict::{Outcome, Verdict};
 use serde::{Deserialize, Serialize};
-use crate::shared_str::{SharedList, SharedStr};
 use std::collections::HashMap;
 
 /// Which layout a bench's verdicts came in.
@@ -153,7 +154,8 @@ pub struct FileBattle {
     pub a: u32,
     pub b: u32,
     pub outcome: Outcome,
-    pub style: Option<(StyleRaw, StyleRaw)>,
+    /// Both sides' style counts, kept compact (a million battles each have them).
+    pub style: StylePair,
     /// Chatbot Arena: whether the vote was cast before the models were revealed (`anony`); `None`
     /// when the row does not say (Arena-Hard battles files, the 55k CSV).
     pub anony: Option<bool>,
@@ -272,7 +274,11 @@ impl Bench {
 
     /// Sorted distinct categories of the prompts.
     pub fn categories(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.prompts.iter().map(|p| p.category.to_string()).collect();
+        let mut v: Vec<String> = self
+            .prompts
+            .iter()
+            .map(|p| p.category.to_string())
+            .collect();
         v.sort();
         v.dedup();
         v

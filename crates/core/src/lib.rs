@@ -44,6 +44,7 @@ pub mod slim;
 pub mod source;
 pub mod style;
 pub mod style_fast;
+pub mod style_pair;
 pub mod subset;
 pub mod treemap;
 pub mod verdict;

@@ -428,7 +428,7 @@ pub(crate) fn add(bench: &mut Bench, file: &str, at: At, b: ArenaBattle, seen: &
         a,
         b: bm,
         outcome,
-        style: b.style,
+        style: b.style.into(),
         anony: b.anony,
         tstamp: b.tstamp,
         bothbad: b.bothbad,
