@@ -8,6 +8,7 @@ use crate::shared_str::{SharedList, SharedStr};
 use crate::style::StyleRaw;
 use crate::style_pair::StylePair;
 use crate::verdict::{Outcome, Verdict};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -35,7 +36,7 @@ pub enum Layout {
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     names: Vec<String>,
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -173,7 +174,7 @@ pub struct Bench {
     pub models: Interner,
     pub judges: Interner,
     pub prompts: Vec<Prompt>,
-    pub prompt_index: HashMap<SharedStr, u32>,
+    pub prompt_index: FxHashMap<SharedStr, u32>,
     pub answers: Vec<Answer>,
     pub answer_index: HashMap<(u32, u32), u32>,
     /// Models that have an answer file (by file name), in sorted order.
@@ -206,7 +207,7 @@ impl Bench {
             models: Interner::default(),
             judges: Interner::default(),
             prompts: Vec::new(),
-            prompt_index: HashMap::new(),
+            prompt_index: FxHashMap::default(),
             answers: Vec::new(),
             answer_index: HashMap::new(),
             answer_files: Vec::new(),

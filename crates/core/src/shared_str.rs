@@ -10,9 +10,9 @@
 //! [`Interned`] hands out one shared copy per distinct text; [`SharedList`] is the same idea for
 //! a prompt's list of labels.
 
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;
-use std::collections::HashSet;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;

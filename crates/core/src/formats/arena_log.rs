@@ -106,18 +106,34 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
 /// Reads one non-blank JSON Lines record: through the fast path, or else the `Value` path, which
 /// reports what is wrong with it.
 pub(crate) fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut Seen) {
+    apply_line(bench, file, n, read_line(line), seen);
+}
+
+/// A JSON Lines record read apart from the bench: a checked battle, or the issue to report
+/// (kind, field, message).
+pub(crate) type LineRead<'a> = Result<ArenaBattle<'a>, (IssueKind, String, String)>;
+
+/// Reads one non-blank JSON Lines record without touching the bench (pure, so any thread can).
+pub(crate) fn read_line(line: &str) -> LineRead<'_> {
+    if let Some(b) = super::arena_fast::battle(line) {
+        return Ok(b);
+    }
+    match parse_object(line) {
+        Ok(o) => from_json(&o).map_err(|(kind, e)| (kind, e.field, e.message)),
+        Err(e) => Err((IssueKind::BadJson, String::new(), e)),
+    }
+}
+
+/// Adds what [`read_line`] read from line `n` to the bench, as one sequential reader would.
+pub(crate) fn apply_line(bench: &mut Bench, file: &str, n: usize, r: LineRead, seen: &mut Seen) {
     bench.report.lines += 1;
     let at = At {
         line: n,
         item: None,
     };
-    if let Some(b) = super::arena_fast::battle(line) {
-        add(bench, file, at, b, seen);
-        return;
-    }
-    match parse_object(line) {
-        Ok(o) => record(bench, file, at, &o, seen),
-        Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
+    match r {
+        Ok(b) => add(bench, file, at, b, seen),
+        Err((kind, field, message)) => bench.report.push(kind, file, n, &field, message),
     }
 }
 
