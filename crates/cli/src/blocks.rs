@@ -39,6 +39,8 @@ impl<R: Read> Iterator for Blocks<R> {
             return None;
         }
         let mut buf = std::mem::take(&mut self.carry);
+        // Room for the whole block at once: growing by doubling copied each block several times.
+        buf.reserve(BLOCK);
         loop {
             let old = buf.len();
             match (&mut self.reader).take(BLOCK as u64).read_to_end(&mut buf) {
