@@ -16,10 +16,10 @@ const PATH: &str = "arena/log.jsonl";
 fn good(id: usize, a: usize, b: usize, winner: &str) -> String {
     format!(
         r#"{{"question_id":"q{id}","model_a":"m{a}","model_b":"m{b}","winner":"{winner}","anony":{},"language":"{}","tstamp":{id}.5,"is_code":{},"category_tag":{{"math_v0.1":{{"math":{}}}}},"conv_metadata":{{"sum_assistant_a_tokens":{},"sum_assistant_b_tokens":3,"header_count_a":{{"h1":1}},"header_count_b":0,"list_count_a":0,"list_count_b":0,"bold_count_a":0,"bold_count_b":0.5}}}}"#,
-        id % 3 != 0,
+        !id.is_multiple_of(3),
         ["English", "Chinese", "German"][id % 3],
-        id % 4 == 0,
-        id % 5 == 0,
+        id.is_multiple_of(4),
+        id.is_multiple_of(5),
         id * 7
     )
 }
