@@ -274,7 +274,7 @@ pub fn ClustersPage() -> impl IntoView {
                         let ids = sel
                             .prompts
                             .iter()
-                            .map(|&i| bench.prompts[i as usize].id.clone())
+                            .map(|&i| bench.prompts[i as usize].id.to_string())
                             .collect();
                         (sel.prompts.len(), sel.of, sel.description, ids)
                     })
@@ -517,7 +517,7 @@ pub fn ClustersPage() -> impl IntoView {
                 })}
                 {g.computed.clone().map(|c| {
                     let c = Shared(c);
-                    let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.clone(), p.text.clone())).collect();
+                    let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.to_string(), p.text.clone())).collect();
                     let scores = model.get().zip(b.judge).and_then(|(m, judge)| prompt_scores(b.bench(), judge, b.baseline, &m));
                     let tagged = arena_lens_core::subset::has_criteria(b.bench());
                     let quality = tagged.then(|| b.bench().prompts.iter().map(|p| p.criteria.map(|c| c.score())).collect());
