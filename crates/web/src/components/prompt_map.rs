@@ -7,7 +7,7 @@
 //! encloses is the core's ([`Lasso`]), over every prompt, not only the drawn ones. The map zooms
 //! (the +/− buttons, the + − 0 and arrow keys on the focused map, Ctrl + wheel, two-finger pinch)
 //! and pans (the pan tool, arrows); at 100,000 prompts it draws a fixed sample when zoomed out and
-//! every prompt once the window holds fewer than [`BUDGET`] ([`arena_lens_charts::map_view`]).
+//! every prompt once the window holds fewer than its [`budget`] ([`arena_lens_charts::map_view`]).
 //!
 //! Drawing is an effect (it touches the canvas) and redraws only when the colours, the window or the
 //! size change; the gesture being drawn and the hovered prompt are an SVG overlay, so a pointer move
@@ -19,7 +19,7 @@ use crate::components::map_canvas::draw_map;
 use crate::ui::format::{snippet, thousands};
 use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
-use arena_lens_charts::map_view::{plan_dots, sample_order, MapView};
+use arena_lens_charts::map_view::{budget, plan_dots, sample_order, MapView};
 use arena_lens_charts::palette::{diverging, PALETTE};
 use arena_lens_charts::prompt_map::{dot_radius, map_area, nearest};
 use arena_lens_charts::{draw_prompt_map, MapPoint, MapSpec};
@@ -27,10 +27,6 @@ use arena_lens_core::cluster::lasso::Lasso;
 use arena_lens_core::cluster::Clustering;
 use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
-
-/// The most dots drawn at once: above it the map shows a fixed sample (one frame stays under
-/// 50 ms in chromium at 100,000 prompts, BENCHMARKS.md).
-pub const BUDGET: usize = 20_000;
 
 /// What the map shows, one entry per prompt of the bench (in the clustering's order).
 pub struct MapData {
@@ -195,7 +191,7 @@ pub fn prompt_map(
         Memo::new(move |_| {
             let v = view.get();
             let visible = positions.iter().filter(|p| v.shows(p.0, p.1)).count();
-            (visible.min(BUDGET), visible)
+            (visible.min(budget(&v)), visible)
         })
     };
     {
@@ -219,9 +215,9 @@ pub fn prompt_map(
                 title: title(n, f.css_w, &v),
                 font_px: font,
                 view: v,
-                budget: BUDGET,
+                budget: budget(&v),
             };
-            let plan = colours.with(|c| plan_dots(&positions, c, &order, l.area(), &v, BUDGET));
+            let plan = colours.with(|c| plan_dots(&positions, c, &order, l.area(), &v, budget(&v)));
             draw_map(&el, &spec, &plan);
         });
     }
@@ -248,7 +244,7 @@ pub fn prompt_map(
                 title: title(n, 800.0, &v),
                 font_px: if w < 500 { 11 } else { 13 },
                 view: v,
-                budget: BUDGET,
+                budget: budget(&v),
             };
             svg_of((w, h), |root| draw_prompt_map(root, &pts, &spec).is_ok())
         }
