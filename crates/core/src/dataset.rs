@@ -170,25 +170,16 @@ impl Dataset {
         head: &str,
         lines: impl Iterator<Item = String>,
     ) -> Dataset {
-        let mut ds = Dataset::default();
-        let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
-            unreachable!("checked by streams_as_arena_log")
-        };
-        let bench = ds
-            .benches
-            .entry(name.clone())
-            .or_insert_with(|| Bench::new(&name));
-        bench.report.files += 1;
-        let mut reader = formats::arena_lines::LineReader::new(bench, path);
-        let mut first = true;
-        for line in lines {
-            // The `\n` between lines counts as `text.len()` counts it.
-            bench.report.bytes += line.len() + usize::from(!first);
-            first = false;
-            reader.line(bench, &line);
-        }
-        ds.finish(None);
-        ds
+        Dataset::load_single_log(path, head, |bench| {
+            let mut reader = formats::arena_lines::LineReader::new(bench, path);
+            let mut first = true;
+            for line in lines {
+                // The `\n` between lines counts as `text.len()` counts it.
+                bench.report.bytes += line.len() + usize::from(!first);
+                first = false;
+                reader.line(bench, &line);
+            }
+        })
     }
 
     /// Loads a single file that [`Dataset::streams_as_arena_log`] accepted, given in blocks of
@@ -202,6 +193,18 @@ impl Dataset {
         blocks: impl Iterator<Item = String>,
         threads: usize,
     ) -> Dataset {
+        Dataset::load_single_log(path, head, |bench| {
+            let mut reader = formats::arena_blocks::BlockReader::new(bench, path, threads);
+            for block in blocks {
+                bench.report.bytes += block.len();
+                reader.block(bench, &block);
+            }
+        })
+    }
+
+    /// The data set of one battle log that [`Dataset::streams_as_arena_log`] accepted: its bench,
+    /// counted as one file, filled by `read`, then finished as [`Dataset::load`] finishes.
+    fn load_single_log(path: &str, head: &str, read: impl FnOnce(&mut Bench)) -> Dataset {
         let mut ds = Dataset::default();
         let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
             unreachable!("checked by streams_as_arena_log")
@@ -211,11 +214,7 @@ impl Dataset {
             .entry(name.clone())
             .or_insert_with(|| Bench::new(&name));
         bench.report.files += 1;
-        let mut reader = formats::arena_blocks::BlockReader::new(bench, path, threads);
-        for block in blocks {
-            bench.report.bytes += block.len();
-            reader.block(bench, &block);
-        }
+        read(bench);
         ds.finish(None);
         ds
     }

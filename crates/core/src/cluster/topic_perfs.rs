@@ -53,6 +53,18 @@ impl std::fmt::Display for PerfRequestError {
 impl std::error::Error for PerfRequestError {}
 
 impl PerfRequest {
+    /// [`Perf::compute_on`] over `groups`, with this request's source, baseline and subset.
+    fn compute(&self, bench: &Bench, groups: &Groups, spec: BootstrapSpec) -> Perf {
+        Perf::compute_on(
+            bench,
+            self.source,
+            self.baseline,
+            groups,
+            spec,
+            self.subset.as_deref(),
+        )
+    }
+
     pub fn new(
         source: PerfSource,
         baseline: Option<u32>,
@@ -107,15 +119,7 @@ pub fn topic_perf(
     req: &PerfRequest,
     spec: BootstrapSpec,
 ) -> Perf {
-    let g = Groups::from_clustering(bench, c);
-    Perf::compute_on(
-        bench,
-        req.source,
-        req.baseline,
-        &g,
-        spec,
-        req.subset.as_deref(),
-    )
+    req.compute(bench, &Groups::from_clustering(bench, c), spec)
 }
 
 /// Win rates per broad topic of `c`: the same computation over the broad topic names
@@ -130,14 +134,7 @@ pub fn broad_perf(bench: &Bench, c: &Clustering, req: &PerfRequest, spec: Bootst
         order: Vec::new(),
         computed: None,
     };
-    Perf::compute_on(
-        bench,
-        req.source,
-        req.baseline,
-        &g,
-        spec,
-        req.subset.as_deref(),
-    )
+    req.compute(bench, &g, spec)
 }
 
 /// Both tables for `req`, after checking it against `bench`.
