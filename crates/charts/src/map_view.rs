@@ -19,6 +19,21 @@ pub struct MapView {
 /// The deepest zoom: a window of 1/256 of the square (a 100k map then shows a handful per cell).
 pub const MAX_ZOOM: f64 = 256.0;
 
+/// The most dots drawn at once, when zoomed in.
+pub const BUDGET: usize = 20_000;
+/// The most dots drawn over the whole square: a zoomed-out frame of 20,000 dots took 56-169 ms in
+/// chromium at 100,000 prompts (BENCHMARKS.md), above the 50 ms a frame may take, while 6,382 dots
+/// zoomed in took 5 ms: the dense, overlapping dots of the full square are what is slow.
+pub const BUDGET_ZOOMED_OUT: usize = 5_000;
+
+/// The dot budget of `view`: [`BUDGET_ZOOMED_OUT`] over the whole square, growing with the
+/// window's shrinking area (zoom²) up to [`BUDGET`], so the dots per screen area stay about the same
+/// and a zoomed window of up to [`BUDGET`] prompts shows every one (full detail on zoom).
+pub fn budget(view: &MapView) -> usize {
+    let grown = BUDGET_ZOOMED_OUT as f64 * view.zoom * view.zoom;
+    (grown.min(BUDGET as f64)) as usize
+}
+
 impl Default for MapView {
     fn default() -> Self {
         MapView::FULL
@@ -205,6 +220,15 @@ mod tests {
             })
             .collect();
         (pos, col)
+    }
+
+    #[test]
+    fn the_budget_is_small_zoomed_out_and_full_zoomed_in() {
+        // The constants above: 5,000 over the whole square, 20,000 from zoom 2 on.
+        assert_eq!(budget(&MapView::FULL), BUDGET_ZOOMED_OUT);
+        assert_eq!(budget(&MapView::new(0.5, 0.5, 1.5)), 11_250);
+        assert_eq!(budget(&MapView::new(0.5, 0.5, 2.0)), BUDGET);
+        assert_eq!(budget(&MapView::new(0.3, 0.3, 8.0)), BUDGET);
     }
 
     #[test]

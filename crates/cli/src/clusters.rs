@@ -61,10 +61,10 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
                 .prompts
                 .iter()
                 .map(|p| match label {
-                    Group::Category => p.category.clone(),
-                    Group::Subcategory => p.subcategory.clone(),
-                    Group::Cluster => p.cluster.clone(),
-                    Group::KoCluster => p.ko_cluster.clone(),
+                    Group::Category => p.category.to_string(),
+                    Group::Subcategory => p.subcategory.to_string(),
+                    Group::Cluster => p.cluster.to_string(),
+                    Group::KoCluster => p.ko_cluster.to_string(),
                 })
                 .collect::<Vec<String>>();
             (labels, None)
@@ -135,7 +135,7 @@ pub fn run(a: &ClustersArgs, out: &mut dyn Write) -> Result<(), String> {
                     .prompts
                     .iter()
                     .zip(&c.assignment)
-                    .map(|(p, &i)| (p.id.clone(), Value::from(i)))
+                    .map(|(p, &i)| (p.id.to_string(), Value::from(i)))
                     .collect::<serde_json::Map<String, Value>>(),
                 "dendrogram": c.dendrogram,
                 "broad": c.broad,

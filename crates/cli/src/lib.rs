@@ -4,6 +4,7 @@
 //! success, 2 on a usage or data error (with the reason on stderr).
 
 pub mod args;
+pub mod blocks;
 pub mod bundle;
 pub mod clusters;
 pub mod compare;

@@ -2,7 +2,6 @@
 
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::source::SourceFile;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 /// An input path that could not be read.
@@ -126,8 +125,8 @@ fn single_name(path: &Path) -> String {
     }
 }
 
-/// Loads a single file that is a Chatbot Arena battle log in JSON Lines line by line, so a log of
-/// millions of battles is never held whole in memory (it loads exactly as [`read_path`] and
+/// Loads a single file that is a Chatbot Arena battle log in JSON Lines in blocks of lines, each
+/// parsed on [`threads`] threads, so a log of millions of battles is never held whole in memory (it loads exactly as [`read_path`] and
 /// `Dataset::load` would load it). `None` when `path` is not such a file: read it with
 /// [`read_path`].
 pub fn load_streamed(path: &Path) -> Option<Result<Dataset, ReadError>> {
@@ -145,70 +144,34 @@ pub fn load_streamed(path: &Path) -> Option<Result<Dataset, ReadError>> {
         Ok(f) => f,
         Err(e) => return Some(Err(err(e))),
     };
-    let mut lines = Lines {
-        reader: BufReader::with_capacity(1 << 20, file),
-        more: true,
-        error: None,
-    };
+    let mut blocks = crate::blocks::Blocks::new(file);
     // The first non-blank line decides, as the format sniffer reads it.
-    let mut head = Vec::new();
-    for line in lines.by_ref() {
-        let blank = line.trim().is_empty();
-        head.push(line);
-        if !blank {
-            break;
+    let mut first = String::new();
+    let head = loop {
+        if let Some(end) = crate::blocks::head_end(&first, blocks.done) {
+            break first[..end].to_string();
         }
-    }
-    if let Some(e) = lines.error.take() {
+        match blocks.next() {
+            Some(b) => first.push_str(&b),
+            None => break first.clone(),
+        }
+    };
+    if let Some(e) = blocks.error.take() {
         return Some(Err(err(e)));
     }
     let name = single_name(path);
-    let head_text = head.join("\n");
-    if !Dataset::streams_as_arena_log(&name, &head_text) {
+    if !Dataset::streams_as_arena_log(&name, &head) {
         return None;
     }
-    let ds = Dataset::load_arena_log_lines(&name, &head_text, head.into_iter().chain(&mut lines));
-    match lines.error {
+    let ds = Dataset::load_arena_log_blocks(
+        &name,
+        &head,
+        std::iter::once(first).chain(&mut blocks),
+        threads(),
+    );
+    match blocks.error {
         Some(e) => Some(Err(err(e))),
         None => Some(Ok(ds)),
-    }
-}
-
-/// A file's lines as `str::split('\n')` gives them (a file ending in a line end has an empty last
-/// line), each read as UTF-8 with invalid bytes replaced, as [`read_text`] reads the whole file.
-struct Lines<R> {
-    reader: R,
-    /// False once the last line was handed out.
-    more: bool,
-    /// The read error that ended the lines early, if any.
-    error: Option<std::io::Error>,
-}
-
-impl<R: BufRead> Iterator for Lines<R> {
-    type Item = String;
-    fn next(&mut self) -> Option<String> {
-        if !self.more {
-            return None;
-        }
-        let mut buf = Vec::new();
-        match self.reader.read_until(b'\n', &mut buf) {
-            Ok(_) => {
-                if buf.last() == Some(&b'\n') {
-                    buf.pop();
-                } else {
-                    self.more = false;
-                }
-                Some(match String::from_utf8(buf) {
-                    Ok(s) => s,
-                    Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                })
-            }
-            Err(e) => {
-                self.error = Some(e);
-                self.more = false;
-                None
-            }
-        }
     }
 }
 

@@ -292,7 +292,7 @@ fn a_search_scores_the_prompts_whose_text_matches() {
     let got: BTreeSet<String> = sel
         .prompts
         .iter()
-        .map(|&i| b.prompts[i as usize].id.clone())
+        .map(|&i| b.prompts[i as usize].id.to_string())
         .collect();
     assert!(!got.is_empty());
     assert_eq!(got, expected);

@@ -57,7 +57,7 @@ fn fulltext_battles_equal_reference_multiset_and_scores_match() {
     for r in &set.rows {
         *ours
             .entry((
-                bench.prompts[r.prompt as usize].id.clone(),
+                bench.prompts[r.prompt as usize].id.to_string(),
                 set.name(r.a).into(),
                 set.name(r.b).into(),
                 r.outcome.winner_label().into(),

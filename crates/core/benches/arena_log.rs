@@ -1,6 +1,7 @@
 //! Criterion benchmark: reading a generated 100k-battle Chatbot Arena log (`arena-lens demo
 //! --battles`, default seed, no conversations) into a data set, the step that dominates a
-//! million-battle leaderboard. BENCHMARKS.md records the results.
+//! million-battle leaderboard: from one text, line by line, and in blocks on one or two threads.
+//! BENCHMARKS.md records the results.
 
 use arena_lens_core::dataset::Dataset;
 use arena_lens_core::source::SourceFile;
@@ -41,6 +42,30 @@ fn benches(c: &mut Criterion) {
             )
         })
     });
+    // 8 MiB blocks of whole lines, as the CLI reads a file, on one and on two threads.
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = (start + (8 << 20)).min(text.len());
+        let end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        blocks.push(text[start..end].to_string());
+        start = end;
+    }
+    for threads in [1, 2] {
+        g.bench_function(format!("parse-blocks-{threads}-threads"), |b| {
+            b.iter(|| {
+                let head = text.lines().next().unwrap_or_default();
+                let ds = Dataset::load_arena_log_blocks(
+                    "arena/battles.jsonl",
+                    head,
+                    blocks.iter().cloned(),
+                    threads,
+                );
+                assert_eq!(ds.benches["arena"].file_battles.len(), 100_000);
+                ds
+            })
+        });
+    }
     g.finish();
 }
 

@@ -240,7 +240,7 @@ pub fn build(
             game: 0,
         });
         set.style
-            .push(fb.style.or_else(|| style_of(fb.a, fb.b, fb.prompt)));
+            .push(fb.style.get().or_else(|| style_of(fb.a, fb.b, fb.prompt)));
     }
     if set.rows.is_empty() {
         return Err(

@@ -4,8 +4,11 @@
 //! ids; the strings come back only for display.
 
 use crate::report::LoadReport;
+use crate::shared_str::{SharedList, SharedStr};
 use crate::style::StyleRaw;
+use crate::style_pair::StylePair;
 use crate::verdict::{Outcome, Verdict};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -33,7 +36,7 @@ pub enum Layout {
 #[derive(Clone, Debug, Default)]
 pub struct Interner {
     names: Vec<String>,
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
 }
 
 impl Interner {
@@ -67,13 +70,16 @@ impl Interner {
 /// A prompt (question).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Prompt {
-    pub id: String,
-    pub category: String,
-    pub subcategory: String,
-    pub cluster: String,
+    /// Shared with the [`Bench::prompt_index`] key, so a million prompts keep their ids once.
+    pub id: SharedStr,
+    /// The short label fields are [`SharedStr`]s, which a reader interns: a million prompts in a
+    /// dozen languages hold a dozen copies (see [`crate::shared_str`]).
+    pub category: SharedStr,
+    pub subcategory: SharedStr,
+    pub cluster: SharedStr,
     /// The Korean topic cluster (`ko_cluster` in the Korean question file); empty elsewhere.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub ko_cluster: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub ko_cluster: SharedStr,
     /// The first user turn (v0.1 `turns[0].content`, v2.0 `prompt`).
     pub text: String,
     /// Later user turns of a multi-turn question (v0.1 `turns[1..]`); empty for single-turn prompts.
@@ -81,8 +87,8 @@ pub struct Prompt {
     pub later_turns: Vec<String>,
     /// The format's own labels of the prompt beyond `category` (Chatbot Arena `category_tag`:
     /// `math`, `instruction_following`, `creative_writing`, `hard_prompt`, `code`); empty elsewhere.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub labels: Vec<String>,
+    #[serde(default, skip_serializing_if = "<[SharedStr]>::is_empty")]
+    pub labels: SharedList,
     /// The seven quality criteria (Chatbot Arena `category_tag.criteria_v0.1`), when the data
     /// tags the prompt; `None`: untagged (not a score of 0). See [`crate::criteria`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,7 +155,8 @@ pub struct FileBattle {
     pub a: u32,
     pub b: u32,
     pub outcome: Outcome,
-    pub style: Option<(StyleRaw, StyleRaw)>,
+    /// Both sides' style counts, kept compact (a million battles each have them).
+    pub style: StylePair,
     /// Chatbot Arena: whether the vote was cast before the models were revealed (`anony`); `None`
     /// when the row does not say (Arena-Hard battles files, the 55k CSV).
     pub anony: Option<bool>,
@@ -167,7 +174,7 @@ pub struct Bench {
     pub models: Interner,
     pub judges: Interner,
     pub prompts: Vec<Prompt>,
-    pub prompt_index: HashMap<String, u32>,
+    pub prompt_index: FxHashMap<SharedStr, u32>,
     pub answers: Vec<Answer>,
     pub answer_index: HashMap<(u32, u32), u32>,
     /// Models that have an answer file (by file name), in sorted order.
@@ -200,7 +207,7 @@ impl Bench {
             models: Interner::default(),
             judges: Interner::default(),
             prompts: Vec::new(),
-            prompt_index: HashMap::new(),
+            prompt_index: FxHashMap::default(),
             answers: Vec::new(),
             answer_index: HashMap::new(),
             answer_files: Vec::new(),
@@ -223,11 +230,12 @@ impl Bench {
             return i;
         }
         let i = self.prompts.len() as u32;
+        let id = SharedStr::from(id);
+        self.prompt_index.insert(id.clone(), i);
         self.prompts.push(Prompt {
-            id: id.to_string(),
+            id,
             ..Prompt::default()
         });
-        self.prompt_index.insert(id.to_string(), i);
         i
     }
 
@@ -267,7 +275,11 @@ impl Bench {
 
     /// Sorted distinct categories of the prompts.
     pub fn categories(&self) -> Vec<String> {
-        let mut v: Vec<String> = self.prompts.iter().map(|p| p.category.clone()).collect();
+        let mut v: Vec<String> = self
+            .prompts
+            .iter()
+            .map(|p| p.category.to_string())
+            .collect();
         v.sort();
         v.dedup();
         v

@@ -177,6 +177,43 @@ impl Dataset {
         log.finish()
     }
 
+    /// Loads a single file that [`Dataset::streams_as_arena_log`] accepted, given in blocks of
+    /// whole lines (each ends right after a `\n`, or at the end of the file; together they are
+    /// the file's text, `head` included), parsing each block on up to `threads` threads: the same
+    /// data set as [`Dataset::load_arena_log_lines`] and [`Dataset::load`] (see
+    /// `formats::arena_blocks`).
+    pub fn load_arena_log_blocks(
+        path: &str,
+        head: &str,
+        blocks: impl Iterator<Item = String>,
+        threads: usize,
+    ) -> Dataset {
+        Dataset::load_single_log(path, head, |bench| {
+            let mut reader = formats::arena_blocks::BlockReader::new(bench, path, threads);
+            for block in blocks {
+                bench.report.bytes += block.len();
+                reader.block(bench, &block);
+            }
+        })
+    }
+
+    /// The data set of one battle log that [`Dataset::streams_as_arena_log`] accepted: its bench,
+    /// counted as one file, filled by `read`, then finished as [`Dataset::load`] finishes.
+    fn load_single_log(path: &str, head: &str, read: impl FnOnce(&mut Bench)) -> Dataset {
+        let mut ds = Dataset::default();
+        let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
+            unreachable!("checked by streams_as_arena_log")
+        };
+        let bench = ds
+            .benches
+            .entry(name.clone())
+            .or_insert_with(|| Bench::new(&name));
+        bench.report.files += 1;
+        read(bench);
+        ds.finish(None);
+        ds
+    }
+
     /// The bench to use: the named one, or the only one, or the one with verdicts if just one has them.
     pub fn bench(&self, name: Option<&str>) -> Result<&Bench, crate::Error> {
         if let Some(n) = name {

@@ -43,7 +43,8 @@ impl Default for LoadOptions {
 }
 
 /// `f` applied to every item, on up to `threads` scoped threads (each takes every `threads`-th
-/// item, so large and small files spread evenly), results in the items' order.
+/// item, so large and small files spread evenly), results in the items' order. Also fits a
+/// bootstrap's batch of rounds (`leaderboard::fits`).
 pub(crate) fn map_parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
@@ -74,7 +75,7 @@ pub(crate) fn map_parallel<T: Sync, R: Send>(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().expect("a reading thread panicked"))
+            .map(|h| h.join().expect("a worker thread panicked"))
             .collect()
     });
     let mut out: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();

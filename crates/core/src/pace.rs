@@ -32,6 +32,13 @@ pub trait Pacer {
     /// One step is done. The future resolves when the job may go on, or to [`Cancelled`] when it
     /// should stop.
     fn step(&mut self) -> impl Future<Output = Result<(), Cancelled>>;
+    /// How many bootstrap rounds may be fitted at once, on that many threads. The draws are
+    /// still made one after another from the one seeded stream, so the numbers never depend on
+    /// this. A pacer that yields between rounds (the browser's worker, which has one thread)
+    /// keeps the default of one.
+    fn threads(&self) -> usize {
+        1
+    }
 }
 
 /// The pacer of a run nobody interrupts (the CLI, the tests): every step goes on at once.
@@ -42,6 +49,15 @@ impl Pacer for Unpaced {
     fn expect(&mut self, _steps: u64) {}
     fn step(&mut self) -> impl Future<Output = Result<(), Cancelled>> {
         ready(Ok(()))
+    }
+    /// Every core of the machine (natively; one in the browser, where threads cannot be spawned),
+    /// so the CLI fits a bootstrap's rounds in parallel.
+    fn threads(&self) -> usize {
+        if cfg!(target_arch = "wasm32") {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        }
     }
 }
 

@@ -40,8 +40,14 @@ struct Active {
 }
 
 impl Active {
-    fn new(groups: &[StyleGroup], k: usize) -> Active {
-        let n = groups.iter().filter(|g| g.wa + g.wb > 0.0).count();
+    /// The groups with weight, `weight(g)` giving group `g`'s `(wa, wb)`.
+    fn new(groups: &[StyleGroup], weight: impl Fn(usize) -> (f64, f64), k: usize) -> Active {
+        let n = (0..groups.len())
+            .filter(|&g| {
+                let (wa, wb) = weight(g);
+                wa + wb > 0.0
+            })
+            .count();
         let mut s = Active {
             a: Vec::with_capacity(n),
             b: Vec::with_capacity(n),
@@ -50,12 +56,15 @@ impl Active {
             f: Vec::with_capacity(n * k),
             k,
         };
-        for g in groups.iter().filter(|g| g.wa + g.wb > 0.0) {
-            s.a.push(g.a);
-            s.b.push(g.b);
-            s.wa.push(g.wa);
-            s.wb.push(g.wb);
-            s.f.extend_from_slice(&g.features[..k]);
+        for (i, g) in groups.iter().enumerate() {
+            let (wa, wb) = weight(i);
+            if wa + wb > 0.0 {
+                s.a.push(g.a);
+                s.b.push(g.b);
+                s.wa.push(wa);
+                s.wb.push(wb);
+                s.f.extend_from_slice(&g.features[..k]);
+            }
         }
         s
     }
@@ -213,8 +222,20 @@ impl Active {
 
 /// Minimises the same objective as [`crate::style::fit`]; see the module notes for how.
 pub fn fit(groups: &[StyleGroup], n_models: usize, k: usize, warm: Option<&StyleFit>) -> StyleFit {
+    fit_with(groups, |g| (groups[g].wa, groups[g].wb), n_models, k, warm)
+}
+
+/// [`fit`] with group `g`'s weights given by `weight(g)` instead of its `wa` and `wb`, so bootstrap
+/// rounds fitted at once on several threads share one set of groups.
+pub fn fit_with(
+    groups: &[StyleGroup],
+    weight: impl Fn(usize) -> (f64, f64),
+    n_models: usize,
+    k: usize,
+    warm: Option<&StyleFit>,
+) -> StyleFit {
     let dim = n_models + k;
-    let data = Active::new(groups, k);
+    let data = Active::new(groups, weight, k);
     let mut w = vec![0.0; dim];
     if let Some(s) = warm {
         w[..n_models].copy_from_slice(&s.model_coef);

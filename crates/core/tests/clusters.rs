@@ -624,7 +624,11 @@ mod performance {
         let ds = tiny();
         let bench = ds.bench(None).unwrap();
         let judge = bench.judges.get("j").unwrap();
-        let labels: Vec<String> = bench.prompts.iter().map(|p| p.cluster.clone()).collect();
+        let labels: Vec<String> = bench
+            .prompts
+            .iter()
+            .map(|p| p.cluster.to_string())
+            .collect();
         let spec = BootstrapSpec::new(500, 7, 0.95, BootstrapUnit::Prompt).unwrap();
         let perf = cluster_performance(bench, judge, None, &labels, spec);
         assert_eq!(perf.len(), 2);
@@ -666,7 +670,11 @@ mod performance {
         let bench = ds.bench(None).unwrap();
         let judge = bench.judges.get("judge-sage").unwrap();
         let baseline = bench.models.get(arena_lens_demo::DEMO_BASELINE);
-        let labels: Vec<String> = bench.prompts.iter().map(|p| p.category.clone()).collect();
+        let labels: Vec<String> = bench
+            .prompts
+            .iter()
+            .map(|p| p.category.to_string())
+            .collect();
         let spec = BootstrapSpec::new(100, 42, 0.9, BootstrapUnit::Prompt).unwrap();
         let perf = cluster_performance(bench, judge, baseline, &labels, spec);
         assert_eq!(perf.len(), bench.categories().len());

@@ -123,7 +123,7 @@ impl Groups {
             if !l.is_empty() && field != GroupBy::Category {
                 parent
                     .entry(l.to_string())
-                    .or_insert_with(|| p.category.clone());
+                    .or_insert_with(|| p.category.to_string());
             } else if !l.is_empty() {
                 parent.entry(l.to_string()).or_insert_with(String::new);
             }
@@ -182,7 +182,7 @@ impl Groups {
             .iter()
             .enumerate()
             .filter(|(_, l)| l.as_str() == group)
-            .map(|(p, _)| bench.prompts[p].id.clone())
+            .map(|(p, _)| bench.prompts[p].id.to_string())
             .collect()
     }
 }

@@ -1,6 +1,11 @@
 //! The clustering pipeline as an incremental job: tokenise → TF-IDF → SVD → k-means or Ward →
 //! c-TF-IDF labels → 2-D map.
 //!
+//! Above [`SAMPLE_ABOVE`] texts (and more than [`ClusterParams::svd_sample`]) the SVD is fitted on
+//! a seeded sample of the TF-IDF rows and every row is then projected onto its right singular
+//! vectors (`X V`): the randomized SVD's ten passes over a 100,000-row matrix were half the time
+//! at that size, the projection is one pass. Below, nothing changes.
+//!
 //! The browser has one thread, so a single blocking call would freeze the page for a second or
 //! more on a few thousand prompts. [`ClusterJob::step`] instead does a bounded slice of work
 //! (about [`STEP_WORK`] multiply-adds, a few milliseconds natively) and returns, so the page can
@@ -11,10 +16,12 @@ pub use super::clustering::{prompt_text, ClusterInfo, Clustering};
 use super::ctfidf;
 use super::hierarchy::{self, BroadTopic};
 use super::kmeans::{KMeans, DEFAULT_RESTARTS, MAX_ITER};
-use super::map2d::pca_2d;
-use super::sampled::{gather, sample_rows, Refine, REFINE_ITERS, SAMPLE_ABOVE, SAMPLE_SIZE};
-use super::svd::{normalise_rows, SvdState, DEFAULT_ITERS};
-use super::tfidf::{tfidf_with_power, Tfidf};
+use super::map2d::Pca2d;
+use super::sampled::{
+    gather, sample_rows, Refine, REFINE_ITERS, SAMPLE_ABOVE, SAMPLE_SIZE, SVD_SAMPLE,
+};
+use super::svd::{normalise_rows, project_rows, select_rows, Svd, SvdState, DEFAULT_ITERS};
+use super::tfidf::{Csr, Tfidf, TfidfBuilder};
 use super::tokenize::tokenize;
 use super::ward::{cut, ward, Merge, Ward};
 use serde::{Deserialize, Serialize};
@@ -24,7 +31,11 @@ use std::fmt;
 /// a single indivisible pass (one SVD product on thousands of prompts) may exceed it.
 pub const STEP_WORK: f64 = 4.0e6;
 
-/// Exponent of the idf weights (see [`tfidf_with_power`]). Chosen with [`SPECTRAL_POWER`] by the
+/// TF-IDF rows built, or rows projected, per unit of work: small enough that a step stays near
+/// [`STEP_WORK`], large enough that the loop's overhead does not show.
+const ROWS_PER_SLICE: usize = 256;
+
+/// Exponent of the idf weights (see [`super::tfidf::tfidf_with_power`]). Chosen with [`SPECTRAL_POWER`] by the
 /// mean NMI over every labelled real prompt set in `../shared` (Arena-Hard v2.0 subcategories, v0.1
 /// clusters, the Korean set, MT-Bench categories) at k = 3, 8, 10, 20 and 50, not by the demo
 /// (`tests/topic_quality.rs` prints the grid): over 1-4 for both, 2 and 2 score best (mean 0.424,
@@ -91,6 +102,15 @@ pub struct ClusterParams {
     /// Texts in that sample ([`SAMPLE_SIZE`]).
     #[serde(default = "default_sample_size")]
     pub sample_size: usize,
+    /// Above `sample_above` texts and above this many, the SVD is fitted on this many sampled
+    /// TF-IDF rows and every row projected onto it ([`SVD_SAMPLE`]; `usize::MAX`: the SVD of all
+    /// rows, which tests compare against).
+    #[serde(default = "default_svd_sample")]
+    pub svd_sample: usize,
+}
+
+fn default_svd_sample() -> usize {
+    SVD_SAMPLE
 }
 
 fn default_sample_above() -> usize {
@@ -120,6 +140,7 @@ impl Default for ClusterParams {
             spectral_power: SPECTRAL_POWER,
             sample_above: SAMPLE_ABOVE,
             sample_size: SAMPLE_SIZE,
+            svd_sample: SVD_SAMPLE,
         }
     }
 }
@@ -141,6 +162,8 @@ pub enum ClusterError {
     BadPower { name: &'static str, value: f64 },
     /// The sample must hold at least `k` texts.
     BadSample { sample_size: usize, k: usize },
+    /// The SVD's sample must hold at least two texts.
+    BadSvdSample { svd_sample: usize },
 }
 
 impl fmt::Display for ClusterError {
@@ -167,6 +190,12 @@ impl fmt::Display for ClusterError {
             }
             ClusterError::BadPower { name, value } => {
                 write!(f, "{name} must be in [0, 8], got {value}")
+            }
+            ClusterError::BadSvdSample { svd_sample } => {
+                write!(
+                    f,
+                    "the SVD's sample must hold at least 2 texts, got {svd_sample}"
+                )
             }
             ClusterError::BadSample { sample_size, k } => {
                 write!(
@@ -203,12 +232,27 @@ enum Fit {
 }
 
 enum Stage {
+    /// Tokenises a text and counts its terms into the TF-IDF builder.
     Tokenise,
-    Tfidf,
-    Svd(SvdState),
+    /// Prunes and sorts the vocabulary (one step).
+    Vocabulary,
+    /// Builds the TF-IDF rows, a slice per step.
+    Rows,
+    /// The randomized SVD, a matrix pass per step; `sample` holds the rows it is fitted on when
+    /// they are a sample (then [`Stage::Project`] follows).
+    Svd {
+        state: Box<SvdState>,
+        sample: Option<Box<Csr>>,
+    },
+    /// Every TF-IDF row projected onto the sample's right singular vectors, a slice per step.
+    Project {
+        svd: Box<Svd>,
+        next: usize,
+    },
     Cluster(Fit),
     Labels,
-    Map,
+    /// The 2-D map, a slice of rows per step.
+    Map(Box<Pca2d>),
     Done,
 }
 
@@ -226,7 +270,7 @@ const SHARE: [(&str, f64); 6] = [
 pub struct ClusterJob {
     params: ClusterParams,
     texts: Vec<String>,
-    tokens: Vec<Vec<String>>,
+    builder: TfidfBuilder,
     tfidf: Tfidf,
     /// Row-major `n x d`, unit rows.
     embedding: Vec<f64>,
@@ -270,6 +314,11 @@ impl ClusterJob {
                 return Err(ClusterError::BadPower { name, value });
             }
         }
+        if params.svd_sample < 2 {
+            return Err(ClusterError::BadSvdSample {
+                svd_sample: params.svd_sample,
+            });
+        }
         if n > params.sample_above && params.sample_size < params.k {
             return Err(ClusterError::BadSample {
                 sample_size: params.sample_size,
@@ -277,8 +326,8 @@ impl ClusterJob {
             });
         }
         Ok(ClusterJob {
+            builder: TfidfBuilder::new(params.min_df.max(1), params.max_df, params.idf_power),
             params,
-            tokens: Vec::with_capacity(n),
             texts,
             tfidf: Tfidf::default(),
             embedding: Vec::new(),
@@ -306,9 +355,17 @@ impl ClusterJob {
     /// The current stage and overall fraction done.
     pub fn progress(&self) -> Progress {
         let (stage, within) = match &self.stage {
-            Stage::Tokenise => (0, self.tokens.len() as f64 / self.texts.len() as f64),
-            Stage::Tfidf => (1, 0.0),
-            Stage::Svd(s) => (2, s.passes_done() as f64 / s.total_passes() as f64),
+            Stage::Tokenise => (0, self.builder.docs() as f64 / self.texts.len() as f64),
+            Stage::Vocabulary => (1, 0.0),
+            Stage::Rows => (
+                1,
+                self.builder.rows_built() as f64 / self.texts.len() as f64,
+            ),
+            Stage::Svd { state, sample } => {
+                let f = state.passes_done() as f64 / state.total_passes() as f64;
+                (2, if sample.is_some() { 0.5 * f } else { f })
+            }
+            Stage::Project { next, .. } => (2, 0.5 + 0.5 * *next as f64 / self.texts.len() as f64),
             Stage::Cluster(Fit::KMeans(k)) => (3, k.progress()),
             Stage::Cluster(Fit::Ward(w)) => (3, w.progress()),
             Stage::Cluster(Fit::Sample { fit, .. }) => match fit.as_ref() {
@@ -318,7 +375,7 @@ impl ClusterJob {
             },
             Stage::Cluster(Fit::Refine(r)) => (3, 0.5 + 0.5 * r.progress()),
             Stage::Labels => (4, 0.0),
-            Stage::Map => (5, 0.0),
+            Stage::Map(p) => (5, p.progress()),
             Stage::Done => {
                 return Progress {
                     stage: "done",
@@ -347,68 +404,66 @@ impl ClusterJob {
         let n = self.texts.len();
         match &mut self.stage {
             Stage::Tokenise => {
-                let i = self.tokens.len();
-                self.tokens.push(tokenize(&self.texts[i]));
-                if self.tokens.len() == n {
-                    self.stage = Stage::Tfidf;
-                    // TF-IDF hashes every token at once: it starts a step of its own.
+                let i = self.builder.docs();
+                self.builder.add(&tokenize(&self.texts[i]));
+                if self.builder.docs() == n {
+                    self.stage = Stage::Vocabulary;
+                    // Sorting the vocabulary is one piece: it starts a step of its own.
                     return STEP_WORK;
                 }
                 // Tokenising is allocation-heavy: a byte costs about as much as 40 flops.
                 40.0 * self.texts[i].len() as f64
             }
-            Stage::Tfidf => {
-                self.tfidf = tfidf_with_power(
-                    &self.tokens,
-                    self.params.min_df.max(1),
-                    self.params.max_df,
-                    self.params.idf_power,
-                );
-                self.tokens = Vec::new();
-                // Hashing every token: its own step, whatever the estimate says.
-                let cost = STEP_WORK;
-                self.stage = Stage::Svd(SvdState::new(
-                    &self.tfidf.matrix,
-                    self.params.dims,
-                    DEFAULT_ITERS,
-                    self.params.seed,
-                ));
+            Stage::Vocabulary => {
+                self.builder.choose_vocabulary();
+                self.stage = Stage::Rows;
+                STEP_WORK
+            }
+            Stage::Rows => {
+                let before = self.builder.rows_built();
+                let done = self.builder.build_rows(ROWS_PER_SLICE);
+                let rows = (self.builder.rows_built() - before) as f64;
+                if done {
+                    self.tfidf = std::mem::take(&mut self.builder).finish();
+                    self.stage = self.svd_stage();
+                }
+                // A row is a filter, a sort and a normalisation of its few dozen terms.
+                rows * 2_000.0
+            }
+            Stage::Svd { state, sample } => {
+                let x = sample.as_deref().unwrap_or(&self.tfidf.matrix);
+                let done = state.step(x);
+                let l = (self.params.dims + super::svd::OVERSAMPLE) as f64;
+                let cost = x.nnz() as f64 * l + x.rows as f64 * l * l;
+                if done {
+                    let Stage::Svd { state, sample } =
+                        std::mem::replace(&mut self.stage, Stage::Labels)
+                    else {
+                        unreachable!("matched above")
+                    };
+                    let svd = state.into_result().expect("done");
+                    if sample.is_some() {
+                        self.embedding = Vec::with_capacity(n * svd.dims);
+                        self.stage = Stage::Project {
+                            svd: Box::new(svd),
+                            next: 0,
+                        };
+                    } else {
+                        self.embedding = svd.embedding;
+                        self.finish_embedding(&svd.singular_values, svd.dims);
+                    }
+                }
                 cost
             }
-            Stage::Svd(s) => {
-                let done = s.step(&self.tfidf.matrix);
-                let l = (self.params.dims + super::svd::OVERSAMPLE) as f64;
-                let cost = self.tfidf.matrix.nnz() as f64 * l + n as f64 * l * l;
-                if done {
-                    let svd = s.result().expect("done");
-                    self.d = svd.dims;
-                    self.embedding = svd.embedding.clone();
-                    let scale: Vec<f64> = svd
-                        .singular_values
-                        .iter()
-                        .map(|s| s.powf(self.params.spectral_power - 1.0))
-                        .collect();
-                    if self.d > 0 {
-                        for row in self.embedding.chunks_mut(self.d) {
-                            row.iter_mut().zip(&scale).for_each(|(x, s)| *x *= s);
-                        }
-                    }
-                    if self.d == 0 {
-                        // No term survived pruning: every text gets the same (zero) coordinate.
-                        self.d = 1;
-                        self.embedding = vec![0.0; n];
-                    }
-                    normalise_rows(&mut self.embedding, self.d);
-                    self.stage = Stage::Cluster(if n > self.params.sample_above {
-                        let rows = sample_rows(n, self.params.sample_size, self.params.seed);
-                        let data = gather(&self.embedding, self.d, &rows);
-                        Fit::Sample {
-                            fit: Box::new(self.fit(&data)),
-                            data,
-                        }
-                    } else {
-                        self.fit(&self.embedding)
-                    });
+            Stage::Project { svd, next } => {
+                let to = (*next + ROWS_PER_SLICE).min(n);
+                let x = &self.tfidf.matrix;
+                project_rows(x, &svd.components, svd.dims, *next, to, &mut self.embedding);
+                let cost = (x.indptr[to] - x.indptr[*next]) as f64 * svd.dims as f64;
+                *next = to;
+                if to == n {
+                    let (sv, d) = (std::mem::take(&mut svd.singular_values), svd.dims);
+                    self.finish_embedding(&sv, d);
                 }
                 cost
             }
@@ -482,22 +537,79 @@ impl ClusterJob {
                     other,
                     broad,
                 });
-                self.stage = Stage::Map;
-                // Labels and map each get a step of their own: their cost is hard to estimate.
+                self.stage = Stage::Map(Box::new(Pca2d::new(&self.embedding, self.d)));
+                // The labels get a step of their own: their cost is hard to estimate.
                 STEP_WORK
             }
-            Stage::Map => {
-                let coords = pca_2d(&self.embedding, self.d);
-                if let Some(r) = &mut self.result {
-                    r.coords = coords;
+            Stage::Map(p) => {
+                if p.step(&self.embedding, ROWS_PER_SLICE) {
+                    let Stage::Map(p) = std::mem::replace(&mut self.stage, Stage::Done) else {
+                        unreachable!("matched above")
+                    };
+                    if let Some(r) = &mut self.result {
+                        r.coords = p.into_points();
+                    }
+                    self.embedding = Vec::new();
+                    self.tfidf = Tfidf::default();
                 }
-                self.embedding = Vec::new();
-                self.tfidf = Tfidf::default();
-                self.stage = Stage::Done;
-                STEP_WORK
+                // The covariance pass, the costliest: d² / 2 per row.
+                (ROWS_PER_SLICE * self.d * self.d / 2) as f64
             }
             Stage::Done => 0.0,
         }
+    }
+
+    /// The SVD stage over the finished TF-IDF matrix: of all rows, or of a seeded sample of them
+    /// (with the right singular vectors kept for the projection) above the sampling thresholds.
+    fn svd_stage(&self) -> Stage {
+        let x = &self.tfidf.matrix;
+        let p = &self.params;
+        if x.rows > p.sample_above && x.rows > p.svd_sample {
+            let sample = select_rows(x, &sample_rows(x.rows, p.svd_sample, p.seed));
+            Stage::Svd {
+                state: Box::new(
+                    SvdState::new(&sample, p.dims, DEFAULT_ITERS, p.seed).with_components(),
+                ),
+                sample: Some(Box::new(sample)),
+            }
+        } else {
+            Stage::Svd {
+                state: Box::new(SvdState::new(x, p.dims, DEFAULT_ITERS, p.seed)),
+                sample: None,
+            }
+        }
+    }
+
+    /// `U S` (in `self.embedding`, `d` wide) to the clustering's embedding `U S^SPECTRAL_POWER`
+    /// with unit rows, then the clustering stage.
+    fn finish_embedding(&mut self, singular_values: &[f64], d: usize) {
+        let n = self.texts.len();
+        self.d = d;
+        let scale: Vec<f64> = singular_values
+            .iter()
+            .map(|s| s.powf(self.params.spectral_power - 1.0))
+            .collect();
+        if self.d > 0 {
+            for row in self.embedding.chunks_mut(self.d) {
+                row.iter_mut().zip(&scale).for_each(|(x, s)| *x *= s);
+            }
+        }
+        if self.d == 0 {
+            // No term survived pruning: every text gets the same (zero) coordinate.
+            self.d = 1;
+            self.embedding = vec![0.0; n];
+        }
+        normalise_rows(&mut self.embedding, self.d);
+        self.stage = Stage::Cluster(if n > self.params.sample_above {
+            let rows = sample_rows(n, self.params.sample_size, self.params.seed);
+            let data = gather(&self.embedding, self.d, &rows);
+            Fit::Sample {
+                fit: Box::new(self.fit(&data)),
+                data,
+            }
+        } else {
+            self.fit(&self.embedding)
+        });
     }
 
     /// The exact fit (k-means with restarts, or Ward) of `data`'s rows.

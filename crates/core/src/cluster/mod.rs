@@ -34,6 +34,7 @@ pub mod selection;
 pub mod svd;
 pub mod tfidf;
 pub mod tokenize;
+pub mod topic_perfs;
 pub mod votes;
 pub mod ward;
 

@@ -17,10 +17,11 @@ use crate::cluster::performance::{
 use crate::cluster::selection::Selection;
 use crate::cluster::votes::vote_scores;
 use crate::compare::CompareIndex;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Per-group performance, with the models in overall order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Perf {
     /// One row per group, in label order.
     pub rows: Vec<ClusterPerformance>,
@@ -34,7 +35,7 @@ pub struct Perf {
 }
 
 /// What per-group win rates are computed from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PerfSource {
     /// This judge's verdicts, against the baseline.
     Judge(u32),

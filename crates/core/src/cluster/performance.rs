@@ -17,11 +17,11 @@ use crate::compare::CompareIndex;
 use crate::quantile;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One model on one cluster.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelInCluster {
     pub model: String,
     /// Mean prompt score against the baseline, in %.
@@ -35,7 +35,7 @@ pub struct ModelInCluster {
 }
 
 /// All models on one cluster.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterPerformance {
     pub cluster: String,
     /// Prompts carrying this label.

@@ -18,6 +18,10 @@ use rand_chacha::ChaCha8Rng;
 pub const SAMPLE_ABOVE: usize = 5_000;
 /// Rows in the sample: enough for 50 clusters of about 80 rows each.
 pub const SAMPLE_SIZE: usize = 4_000;
+/// TF-IDF rows the SVD is fitted on above [`SAMPLE_ABOVE`] rows (every row is then projected onto
+/// it, `super::svd::project_rows`). Ten thousand prompts give each of 50 topics about 200 rows to
+/// shape its directions; `tests/topics_scale.rs` checks the topics against the full SVD's.
+pub const SVD_SAMPLE: usize = 10_000;
 /// Lloyd passes over all rows after the sample's fit (fewer if no row moves).
 pub const REFINE_ITERS: usize = 10;
 

@@ -200,6 +200,10 @@ pub struct Svd {
     pub dims: usize,
     pub singular_values: Vec<f64>,
     pub embedding: Vec<f64>,
+    /// The right singular vectors `V`, row-major `cols x dims`, when asked for
+    /// ([`SvdState::with_components`]); empty otherwise. `X V = U S`, so [`project_rows`] embeds
+    /// rows the fit never saw.
+    pub components: Vec<f64>,
 }
 
 /// Randomized SVD, resumable one matrix pass at a time.
@@ -214,6 +218,9 @@ pub struct SvdState {
     /// The small `l x l` problem, solved a sweep per step, between the last two passes.
     small: Option<Jacobi>,
     seed: u64,
+    /// Whether to keep `V` ([`Svd::components`]), and `B^T = X^T Q` until it is computed.
+    components: bool,
+    bt: Vec<f64>,
     result: Option<Svd>,
 }
 
@@ -230,8 +237,17 @@ impl SvdState {
             q: Vec::new(),
             small: None,
             seed,
+            components: false,
+            bt: Vec::new(),
             result: None,
         }
+    }
+
+    /// Also computes the right singular vectors ([`Svd::components`]): `cols x dims` more memory
+    /// and `cols x l x dims` more work at the end.
+    pub fn with_components(mut self) -> SvdState {
+        self.components = true;
+        self
     }
 
     /// Passes left, for progress reporting (each costs about `nnz * l`).
@@ -259,6 +275,7 @@ impl SvdState {
                 dims: 0,
                 singular_values: Vec::new(),
                 embedding: Vec::new(),
+                components: Vec::new(),
             });
             return true;
         }
@@ -299,6 +316,9 @@ impl SvdState {
                 }
             }
             self.small = Some(Jacobi::new(&g, l));
+            if self.components {
+                self.bt = bt;
+            }
         } else if !self.small.as_mut().expect("small problem set up").sweep() {
             // One Jacobi sweep per step; the pass count moves on once it converges.
             return false;
@@ -320,10 +340,25 @@ impl SvdState {
                 }
             }
             self.q = Vec::new();
+            // V = B^T W S^-1 (B^T = X^T Q), so that X V = Q Q^T X V = Q W S on the fitted rows.
+            // A zero singular value has no direction: its column of V stays zero.
+            let mut components = Vec::new();
+            if self.components {
+                components = vec![0.0; x.cols * d];
+                for (bj, vj) in self.bt.chunks(l).zip(components.chunks_mut(d)) {
+                    for ((v, w), s) in vj.iter_mut().zip(&wcols).zip(&sv) {
+                        if *s > 0.0 {
+                            *v = dot(bj, w) / s;
+                        }
+                    }
+                }
+                self.bt = Vec::new();
+            }
             self.result = Some(Svd {
                 dims: d,
                 singular_values: sv,
                 embedding: emb,
+                components,
             });
             self.pass += 1;
             return true;
@@ -331,6 +366,39 @@ impl SvdState {
         self.pass += 1;
         false
     }
+}
+
+/// Rows `from..to` of `X V`: each row of the sparse `x` projected onto the `d` right singular
+/// vectors `v` (row-major `x.cols x d`), appended to `out`. Costs `nnz(rows) x d`.
+pub fn project_rows(x: &Csr, v: &[f64], d: usize, from: usize, to: usize, out: &mut Vec<f64>) {
+    for i in from..to {
+        let start = out.len();
+        out.resize(start + d, 0.0);
+        let yi = &mut out[start..];
+        for (j, xv) in x.row(i) {
+            for (a, b) in yi.iter_mut().zip(&v[j * d..(j + 1) * d]) {
+                *a += xv * b;
+            }
+        }
+    }
+}
+
+/// The rows `rows` of `x`, in order, as a matrix of their own (same columns).
+pub fn select_rows(x: &Csr, rows: &[usize]) -> Csr {
+    let mut m = Csr {
+        rows: rows.len(),
+        cols: x.cols,
+        indptr: Vec::with_capacity(rows.len() + 1),
+        ..Csr::default()
+    };
+    m.indptr.push(0);
+    for &r in rows {
+        let span = x.indptr[r]..x.indptr[r + 1];
+        m.indices.extend_from_slice(&x.indices[span.clone()]);
+        m.values.extend_from_slice(&x.values[span]);
+        m.indptr.push(m.values.len());
+    }
+    m
 }
 
 /// Truncated SVD in one call.
@@ -356,6 +424,45 @@ pub fn normalise_rows(m: &mut [f64], d: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn components_project_the_fitted_rows_onto_their_embedding() {
+        // A 6 x 4 matrix of full column rank, dims = 4 = cols: the subspace is exact, so X V must
+        // equal U S to rounding (X V = Q Q^T X V and Q spans X's columns). Tolerance 1e-9: a
+        // handful of orthonormalisations and Jacobi sweeps on 4 x 4 numbers.
+        let dense = [
+            [1.0, 0.0, 2.0, 0.0],
+            [0.0, 3.0, 0.0, 1.0],
+            [1.0, 1.0, 0.0, 0.0],
+            [0.0, 0.0, 1.0, 4.0],
+            [2.0, 0.0, 0.0, 1.0],
+            [0.0, 1.0, 1.0, 0.0],
+        ];
+        let mut x = Csr {
+            rows: 6,
+            cols: 4,
+            indptr: vec![0],
+            ..Csr::default()
+        };
+        for r in dense {
+            for (j, v) in r.iter().enumerate().filter(|(_, v)| **v != 0.0) {
+                x.indices.push(j as u32);
+                x.values.push(*v);
+            }
+            x.indptr.push(x.values.len());
+        }
+        let mut s = SvdState::new(&x, 4, 2, 7).with_components();
+        while !s.step(&x) {}
+        let svd = s.into_result().unwrap();
+        let mut projected = Vec::new();
+        project_rows(&x, &svd.components, svd.dims, 0, 6, &mut projected);
+        for (a, b) in projected.iter().zip(&svd.embedding) {
+            assert!((a - b).abs() < 1e-9, "{a} vs {b}");
+        }
+        // Rows 1 and 3 as a matrix of their own.
+        let sub = select_rows(&x, &[1, 3]);
+        assert_eq!(sub.to_dense(), [0.0, 3.0, 0.0, 1.0, 0.0, 0.0, 1.0, 4.0]);
+    }
 
     #[test]
     fn jacobi_on_a_known_matrix() {

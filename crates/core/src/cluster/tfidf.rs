@@ -87,84 +87,186 @@ pub fn tfidf(docs: &[Vec<String>], min_df: u32, max_df: f64) -> Tfidf {
 /// sharpens the contrast between those mid-frequency template words and rare topic words, which
 /// plain pruning cannot do without also dropping topic words of the larger clusters.
 pub fn tfidf_with_power(docs: &[Vec<String>], min_df: u32, max_df: f64, idf_power: f64) -> Tfidf {
-    let n = docs.len();
-    let mut df: HashMap<&str, u32> = HashMap::new();
-    let mut per_doc: Vec<HashMap<&str, u32>> = Vec::with_capacity(n);
+    let mut b = TfidfBuilder::new(min_df, max_df, idf_power);
     for d in docs {
-        let mut tf: HashMap<&str, u32> = HashMap::new();
-        for t in d {
-            *tf.entry(t.as_str()).or_insert(0) += 1;
-        }
-        for t in tf.keys() {
-            *df.entry(t).or_insert(0) += 1;
-        }
-        per_doc.push(tf);
+        b.add(d);
     }
-    // Documents written (at least partly) in a bigram script: the population its terms' df and idf
-    // are measured against (see the module overview).
-    let n_bigram = docs
-        .iter()
-        .filter(|d| d.iter().any(|t| is_bigram_term(t)))
-        .count();
-    let population = |t: &str| if is_bigram_term(t) { n_bigram } else { n } as f64;
-    // Sorted, so that column order (and with it every later step) does not depend on hashing.
-    let mut vocabulary: Vec<&str> = df
-        .iter()
-        .filter(|(t, &c)| {
-            let limit = if is_bigram_term(t) {
-                max_df.min(BIGRAM_MAX_DF)
-            } else {
-                max_df
+    b.choose_vocabulary();
+    while !b.build_rows(usize::MAX) {}
+    b.finish()
+}
+
+/// [`tfidf_with_power`] in resumable pieces, so that the browser's worker can report progress and
+/// drop an abandoned request between them (at 100,000 prompts the whole build is seconds):
+/// [`add`](Self::add) one document at a time (the job calls it as it tokenises), then
+/// [`choose_vocabulary`](Self::choose_vocabulary) once, then [`build_rows`](Self::build_rows) in
+/// slices, then [`finish`](Self::finish). Terms are interned as they arrive, so a document is kept
+/// as its sorted `(term, count)` pairs rather than its tokens. The numbers are those of the
+/// one-call build, operation for operation (same vocabulary order, same sums in the same order).
+#[derive(Clone, Debug, Default)]
+pub struct TfidfBuilder {
+    min_df: u32,
+    max_df: f64,
+    idf_power: f64,
+    /// Interned term of each id, in order of first appearance.
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+    /// Document frequency of each term id.
+    df: Vec<u32>,
+    /// Each document as `(term id, count)`, sorted by term id.
+    docs: Vec<Vec<(u32, u32)>>,
+    /// Documents with at least one Hangul/CJK term.
+    n_bigram: usize,
+    /// After [`choose_vocabulary`](Self::choose_vocabulary): column of each term id
+    /// (`u32::MAX` when pruned), each column's idf, and the sorted vocabulary.
+    column: Vec<u32>,
+    idf: Vec<f64>,
+    vocabulary: Vec<String>,
+    df_col: Vec<u32>,
+    matrix: Csr,
+    counts: Vec<f64>,
+}
+
+impl TfidfBuilder {
+    pub fn new(min_df: u32, max_df: f64, idf_power: f64) -> TfidfBuilder {
+        TfidfBuilder {
+            min_df,
+            max_df,
+            idf_power,
+            ..TfidfBuilder::default()
+        }
+    }
+
+    /// Documents added so far.
+    pub fn docs(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Rows built so far by [`build_rows`](Self::build_rows).
+    pub fn rows_built(&self) -> usize {
+        self.matrix.indptr.len().saturating_sub(1)
+    }
+
+    /// Counts one document's tokens.
+    pub fn add(&mut self, tokens: &[String]) {
+        let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
+        let mut bigram = false;
+        for t in tokens {
+            bigram |= is_bigram_term(t);
+            let id = match self.ids.get(t.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.names.push(t.clone());
+                    self.ids.insert(t.clone(), id);
+                    self.df.push(0);
+                    id
+                }
             };
-            c >= min_df && c as f64 <= limit * population(t)
-        })
-        .map(|(t, _)| *t)
-        .collect();
-    vocabulary.sort_unstable();
-    let column: HashMap<&str, u32> = vocabulary
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u32))
-        .collect();
-    let df_col: Vec<u32> = vocabulary.iter().map(|t| df[t]).collect();
-    let idf: Vec<f64> = vocabulary
-        .iter()
-        .zip(&df_col)
-        .map(|(t, &d)| {
-            let n = population(t);
-            (((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).powf(idf_power)
-        })
-        .collect();
-    let mut m = Csr {
-        rows: n,
-        cols: vocabulary.len(),
-        indptr: vec![0],
-        ..Csr::default()
-    };
-    let mut counts = Vec::new();
-    for tf in &per_doc {
-        let mut row: Vec<(u32, u32)> = tf
-            .iter()
-            .filter_map(|(t, &c)| column.get(t).map(|&j| (j, c)))
-            .collect();
-        row.sort_unstable();
-        let start = m.values.len();
-        for (j, c) in row {
-            m.indices.push(j);
-            m.values.push((1.0 + (c as f64).ln()) * idf[j as usize]);
-            counts.push(c as f64);
+            ids.push(id);
         }
-        let norm = m.values[start..].iter().map(|v| v * v).sum::<f64>().sqrt();
-        if norm > 0.0 {
-            m.values[start..].iter_mut().for_each(|v| *v /= norm);
+        ids.sort_unstable();
+        let mut row: Vec<(u32, u32)> = Vec::new();
+        for id in ids {
+            match row.last_mut() {
+                Some((last, c)) if *last == id => *c += 1,
+                _ => row.push((id, 1)),
+            }
         }
-        m.indptr.push(m.values.len());
+        for &(id, _) in &row {
+            self.df[id as usize] += 1;
+        }
+        self.n_bigram += bigram as usize;
+        self.docs.push(row);
     }
-    Tfidf {
-        matrix: m,
-        counts,
-        vocabulary: vocabulary.into_iter().map(String::from).collect(),
-        df: df_col,
+
+    /// Prunes by document frequency, sorts the vocabulary and computes the idf: one piece of about
+    /// `V log V` work for `V` distinct terms.
+    pub fn choose_vocabulary(&mut self) {
+        let n = self.docs.len();
+        let n_bigram = self.n_bigram;
+        let population = |t: &str| if is_bigram_term(t) { n_bigram } else { n } as f64;
+        let (min_df, max_df) = (self.min_df, self.max_df);
+        // Sorted, so that column order (and with it every later step) does not depend on hashing.
+        let mut kept: Vec<u32> = (0..self.names.len() as u32)
+            .filter(|&id| {
+                let (t, c) = (self.names[id as usize].as_str(), self.df[id as usize]);
+                let limit = if is_bigram_term(t) {
+                    max_df.min(BIGRAM_MAX_DF)
+                } else {
+                    max_df
+                };
+                c >= min_df && c as f64 <= limit * population(t)
+            })
+            .collect();
+        kept.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        self.column = vec![u32::MAX; self.names.len()];
+        for (col, &id) in kept.iter().enumerate() {
+            self.column[id as usize] = col as u32;
+        }
+        self.df_col = kept.iter().map(|&id| self.df[id as usize]).collect();
+        self.idf = kept
+            .iter()
+            .zip(&self.df_col)
+            .map(|(&id, &d)| {
+                let n = population(&self.names[id as usize]);
+                (((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).powf(self.idf_power)
+            })
+            .collect();
+        self.vocabulary = kept
+            .iter()
+            .map(|&id| std::mem::take(&mut self.names[id as usize]))
+            .collect();
+        self.names = Vec::new();
+        self.ids = HashMap::new();
+        self.matrix = Csr {
+            rows: n,
+            cols: self.vocabulary.len(),
+            indptr: vec![0],
+            ..Csr::default()
+        };
+    }
+
+    /// Builds up to `max_rows` more rows of the matrix; returns true once every row is built.
+    pub fn build_rows(&mut self, max_rows: usize) -> bool {
+        let m = &mut self.matrix;
+        let from = m.indptr.len() - 1;
+        let to = from.saturating_add(max_rows).min(self.docs.len());
+        for doc in &mut self.docs[from..to] {
+            let mut row: Vec<(u32, u32)> = doc
+                .iter()
+                .filter_map(|&(id, c)| {
+                    let j = self.column[id as usize];
+                    (j != u32::MAX).then_some((j, c))
+                })
+                .collect();
+            row.sort_unstable();
+            let start = m.values.len();
+            for (j, c) in row {
+                m.indices.push(j);
+                m.values
+                    .push((1.0 + (c as f64).ln()) * self.idf[j as usize]);
+                self.counts.push(c as f64);
+            }
+            let norm = m.values[start..].iter().map(|v| v * v).sum::<f64>().sqrt();
+            if norm > 0.0 {
+                m.values[start..].iter_mut().for_each(|v| *v /= norm);
+            }
+            m.indptr.push(m.values.len());
+            // The document's pairs are no longer needed: free them as the matrix grows.
+            *doc = Vec::new();
+        }
+        to == self.docs.len()
+    }
+
+    /// The matrix, once [`build_rows`](Self::build_rows) returned true.
+    pub fn finish(self) -> Tfidf {
+        Tfidf {
+            matrix: self.matrix,
+            counts: self.counts,
+            vocabulary: self.vocabulary,
+            df: self.df_col,
+        }
     }
 }
 

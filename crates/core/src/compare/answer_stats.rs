@@ -106,7 +106,7 @@ pub fn stats_table(bench: &Bench, models: &[u32], prompts: &[u32]) -> Vec<Answer
 pub fn prompts_by_category(bench: &Bench) -> BTreeMap<String, Vec<u32>> {
     let mut m: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for (i, p) in bench.prompts.iter().enumerate() {
-        m.entry(p.category.clone()).or_default().push(i as u32);
+        m.entry(p.category.to_string()).or_default().push(i as u32);
     }
     m
 }

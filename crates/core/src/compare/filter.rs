@@ -66,7 +66,10 @@ pub fn filter_rows(
                 && filter.outcome.is_none_or(|o| r.outcome() == Some(o))
                 && (!filter.disagree || r.games_disagree())
                 && (!filter.upset || r.is_upset(stronger))
-                && filter.ids.as_ref().is_none_or(|ids| ids.contains(&p.id))
+                && filter
+                    .ids
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(p.id.as_str()))
         })
         .map(|(i, _)| i)
         .collect()

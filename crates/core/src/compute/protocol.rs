@@ -7,6 +7,7 @@
 //! [`Response::Done`], [`Response::Failed`] or [`Response::Abandoned`] (the worker gave it up for
 //! a newer one); long jobs send [`Response::Progress`] before that.
 
+use crate::cluster::topic_perfs::{PerfRequest, TopicPerfs};
 use crate::cluster::{ClusterParams, Clustering};
 use crate::diff::scores::ScoresRun;
 use crate::diff::Diff;
@@ -66,10 +67,13 @@ pub enum Job {
         options: LeaderboardOptions,
     },
     /// Topics computed from the prompt texts of `bench` (`cluster::ClusterJob`), paced between
-    /// two of its steps.
+    /// two of its steps; with `perf`, also the topics' and broad topics' win rates
+    /// (`cluster::topic_perfs`), so the page only renders them.
     Clusters {
         bench: String,
         params: ClusterParams,
+        #[serde(default)]
+        perf: Option<PerfRequest>,
     },
 }
 
@@ -178,7 +182,14 @@ pub enum JobResult {
     Leaderboard(Box<Leaderboard>),
     Judges(Box<Analysis>),
     Diff(Box<Diff>),
-    Clusters(Box<Clustering>),
+    Clusters(Box<ClustersDone>),
+}
+
+/// A clustering, with the win rates its request asked for (computed for exactly that request).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClustersDone {
+    pub clustering: Clustering,
+    pub perfs: Option<(PerfRequest, TopicPerfs)>,
 }
 
 /// What a load found, for the sender to check against its own copy.

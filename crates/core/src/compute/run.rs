@@ -3,9 +3,12 @@
 //! (`crates/web/src/bin/compute-worker.rs`) only moves messages and supplies a pacer that yields
 //! to its event loop; the native tests run the same session with [`crate::pace::Unpaced`].
 
-use super::protocol::{DiffData, DiffRun, FileText, Job, JobResult, LoadSummary, Response};
+use super::protocol::{
+    ClustersDone, DiffData, DiffRun, FileText, Job, JobResult, LoadSummary, Response,
+};
 use crate::bootstrap::{BootstrapSpec, BootstrapUnit};
-use crate::cluster::{prompt_text, ClusterJob, ClusterParams, Clustering};
+use crate::cluster::topic_perfs::{broad_perf, topic_perf, PerfRequest, TopicPerfs};
+use crate::cluster::{prompt_text, ClusterJob, ClusterParams};
 use crate::dataset::Dataset;
 use crate::diff::{self, PromptsFor, Run, VerdictRun};
 use crate::judges::analysis;
@@ -163,7 +166,11 @@ pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) 
                 Err(_) => Outcome::Abandoned,
             }
         }
-        Job::Clusters { bench, params } => match clusters_of(ds, bench, params, pace).await {
+        Job::Clusters {
+            bench,
+            params,
+            perf,
+        } => match clusters_of(ds, bench, params, perf.as_ref(), pace).await {
             Ok(c) => Outcome::Done(JobResult::Clusters(Box::new(c))),
             Err(o) => o,
         },
@@ -275,8 +282,9 @@ async fn clusters_of<P: Pacer>(
     ds: &Dataset,
     bench: &str,
     params: &ClusterParams,
+    perf: Option<&PerfRequest>,
     pace: &mut P,
-) -> Result<Clustering, Outcome> {
+) -> Result<ClustersDone, Outcome> {
     let b = bench_of(ds, bench)?;
     let texts: Vec<String> = b.prompts.iter().map(prompt_text).collect();
     let mut job =
@@ -296,7 +304,24 @@ async fn clusters_of<P: Pacer>(
             pace.step().await.map_err(|_| Outcome::Abandoned)?;
         }
     }
-    Ok(job.into_result().expect("a finished job has a result"))
+    let clustering = Arc::new(job.into_result().expect("a finished job has a result"));
+    let perfs = match perf {
+        None => None,
+        Some(req) => {
+            // Two more steps: each table is one computation, the pacer may yield between them.
+            let spec = req.checked(b).map_err(|e| Outcome::Failed(e.to_string()))?;
+            pace.expect(2);
+            let topics = topic_perf(b, clustering.clone(), req, spec);
+            pace.step().await.map_err(|_| Outcome::Abandoned)?;
+            let broad = broad_perf(b, &clustering, req, spec);
+            pace.step().await.map_err(|_| Outcome::Abandoned)?;
+            Some((req.clone(), TopicPerfs { topics, broad }))
+        }
+    };
+    Ok(ClustersDone {
+        clustering: Arc::unwrap_or_clone(clustering),
+        perfs,
+    })
 }
 
 /// The leaderboard as the page showed it when it computed it itself: the bench's leaderboard with

@@ -151,7 +151,7 @@ impl Prepared {
             .into_iter()
             .map(|(p, cells)| {
                 (
-                    run.bench.prompts[p as usize].id.clone(),
+                    run.bench.prompts[p as usize].id.to_string(),
                     cells.into_iter().collect(),
                 )
             })
@@ -224,7 +224,7 @@ impl Prepared {
             .into_iter()
             .map(|(p, m)| {
                 (
-                    bench.prompts[p as usize].id.clone(),
+                    bench.prompts[p as usize].id.to_string(),
                     m.into_iter().map(|(i, (s, n))| (i, s, n)).collect(),
                 )
             })
@@ -402,7 +402,7 @@ mod tests {
             let mut by: BTreeMap<String, Vec<(u32, u32, Outcome)>> = BTreeMap::new();
             for b in &set.rows {
                 for _ in 0..b.copies {
-                    by.entry(r.bench.prompts[b.prompt as usize].id.clone())
+                    by.entry(r.bench.prompts[b.prompt as usize].id.to_string())
                         .or_default()
                         .push((b.a, b.b, b.outcome));
                 }

@@ -47,7 +47,7 @@ impl Readings {
                     .entry(bench.models.name(j.model).to_string())
                     .or_default()
                     .insert(
-                        bench.prompts[j.prompt as usize].id.clone(),
+                        bench.prompts[j.prompt as usize].id.to_string(),
                         [g(0), if first_only { None } else { g(1) }],
                     );
             }

@@ -239,7 +239,7 @@ fn prompt(bench: &mut Bench, instruction: &str, obj: &Map<String, Value>) -> u32
     }
     if p.category.is_empty() {
         if let Some(d) = super::opt_str(obj, "dataset") {
-            p.category = d;
+            p.category = d.into();
         }
     }
     id

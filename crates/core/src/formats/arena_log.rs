@@ -18,6 +18,7 @@ use super::{kind, lines, parse_object, req_str, FieldError};
 use crate::bench::{Answer, Bench, FileBattle, Layout};
 use crate::criteria::Criteria;
 use crate::report::IssueKind;
+use crate::shared_str::Interned;
 use crate::style::StyleRaw;
 use crate::verdict::Outcome;
 use serde_json::{Map, Value};
@@ -105,18 +106,34 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
 /// Reads one non-blank JSON Lines record: through the fast path, or else the `Value` path, which
 /// reports what is wrong with it.
 pub(crate) fn json_line(bench: &mut Bench, file: &str, n: usize, line: &str, seen: &mut Seen) {
+    apply_line(bench, file, n, read_line(line), seen);
+}
+
+/// A JSON Lines record read apart from the bench: a checked battle, or the issue to report
+/// (kind, field, message).
+pub(crate) type LineRead<'a> = Result<ArenaBattle<'a>, (IssueKind, String, String)>;
+
+/// Reads one non-blank JSON Lines record without touching the bench (pure, so any thread can).
+pub(crate) fn read_line(line: &str) -> LineRead<'_> {
+    if let Some(b) = super::arena_fast::battle(line) {
+        return Ok(b);
+    }
+    match parse_object(line) {
+        Ok(o) => from_json(&o).map_err(|(kind, e)| (kind, e.field, e.message)),
+        Err(e) => Err((IssueKind::BadJson, String::new(), e)),
+    }
+}
+
+/// Adds what [`read_line`] read from line `n` to the bench, as one sequential reader would.
+pub(crate) fn apply_line(bench: &mut Bench, file: &str, n: usize, r: LineRead, seen: &mut Seen) {
     bench.report.lines += 1;
     let at = At {
         line: n,
         item: None,
     };
-    if let Some(b) = super::arena_fast::battle(line) {
-        add(bench, file, at, b, seen);
-        return;
-    }
-    match parse_object(line) {
-        Ok(o) => record(bench, file, at, &o, seen),
-        Err(e) => bench.report.push(IssueKind::BadJson, file, n, "", e),
+    match r {
+        Ok(b) => add(bench, file, at, b, seen),
+        Err((kind, field, message)) => bench.report.push(kind, file, n, &field, message),
     }
 }
 
@@ -326,9 +343,10 @@ pub(crate) const CATEGORY_FLAGS: [(&str, &str, &str); 3] = [
 ];
 
 /// The prompts whose id a battle of the file being read already used (indexed by prompt), so a
-/// repeated id is found without keeping a second copy of every id.
+/// repeated id is found without keeping a second copy of every id; and the file's languages and
+/// label lists, interned so a million prompts share a handful of copies.
 #[derive(Default)]
-pub(crate) struct Seen(Vec<bool>);
+pub(crate) struct Seen(Vec<bool>, Interned);
 
 impl Seen {
     /// Marks `prompt` as used; false if it already was.
@@ -384,11 +402,11 @@ pub(crate) fn add(bench: &mut Bench, file: &str, at: At, b: ArenaBattle, seen: &
         let p = &mut bench.prompts[prompt as usize];
         if let Some(lang) = &b.language {
             if p.category != **lang {
-                p.category = lang.to_string();
+                p.category = seen.1.str(lang);
             }
         }
-        p.subcategory = b.labels.first().cloned().unwrap_or_default();
-        p.labels = b.labels;
+        p.labels = seen.1.list(&b.labels);
+        p.subcategory = p.labels.first().cloned().unwrap_or_default();
         if b.criteria.is_some() {
             p.criteria = b.criteria;
         }
@@ -426,7 +444,7 @@ pub(crate) fn add(bench: &mut Bench, file: &str, at: At, b: ArenaBattle, seen: &
         a,
         b: bm,
         outcome,
-        style: b.style,
+        style: b.style.into(),
         anony: b.anony,
         tstamp: b.tstamp,
         bothbad: b.bothbad,

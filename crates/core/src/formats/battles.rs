@@ -58,7 +58,7 @@ pub fn parse(bench: &mut Bench, file: &str, text: &str) {
             a,
             b,
             outcome,
-            style,
+            style: style.into(),
             anony: None,
             tstamp: None,
             bothbad: false,

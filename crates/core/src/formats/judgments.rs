@@ -264,7 +264,7 @@ pub(crate) fn apply(
             if let Some(c) = row.category {
                 let slot = &mut bench.prompts[prompt as usize];
                 if slot.category.is_empty() {
-                    slot.category = c.into_owned();
+                    slot.category = c.as_ref().into();
                 }
             }
         }

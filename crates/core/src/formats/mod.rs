@@ -7,6 +7,7 @@
 pub mod alpaca_eval;
 pub mod answers;
 mod answers_fast;
+pub mod arena_blocks;
 pub mod arena_csv;
 mod arena_fast;
 pub mod arena_lines;

@@ -75,14 +75,14 @@ fn prompt_from(obj: &Map<String, Value>) -> Result<Prompt, FieldError> {
         (id, text.to_string(), later)
     };
     Ok(Prompt {
-        id,
-        category: opt_str(obj, "category").unwrap_or_default(),
-        subcategory: opt_str(obj, "subcategory").unwrap_or_default(),
-        cluster: opt_str(obj, "cluster").unwrap_or_default(),
-        ko_cluster: opt_str(obj, "ko_cluster").unwrap_or_default(),
+        id: id.into(),
+        category: opt_str(obj, "category").unwrap_or_default().into(),
+        subcategory: opt_str(obj, "subcategory").unwrap_or_default().into(),
+        cluster: opt_str(obj, "cluster").unwrap_or_default().into(),
+        ko_cluster: opt_str(obj, "ko_cluster").unwrap_or_default().into(),
         text,
         later_turns,
-        labels: Vec::new(),
+        labels: Default::default(),
         criteria: None,
     })
 }

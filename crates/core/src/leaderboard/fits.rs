@@ -9,6 +9,7 @@ use super::{LeaderboardOptions, LN10};
 use crate::battle_set::{BattleRow, BattleSet};
 use crate::bootstrap::Cells;
 use crate::bt::{self, Estimate};
+use crate::load_options::map_parallel;
 use crate::pace::{Cancelled, Pacer};
 use crate::style::{self, StyleGroup};
 use crate::style_fast;
@@ -31,6 +32,35 @@ type PlainSamples = (
 
 fn rng_for(opts: &LeaderboardOptions) -> ChaCha8Rng {
     ChaCha8Rng::seed_from_u64(opts.seed)
+}
+
+/// The bootstrap's rounds, each `fit` applied to one draw of the cells. The draws are made one
+/// after another from the one seeded stream, in round order, so the result never depends on the
+/// thread count; batches of `pace.threads()` draws are then fitted at once (the CLI fits on every
+/// core; the browser's worker, one round at a time between its yields).
+async fn rounds<P: Pacer, R: Send>(
+    cells: &Cells,
+    opts: &LeaderboardOptions,
+    pace: &mut P,
+    fit: impl Fn(&[u64]) -> R + Sync,
+) -> Result<Vec<R>, Cancelled> {
+    let threads = pace.threads().max(1);
+    let mut rng = rng_for(opts);
+    let mut draws: Vec<Vec<u64>> = vec![Vec::new(); threads];
+    let mut out = Vec::with_capacity(opts.rounds as usize);
+    let mut left = opts.rounds as usize;
+    while left > 0 {
+        let batch = threads.min(left);
+        for draw in &mut draws[..batch] {
+            cells.resample(opts.unit, &mut rng, draw);
+        }
+        out.extend(map_parallel(&draws[..batch], batch, |d| fit(d)));
+        for _ in 0..batch {
+            pace.step().await?;
+        }
+        left -= batch;
+    }
+    Ok(out)
 }
 
 /// Plain Bradley-Terry: cells are (a, b, outcome).
@@ -78,16 +108,14 @@ pub(super) async fn rate_plain<P: Pacer>(
         t
     };
     let point = bt::fit(&comparisons(&cells.count), anchor, None);
-    let mut rng = rng_for(opts);
-    let mut draw = Vec::new();
-    let mut samples = Vec::with_capacity(opts.rounds as usize);
-    let mut tallies = Vec::with_capacity(opts.rounds as usize);
-    for _ in 0..opts.rounds {
-        cells.resample(opts.unit, &mut rng, &mut draw);
-        samples.push(bt::fit(&comparisons(&draw), anchor, Some(&point.beta)).beta);
-        tallies.push(own(&draw));
-        pace.step().await?;
-    }
+    let fitted = rounds(&cells, opts, pace, |draw| {
+        (
+            bt::fit(&comparisons(draw), anchor, Some(&point.beta)).beta,
+            own(draw),
+        )
+    })
+    .await?;
+    let (samples, tallies) = fitted.into_iter().unzip();
     Ok((point, samples, BTreeMap::new(), tallies))
 }
 
@@ -135,19 +163,17 @@ pub(super) async fn rate_style<P: Pacer>(
         items.push((g * 3 + r.outcome.index() as u32, r.prompt, r.copies as u64));
     }
     let cells = Cells::new(groups.len() * 3, items.into_iter());
-    let weigh = |groups: &mut Vec<StyleGroup>, counts: &[u64]| {
-        for (g, grp) in groups.iter_mut().enumerate() {
-            let (aw, t, bw) = (
-                counts[g * 3] as f64,
-                counts[g * 3 + 1] as f64,
-                counts[g * 3 + 2] as f64,
-            );
-            grp.wa = 2.0 * aw + t;
-            grp.wb = 2.0 * bw + t;
-        }
+    // A group's weights from a draw's (group, outcome) counts: a win counts twice for its side and
+    // a tie once for each, as show_result.py's doubled rows do.
+    let weights = |counts: &[u64], g: usize| {
+        let (aw, t, bw) = (
+            counts[g * 3] as f64,
+            counts[g * 3 + 1] as f64,
+            counts[g * 3 + 2] as f64,
+        );
+        (2.0 * aw + t, 2.0 * bw + t)
     };
-    weigh(&mut groups, &cells.count);
-    let point_fit = style_fast::fit(&groups, n, k, None);
+    let point_fit = style_fast::fit_with(&groups, |g| weights(&cells.count, g), n, k, None);
     let to_beta = |f: &style::StyleFit| -> Vec<f64> {
         let base = f.model_coef[anchor as usize];
         f.model_coef.iter().map(|c| LN10 * (c - base)).collect()
@@ -157,16 +183,11 @@ pub(super) async fn rate_style<P: Pacer>(
         status: vec![Estimate::Finite; n],
         iterations: point_fit.iterations,
     };
-    let mut rng = rng_for(opts);
-    let mut draw = Vec::new();
-    let mut samples = Vec::with_capacity(opts.rounds as usize);
-    for _ in 0..opts.rounds {
-        cells.resample(opts.unit, &mut rng, &mut draw);
-        weigh(&mut groups, &draw);
-        let f = style_fast::fit(&groups, n, k, Some(&point_fit));
-        samples.push(to_beta(&f));
-        pace.step().await?;
-    }
+    let samples = rounds(&cells, opts, pace, |draw| {
+        let f = style_fast::fit_with(&groups, |g| weights(draw, g), n, k, Some(&point_fit));
+        to_beta(&f)
+    })
+    .await?;
     let coefs = mode
         .feature_names()
         .iter()

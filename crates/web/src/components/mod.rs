@@ -1,5 +1,6 @@
 //! Components shared by pages.
 
+pub mod broad_topics;
 pub mod canvas;
 pub mod cluster_dendrogram;
 pub mod cluster_heatmap;

@@ -7,7 +7,7 @@
 //! encloses is the core's ([`Lasso`]), over every prompt, not only the drawn ones. The map zooms
 //! (the +/− buttons, the + − 0 and arrow keys on the focused map, Ctrl + wheel, two-finger pinch)
 //! and pans (the pan tool, arrows); at 100,000 prompts it draws a fixed sample when zoomed out and
-//! every prompt once the window holds fewer than [`BUDGET`] ([`arena_lens_charts::map_view`]).
+//! every prompt once the window holds fewer than its [`budget`] ([`arena_lens_charts::map_view`]).
 //!
 //! Drawing is an effect (it touches the canvas) and redraws only when the colours, the window or the
 //! size change; the gesture being drawn and the hovered prompt are an SVG overlay, so a pointer move
@@ -19,7 +19,7 @@ use crate::components::map_canvas::draw_map;
 use crate::ui::format::{snippet, thousands};
 use crate::ui::{SetView, Shared};
 use crate::url_state::use_view_state;
-use arena_lens_charts::map_view::{plan_dots, sample_order, MapView};
+use arena_lens_charts::map_view::{budget, plan_dots, sample_order, MapView};
 use arena_lens_charts::palette::{diverging, PALETTE};
 use arena_lens_charts::prompt_map::{dot_radius, map_area, nearest};
 use arena_lens_charts::{draw_prompt_map, MapPoint, MapSpec};
@@ -27,10 +27,6 @@ use arena_lens_core::cluster::lasso::Lasso;
 use arena_lens_core::cluster::Clustering;
 use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
-
-/// The most dots drawn at once: above it the map shows a fixed sample (one frame stays under
-/// 50 ms in chromium at 100,000 prompts, BENCHMARKS.md).
-pub const BUDGET: usize = 20_000;
 
 /// What the map shows, one entry per prompt of the bench (in the clustering's order).
 pub struct MapData {
@@ -195,34 +191,54 @@ pub fn prompt_map(
         Memo::new(move |_| {
             let v = view.get();
             let visible = positions.iter().filter(|p| v.shows(p.0, p.1)).count();
-            (visible.min(BUDGET), visible)
+            (visible.min(budget(&v)), visible)
         })
     };
     {
         let (positions, order) = (positions.clone(), order.clone());
+        // The first frame is drawn in a task of its own: reading the canvas's laid-out width lays
+        // out the whole page the result has just inserted (64 ms at 20,000 prompts in a chromium
+        // profile), and then draws 5,000 dots; inside the task that inserted the result that made
+        // one long task. Later frames (zoom, pan, colours) draw at once.
+        let mounted = StoredValue::new(false);
         Effect::new(move |_| {
             resized.track();
+            colours.track();
             let v = view.get();
             let Some(el) = canvas.get() else { return };
-            let f = fit(&el, 280, |w| (w * 0.62).clamp(260.0, 620.0));
-            let font = f.px(if f.css_w < 500.0 { 11.0 } else { 13.0 });
-            let l = Layout {
-                w: f.px(f.css_w),
-                h: f.px(f.css_h),
-                font,
-                dpr: f.dpr,
+            let (positions, order) = (positions.clone(), order.clone());
+            let draw = move || {
+                let f = fit(&el, 280, |w| (w * 0.62).clamp(260.0, 620.0));
+                let font = f.px(if f.css_w < 500.0 { 11.0 } else { 13.0 });
+                let l = Layout {
+                    w: f.px(f.css_w),
+                    h: f.px(f.css_h),
+                    font,
+                    dpr: f.dpr,
+                };
+                // The page may be gone when a deferred first frame runs.
+                if layout.try_get_untracked().is_some_and(|old| old != l) {
+                    layout.set(l);
+                }
+                let spec = MapSpec {
+                    title: title(n, f.css_w, &v),
+                    font_px: font,
+                    view: v,
+                    budget: budget(&v),
+                };
+                let Some(plan) = colours.try_with_untracked(|c| {
+                    plan_dots(&positions, c, &order, l.area(), &v, budget(&v))
+                }) else {
+                    return;
+                };
+                draw_map(&el, &spec, &plan);
             };
-            if layout.get_untracked() != l {
-                layout.set(l);
+            if mounted.try_get_value() == Some(false) {
+                mounted.set_value(true);
+                set_timeout(draw, std::time::Duration::ZERO);
+            } else {
+                draw();
             }
-            let spec = MapSpec {
-                title: title(n, f.css_w, &v),
-                font_px: font,
-                view: v,
-                budget: BUDGET,
-            };
-            let plan = colours.with(|c| plan_dots(&positions, c, &order, l.area(), &v, BUDGET));
-            draw_map(&el, &spec, &plan);
         });
     }
     // SVG export: the same chart function at the canvas's CSS size.
@@ -248,7 +264,7 @@ pub fn prompt_map(
                 title: title(n, 800.0, &v),
                 font_px: if w < 500 { 11 } else { 13 },
                 view: v,
-                budget: BUDGET,
+                budget: budget(&v),
             };
             svg_of((w, h), |root| draw_prompt_map(root, &pts, &spec).is_ok())
         }

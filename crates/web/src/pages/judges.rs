@@ -87,8 +87,8 @@ impl PartialEq for Context {
 enum Plan {
     /// Known at once: the scope allows no analysis.
     Now(Shared),
-    /// Computed by the compute worker.
-    Worker(Job, Context),
+    /// Computed by the compute worker (boxed: a job is far larger than an error).
+    Worker(Box<Job>, Context),
 }
 
 /// The analysis job for the view, or why there is none. The scope is resolved here (its errors
@@ -111,7 +111,7 @@ fn plan(loaded: Arc<Loaded>, inputs: Inputs) -> Plan {
             ..opts.clone()
         },
     };
-    Plan::Worker(job, Context { inputs, loaded })
+    Plan::Worker(Box::new(job), Context { inputs, loaded })
 }
 
 #[component]
@@ -139,7 +139,7 @@ pub fn JudgesPage() -> impl IntoView {
     let worker = JobHandle::<Context>::new();
     Effect::new(move |_| {
         if let Some(Plan::Worker(job, c)) = plan.get() {
-            worker.submit(job, c.loaded.clone(), c);
+            worker.submit(*job, c.loaded.clone(), c);
         }
     });
     // The newest analysis from the worker, which stays while a newer one computes.

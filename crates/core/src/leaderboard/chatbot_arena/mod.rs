@@ -200,7 +200,7 @@ fn board(bench: &Bench, rows: &[&FileBattle], opts: &LeaderboardOptions) -> Resu
         Method::ArenaRank if opts.style != StyleMode::Off => {
             let sides: Vec<_> = rows
                 .iter()
-                .map(|b| b.style.expect("rows without style were left out"))
+                .map(|b| b.style.get().expect("rows without style were left out"))
                 .collect();
             let x = style_features::features(opts.style, &sides);
             let names = opts.style.feature_names();

@@ -86,7 +86,7 @@ pub fn paired_table(pair: PairMemo, filtered: Filtered, set: impl SetView) -> im
             .map(|&i| {
                 let r = &p.rows[i];
                 let prompt = &bench.prompts[r.prompt as usize];
-                let id = prompt.id.clone();
+                let id = prompt.id.to_string();
                 let set = set.clone();
                 let open = {
                     let id = id.clone();

@@ -78,14 +78,14 @@ pub fn prompt_list(
         let mut cats: Vec<String> = p
             .rows
             .iter()
-            .map(|r| bench.prompts[r.prompt as usize].category.clone())
+            .map(|r| bench.prompts[r.prompt as usize].category.to_string())
             .collect();
         cats.sort();
         cats.dedup();
         let mut clusters: Vec<String> = p
             .rows
             .iter()
-            .map(|r| bench.prompts[r.prompt as usize].cluster.clone())
+            .map(|r| bench.prompts[r.prompt as usize].cluster.to_string())
             .collect();
         clusters.sort();
         clusters.dedup();
@@ -146,7 +146,7 @@ pub fn prompt_list(
                     .map(|&i| {
                         let row = &p.rows[i];
                         let prompt = &bench.prompts[row.prompt as usize];
-                        let id = prompt.id.clone();
+                        let id = prompt.id.to_string();
                         let set = set.clone();
                         let is_current = Some(i) == current;
                         let text = if prompt.text.is_empty() {
@@ -155,7 +155,7 @@ pub fn prompt_list(
                             snippet(&prompt.text, 110)
                         };
                         let (ma, mb) = (marks(&row.a), marks(&row.b));
-                        let cluster = prompt.cluster.clone();
+                        let cluster = prompt.cluster.to_string();
                         let open = {
                             let id = id.clone();
                             move |_| {

@@ -26,7 +26,7 @@ pub fn step(
     };
     let id = pair.bench().prompts[pair.rows[list[next]].prompt as usize]
         .id
-        .clone();
+        .to_string();
     set(&|s| {
         s.set_extra(key::PROMPT, Some(id.clone()));
         s.set_extra(key::PAGE, None);
@@ -69,20 +69,20 @@ pub fn prompt_view(c: Current, filtered: Filtered, set: impl SetView) -> impl In
         }
     };
     let meta = [
-        prompt.category.clone(),
-        prompt.subcategory.clone(),
-        prompt.cluster.clone(),
+        prompt.category.to_string(),
+        prompt.subcategory.to_string(),
+        prompt.cluster.to_string(),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
     .collect::<Vec<_>>()
     .join(" · ");
     view! {
-        <section class="prompt-box" data-testid="prompt" data-question-id=prompt.id.clone()>
+        <section class="prompt-box" data-testid="prompt" data-question-id=prompt.id.to_string()>
             <header class="prompt-head">
                 <div class="where">
                     <strong>{where_text}</strong>
-                    " "<code class="qid">{prompt.id.clone()}</code>
+                    " "<code class="qid">{prompt.id.to_string()}</code>
                     <span class="meta">{meta}</span>
                     // The prompt's quality by the seven criteria, where the data tags it.
                     {prompt.criteria.map(|c| {

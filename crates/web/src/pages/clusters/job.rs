@@ -10,9 +10,11 @@ use crate::loader::yield_to_browser;
 use crate::ui::Shared;
 use arena_lens_core::cluster::groups::default_topics;
 use arena_lens_core::cluster::metrics::{adjusted_rand_index, normalized_mutual_info};
+use arena_lens_core::cluster::perf::Perf;
 use arena_lens_core::cluster::prompt_text;
+use arena_lens_core::cluster::topic_perfs::PerfRequest;
 use arena_lens_core::cluster::{ClusterJob, ClusterParams, Clustering, Method};
-use arena_lens_core::compute::protocol::{Job, JobResult};
+use arena_lens_core::compute::protocol::{ClustersDone, Job, JobResult};
 use arena_lens_core::view_state::keys::clusters as key;
 use arena_lens_core::view_state::parse;
 use arena_lens_core::view_state::ViewState;
@@ -29,9 +31,15 @@ pub(super) struct JobState {
     pub(super) done: f64,
     pub(super) running: bool,
     pub(super) result: Option<Shared<Clustering>>,
+    /// The win rates the worker computed with the clustering, per topic and per broad topic, for
+    /// the request it was sent (the page shows them only while the view asks for the same).
+    pub(super) perfs: Option<WorkerPerfs>,
     pub(super) ms: f64,
     pub(super) error: Option<String>,
 }
+
+/// Win rates computed in the worker for one request: (request, per topic, per broad topic).
+pub(super) type WorkerPerfs = (PerfRequest, Shared<Perf>, Shared<Perf>);
 
 #[derive(Clone, PartialEq, Debug)]
 pub(super) struct JobKey {
@@ -73,11 +81,13 @@ impl JobKey {
     }
 }
 
-/// Computes the clustering for `key` in the compute worker (`Job::Clusters`), or, when the worker
-/// cannot start, on this thread in slices ([`start_job`]). The worker drops the previous
+/// Computes the clustering for `key` in the compute worker (`Job::Clusters`), with the win rates
+/// of `perf` when given (so the main thread does not compute them when the answer arrives), or,
+/// when the worker cannot start, on this thread in slices ([`start_job`]; the page then computes
+/// the win rates itself). The worker drops the previous
 /// clustering request when this one arrives (one kind, newest wins); an answer for a key that is no
 /// longer the job's is ignored here too.
-pub(super) fn start(job: RwSignal<JobState>, key: JobKey, base: &Base) {
+pub(super) fn start(job: RwSignal<JobState>, key: JobKey, base: &Base, perf: Option<PerfRequest>) {
     if !client::worker_available() {
         start_job(
             job,
@@ -96,6 +106,7 @@ pub(super) fn start(job: RwSignal<JobState>, key: JobKey, base: &Base) {
     let request = Job::Clusters {
         bench: key.bench.clone(),
         params: key.params(),
+        perf,
     };
     let current = move |key: &JobKey| job.with_untracked(|s| s.key.as_ref() == Some(key));
     // The page may be gone when an answer arrives: `try_` ignores that.
@@ -122,7 +133,13 @@ pub(super) fn start(job: RwSignal<JobState>, key: JobKey, base: &Base) {
                         s.done = 1.0;
                         s.ms = ms;
                         match result {
-                            Ok(JobResult::Clusters(c)) => s.result = Some(Shared(Arc::new(*c))),
+                            Ok(JobResult::Clusters(c)) => {
+                                let ClustersDone { clustering, perfs } = *c;
+                                s.result = Some(Shared(Arc::new(clustering)));
+                                s.perfs = perfs.map(|(req, p)| {
+                                    (req, Shared(Arc::new(p.topics)), Shared(Arc::new(p.broad)))
+                                });
+                            }
                             Ok(_) => s.error = Some("the worker answered another job".into()),
                             Err(e) => s.error = Some(e),
                         }

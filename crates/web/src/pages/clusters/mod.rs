@@ -17,6 +17,7 @@
 mod controls;
 mod job;
 
+use crate::components::broad_topics::broad_topics;
 use crate::components::cluster_dendrogram::dendrogram;
 use crate::components::cluster_heatmap::heatmap;
 use crate::components::cluster_quality::cluster_quality;
@@ -36,6 +37,7 @@ use arena_lens_core::cluster::groups::{GroupField, Groups};
 use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf, PerfSource};
 use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::selection::parse_selection;
+use arena_lens_core::cluster::topic_perfs::{self, PerfRequest};
 use arena_lens_core::export;
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::scope::ScopeRequest;
@@ -140,20 +142,6 @@ pub fn ClustersPage() -> impl IntoView {
         view.with(|v| Some(JobKey::new(generation, &b, v)))
     });
     let job = RwSignal::new(JobState::default());
-    // Starting a computation is work outside the reactive graph (timers, slices), so it is an effect.
-    Effect::new(move |_| {
-        let Some(k) = job_key.get() else {
-            return;
-        };
-        if job.with_untracked(|s| s.key.as_ref() == Some(&k)) {
-            return;
-        }
-        let Some(Ok(b)) = base.get_untracked() else {
-            return;
-        };
-        start(job, k, &b);
-    });
-
     let groups = Memo::new(move |_| {
         let Some(Ok(b)) = base.get() else {
             return None;
@@ -185,21 +173,83 @@ pub fn ClustersPage() -> impl IntoView {
     let spec = Memo::new(move |_| view.with(|v| v.bootstrap(Purpose::Clusters, method.get())));
     let method_line =
         Signal::derive(move || method.get().line(Purpose::Clusters, &spec.get(), false));
+    // What the win rates are computed from; sent with the clustering job so the worker computes
+    // them too (`None`: nothing to score).
+    let perf_request: Memo<Option<PerfRequest>> = Memo::new(move |_| {
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let source = PerfSource::of(b.bench(), b.judge)?;
+        let sub = subset_prompts.get();
+        Some(PerfRequest::new(
+            source,
+            b.baseline,
+            spec.get(),
+            sub.as_deref().cloned(),
+        ))
+    });
+    // Starting a computation is work outside the reactive graph (timers, slices), so it is an effect.
+    Effect::new(move |_| {
+        let Some(k) = job_key.get() else {
+            return;
+        };
+        if job.with_untracked(|s| s.key.as_ref() == Some(&k)) {
+            return;
+        }
+        let Some(Ok(b)) = base.get_untracked() else {
+            return;
+        };
+        start(job, k, &b, perf_request.get_untracked());
+    });
+
+    // The worker's win rates for the shown clustering, when they were computed for the view's
+    // request; else (no worker, a label field, another subset or bootstrap since) the page
+    // computes them as before.
+    let worker_perfs = Memo::new(move |_| {
+        if field.get() != Some(GroupField::Computed) {
+            return None;
+        }
+        let req = perf_request.get()?;
+        let key_now = job_key.get();
+        job.with(|s| {
+            (s.key == key_now)
+                .then(|| s.perfs.clone())
+                .flatten()
+                .filter(|(r, _, _)| *r == req)
+                .map(|(_, t, b)| (t, b))
+        })
+    });
     let perf: PerfMemo = Memo::new(move |_| {
+        if let Some((t, _)) = worker_perfs.get() {
+            return Some(t);
+        }
         let Some(Ok(b)) = base.get() else {
             return None;
         };
         let g = groups.get()?;
-        let source = PerfSource::of(b.bench(), b.judge)?;
-        let sub = subset_prompts.get();
+        let req = perf_request.get()?;
         let perf = Perf::compute_on(
             b.bench(),
-            source,
-            b.baseline,
+            req.source,
+            req.baseline,
             &g,
             spec.get(),
-            sub.as_deref().map(Vec::as_slice),
+            req.subset.as_deref(),
         );
+        Some(Shared(Arc::new(perf)))
+    });
+    // Win rates per broad topic, as the CLI's `broad_clusters`: the same computation over the
+    // broad topic names instead of the topic names.
+    let broad_perf: PerfMemo = Memo::new(move |_| {
+        if let Some((_, broad)) = worker_perfs.get() {
+            return Some(broad);
+        }
+        let Some(Ok(b)) = base.get() else {
+            return None;
+        };
+        let c = groups.get()?.computed.clone()?;
+        let req = perf_request.get()?;
+        let perf = topic_perfs::broad_perf(b.bench(), &c, &req, spec.get());
         Some(Shared(Arc::new(perf)))
     });
     let model = Memo::new(move |_| {
@@ -245,7 +295,7 @@ pub fn ClustersPage() -> impl IntoView {
                         let ids = sel
                             .prompts
                             .iter()
-                            .map(|&i| bench.prompts[i as usize].id.clone())
+                            .map(|&i| bench.prompts[i as usize].id.to_string())
                             .collect();
                         (sel.prompts.len(), sel.of, sel.description, ids)
                     })
@@ -480,9 +530,15 @@ pub fn ClustersPage() -> impl IntoView {
                         {treemap(p, g.clone(), model, model2, set.clone(), open_group3)}
                     </section>
                 })}
+                {g.computed.clone().map(|c| view! {
+                    <section class="card" data-testid="broad-card">
+                        <h2>"Broad topics and their topics"</h2>
+                        {broad_topics(c, broad_perf.get(), p.clone(), model.get())}
+                    </section>
+                })}
                 {g.computed.clone().map(|c| {
                     let c = Shared(c);
-                    let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.clone(), p.text.clone())).collect();
+                    let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.to_string(), p.text.clone())).collect();
                     let scores = model.get().zip(b.judge).and_then(|(m, judge)| prompt_scores(b.bench(), judge, b.baseline, &m));
                     let tagged = arena_lens_core::subset::has_criteria(b.bench());
                     let quality = tagged.then(|| b.bench().prompts.iter().map(|p| p.criteria.map(|c| c.score())).collect());
