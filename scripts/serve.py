@@ -1,4 +1,4 @@
-"""A static file server for arena-lens: Python's http.server plus CORS and no caching.
+"""A static file server for arena-lens: Python's http.server plus CORS, every request answered whole.
 
 CORS lets a site on one origin read data served from another (``?data=http://host:port/...``), which
 is also what you need when you publish results on a different host than the site. Loopback only.
@@ -11,10 +11,20 @@ import sys
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
+    # "no-cache" plus ignoring conditional requests: the browser asks every time and always gets
+    # the file whole (200), so a rewritten file is never served stale. Not "no-store": Chromium
+    # reports a no-store response read to its end through `response.body.getReader()` as
+    # net::ERR_ABORTED when the body came in more than one write (microsoft/playwright#42742),
+    # and the compute worker reads a data file exactly that way, as it arrives.
     def end_headers(self):
         self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", "no-cache")
         super().end_headers()
+
+    def send_head(self):
+        for name in ("If-Modified-Since", "If-None-Match"):
+            del self.headers[name]
+        return super().send_head()
 
     def log_message(self, fmt, *args):
         pass
