@@ -7,7 +7,8 @@
 //!   and `tie (bothbad)` half a win each, scikit-learn's default L2 logistic regression on the
 //!   Elo scale (400, base 10, 1000), `llama-13b` moved to 800 when present; the interval is the
 //!   2.5/97.5 percentiles of `get_bootstrap_result` (battle rows resampled with replacement, 100
-//!   rounds by default, as its `--num-bootstrap`), the rating the fit on all battles.
+//!   rounds by default, as its `--num-bootstrap`; drawn per group of identical rows, with the
+//!   same distribution, in `resample.rs`), the rating the fit on all battles.
 //! - `arena-rank`: LMArena's `arena-rank` package (lmarena/arena-rank @3900eae):
 //!   `PairDataset.from_pandas(reweighted=True)` weights every battle by
 //!   `1 / max(pair count, 50)`, `BradleyTerry` fits without a penalty and
@@ -28,6 +29,7 @@ mod contextual;
 mod fit;
 mod normal;
 mod rank;
+mod resample;
 mod sandwich;
 mod style_features;
 
@@ -42,7 +44,8 @@ use crate::report::IssueKind;
 use crate::style::StyleMode;
 use crate::verdict::Outcome;
 use fit::{fit, Wins};
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
+use resample::Groups;
 use rand_chacha::ChaCha8Rng;
 use std::collections::{BTreeMap, HashMap};
 
@@ -355,24 +358,22 @@ fn fastchat(
     opts: &LeaderboardOptions,
 ) -> Vec<FastChatRow> {
     let n = names.len();
-    let ones = vec![1u32; pairs.len()];
-    let point = mle_elo(pairs, &ones, names);
+    // Rows grouped by (a, b, outcome): the fit and the draw only see how often each occurs.
+    let groups = Groups::new(pairs);
+    let point = mle_elo(&groups.rows, &groups.sizes, names);
     let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(opts.rounds as usize); n];
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
-    let mut counts = vec![0u32; pairs.len()];
+    let mut counts = vec![0u32; groups.rows.len()];
     for _ in 0..opts.rounds {
-        counts.iter_mut().for_each(|c| *c = 0);
-        for _ in 0..pairs.len() {
-            counts[rng.random_range(0..pairs.len())] += 1;
-        }
+        groups.draw(&mut rng, &mut counts);
         let mut present = vec![false; n];
-        for (&(a, b, _), &c) in pairs.iter().zip(&counts) {
+        for (&(a, b, _), &c) in groups.rows.iter().zip(&counts) {
             if c > 0 {
                 present[a] = true;
                 present[b] = true;
             }
         }
-        let elo = mle_elo(pairs, &counts, names);
+        let elo = mle_elo(&groups.rows, &counts, names);
         for m in (0..n).filter(|&m| present[m]) {
             samples[m].push(elo[m]);
         }
