@@ -43,10 +43,10 @@ use crate::purpose::Purpose;
 use crate::report::IssueKind;
 use crate::style::StyleMode;
 use crate::verdict::Outcome;
-use fit::{fit, Wins};
+use fit::{fit, fit_near, Chord, Wins};
 use rand::SeedableRng;
-use resample::Groups;
 use rand_chacha::ChaCha8Rng;
+use resample::Groups;
 use std::collections::{BTreeMap, HashMap};
 
 /// `SCALE / ln(BASE)`: natural-log strength to Elo points.
@@ -316,11 +316,14 @@ fn half_of(o: Outcome) -> f64 {
     }
 }
 
-/// FastChat's `compute_elo_mle_with_tie` on these battles: each battle is two rows (a win twice,
-/// a tie once each way), fitted with scikit-learn's default L2 penalty (`C = 1` on coefficients
-/// scaled by `ln 10`, i.e. `1 / ln² 10` on natural-log strengths).
-fn mle_elo(pairs: &[(usize, usize, Outcome)], counts: &[u32], names: &[&str]) -> Vec<f64> {
-    let mut w = Wins::new(names.len());
+/// scikit-learn's default L2 penalty (`C = 1` on coefficients scaled by `ln 10`), on natural-log
+/// strengths: `1 / ln² 10`.
+const FASTCHAT_RIDGE: f64 = 1.0 / (std::f64::consts::LN_10 * std::f64::consts::LN_10);
+
+/// FastChat's `compute_elo_mle_with_tie` totals: each battle is two rows (a win twice, a tie once
+/// each way), `counts` times each of `pairs`.
+fn fastchat_wins(pairs: &[(usize, usize, Outcome)], counts: &[u32], n: usize) -> Wins {
+    let mut w = Wins::new(n);
     for (&(a, b, o), &c) in pairs.iter().zip(counts) {
         let c = c as f64;
         match o {
@@ -332,14 +335,13 @@ fn mle_elo(pairs: &[(usize, usize, Outcome)], counts: &[u32], names: &[&str]) ->
             }
         }
     }
-    let ridge = 1.0 / (std::f64::consts::LN_10 * std::f64::consts::LN_10);
-    let f = fit(&w, ridge);
-    let mut elo: Vec<f64> = f
-        .beta
-        .iter()
-        .map(|b| ELO_PER_NAT * b + INIT_RATING)
-        .collect();
-    // `if "llama-13b" in models.index: elo_scores += 800 - elo_scores[models["llama-13b"]]`
+    w
+}
+
+/// Strengths on FastChat's Elo scale, `llama-13b` moved to 800 when present
+/// (`if "llama-13b" in models.index: elo_scores += 800 - elo_scores[models["llama-13b"]]`).
+fn to_elo(beta: &[f64], names: &[&str]) -> Vec<f64> {
+    let mut elo: Vec<f64> = beta.iter().map(|b| ELO_PER_NAT * b + INIT_RATING).collect();
     if let Some(l) = names.iter().position(|n| *n == "llama-13b") {
         let shift = 800.0 - elo[l];
         elo.iter_mut().for_each(|e| *e += shift);
@@ -360,7 +362,11 @@ fn fastchat(
     let n = names.len();
     // Rows grouped by (a, b, outcome): the fit and the draw only see how often each occurs.
     let groups = Groups::new(pairs);
-    let point = mle_elo(&groups.rows, &groups.sizes, names);
+    let all = fastchat_wins(&groups.rows, &groups.sizes, n);
+    let point_fit = fit(&all, FASTCHAT_RIDGE);
+    let point = to_elo(&point_fit.beta, names);
+    // Every round starts from the fit on all battles, with its Hessian's factor (`fit_near`).
+    let chord = Chord::at(&all, FASTCHAT_RIDGE, &point_fit.beta);
     let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(opts.rounds as usize); n];
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let mut counts = vec![0u32; groups.rows.len()];
@@ -373,7 +379,12 @@ fn fastchat(
                 present[b] = true;
             }
         }
-        let elo = mle_elo(&groups.rows, &counts, names);
+        let w = fastchat_wins(&groups.rows, &counts, n);
+        let beta = match &chord {
+            Some(c) => fit_near(&w, FASTCHAT_RIDGE, c).beta,
+            None => fit(&w, FASTCHAT_RIDGE).beta,
+        };
+        let elo = to_elo(&beta, names);
         for m in (0..n).filter(|&m| present[m]) {
             samples[m].push(elo[m]);
         }

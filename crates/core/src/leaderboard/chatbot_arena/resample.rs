@@ -62,9 +62,7 @@ impl Groups {
             } else {
                 let p = n as f64 / size_left as f64;
                 // p is in (0, 1) here: 0 < n < size_left.
-                Binomial::new(rows_left, p)
-                    .expect("0 < p < 1")
-                    .sample(rng)
+                Binomial::new(rows_left, p).expect("0 < p < 1").sample(rng)
             };
             *o = k as u32;
             rows_left -= k;
@@ -122,10 +120,7 @@ mod tests {
     fn the_grouped_draw_has_the_row_draws_distribution() {
         let p = pairs();
         let g = Groups::new(&p);
-        let index: Vec<usize> = p
-            .iter()
-            .map(|r| g.rows.binary_search(r).unwrap())
-            .collect();
+        let index: Vec<usize> = p.iter().map(|r| g.rows.binary_search(r).unwrap()).collect();
         let rounds = 20_000;
         let mut rng = ChaCha8Rng::seed_from_u64(11);
         let mut grouped = vec![vec![0u32; rounds]; 5];
@@ -147,15 +142,21 @@ mod tests {
             let absent = (1.0 - pk).powf(n);
             for (what, xs) in [("grouped", &grouped[k]), ("rows", &naive[k])] {
                 let m = xs.iter().map(|&x| x as f64).sum::<f64>() / rounds as f64;
-                let v = xs.iter().map(|&x| (x as f64 - m).powi(2)).sum::<f64>()
-                    / (rounds as f64 - 1.0);
+                let v =
+                    xs.iter().map(|&x| (x as f64 - m).powi(2)).sum::<f64>() / (rounds as f64 - 1.0);
                 let a = xs.iter().filter(|&&x| x == 0).count() as f64 / rounds as f64;
                 let se_mean = (var / rounds as f64).sqrt();
                 // The sample variance's standard error, from the fourth moment bound 3 var².
                 let se_var = (2.0 * var * var / rounds as f64).sqrt() + var * 0.01;
                 let se_absent = (absent * (1.0 - absent) / rounds as f64).sqrt();
-                assert!((m - mean).abs() <= 5.0 * se_mean, "{what} group {k}: mean {m} vs {mean}");
-                assert!((v - var).abs() <= 5.0 * se_var + 0.05, "{what} group {k}: var {v} vs {var}");
+                assert!(
+                    (m - mean).abs() <= 5.0 * se_mean,
+                    "{what} group {k}: mean {m} vs {mean}"
+                );
+                assert!(
+                    (v - var).abs() <= 5.0 * se_var + 0.05,
+                    "{what} group {k}: var {v} vs {var}"
+                );
                 assert!(
                     (a - absent).abs() <= 5.0 * se_absent + 1e-3,
                     "{what} group {k}: absent {a} vs {absent}"
