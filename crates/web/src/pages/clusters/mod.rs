@@ -424,6 +424,11 @@ pub fn ClustersPage() -> impl IntoView {
         if field.get() != Some(GroupField::Computed) {
             return None;
         }
+        // The done line comes with the result's last section: once it shows, all of it is on
+        // the page.
+        if s.result.is_some() && !s.running && !shows[SECTIONS - 1].get() {
+            return None;
+        }
         progress_view(s, base)
     };
 

@@ -4,7 +4,9 @@
 //! under 50 ms, and the whole arrives within a few frames.
 //!
 //! A result is named by a key (the groups' address): when it changes, every section hides and
-//! they come back in order, one per timer task. A newer result stops the older one's steps.
+//! they come back in order, one per timer task. A newer result stops the older one's steps. The
+//! page shows its done line with the last section, so "done" still means the whole result is
+//! there.
 
 use leptos::prelude::*;
 use std::time::Duration;
