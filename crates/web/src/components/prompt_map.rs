@@ -31,14 +31,19 @@ use leptos::prelude::*;
 /// The (id, text) of a prompt by its index.
 pub type PromptAt = std::sync::Arc<dyn Fn(usize) -> Option<(String, String)> + Send + Sync>;
 
+/// Computes each prompt's result for the chosen model.
+pub type ScoresOf = std::sync::Arc<dyn Fn() -> Vec<Option<f64>> + Send + Sync>;
+
 /// What the map shows, one entry per prompt of the bench (in the clustering's order).
 pub struct MapData {
     pub clustering: Shared<Clustering>,
     /// (id, text) of prompt `i`, read when the map shows or opens one (copying every prompt's
     /// text up front cost a long task at 20,000 prompts).
     pub prompt: PromptAt,
-    /// The chosen model's result on each prompt (1 win, 0 loss), if a model is chosen.
-    pub scores: Option<Vec<Option<f64>>>,
+    /// The chosen model's result on each prompt (1 win, 0 loss), if a model is chosen: computed
+    /// when the map is first coloured by it (at 20,000 prompts it made the map's section a long
+    /// task when computed up front for the default topic colours).
+    pub scores: Option<ScoresOf>,
     /// Each prompt's criteria score (0–7), if the data has criteria tags.
     pub quality: Option<Vec<Option<u8>>>,
     /// The prompts of the current selection; `None`: no selection.
@@ -167,17 +172,19 @@ pub fn prompt_map(
     let resized = use_resize();
     let colours = {
         let clustering = clustering.clone();
+        let outcomes = std::sync::OnceLock::<Vec<Option<f64>>>::new();
         Memo::new(move |_| -> Vec<(u8, u8, u8)> {
             let mode = colour.get();
+            let outcome = (mode == Colour::Outcome)
+                .then(|| outcomes.get_or_init(|| scores.as_ref().map(|f| f()).unwrap_or_default()));
             (0..n)
                 .map(|i| {
                     if selected.as_ref().is_some_and(|s| !s[i]) {
                         return GREY;
                     }
                     match mode {
-                        Colour::Outcome => scores
-                            .as_ref()
-                            .and_then(|s| s[i])
+                        Colour::Outcome => outcome
+                            .and_then(|s| s.get(i).copied().flatten())
                             .map_or((200, 200, 200), |x| diverging(2.0 * x - 1.0)),
                         Colour::Quality => quality
                             .as_ref()

@@ -27,7 +27,7 @@ use crate::components::cluster_treemap::treemap;
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::map_selection::{map_selection, Selected};
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
-use crate::components::prompt_map::{prompt_map, MapData, PromptAt};
+use crate::components::prompt_map::{prompt_map, MapData, PromptAt, ScoresOf};
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::ui::scope as ui_scope;
@@ -582,7 +582,10 @@ pub fn ClustersPage() -> impl IntoView {
                                 let b = b.clone();
                                 Arc::new(move |i| b.bench().prompts.get(i).map(|p| (p.id.to_string(), p.text.clone())))
                             };
-                            let scores = model.get().zip(b.judge).and_then(|(m, judge)| prompt_scores(b.bench(), judge, b.baseline, &m));
+                            let scores = model.get().zip(b.judge).filter(|(m, _)| b.bench().models.get(m).is_some()).map(|(m, judge)| -> ScoresOf {
+                                let b = b.clone();
+                                Arc::new(move || prompt_scores(b.bench(), judge, b.baseline, &m).unwrap_or_default())
+                            });
                             let tagged = arena_lens_core::subset::has_criteria(b.bench());
                             let quality = tagged.then(|| b.bench().prompts.iter().map(|p| p.criteria.map(|c| c.score())).collect());
                             let data = MapData { clustering: Shared(c), prompt, scores, quality, selected: selected_mask.get(), model: model.get() };
