@@ -73,3 +73,53 @@ fn bits(digits: &[u8]) -> Result<f64, String> {
     }
     Ok(f64::from_bits(v))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(coords: Vec<[f64; 2]>) -> ClustersDone {
+        ClustersDone {
+            clustering: Clustering {
+                assignment: vec![0; coords.len()],
+                clusters: Vec::new(),
+                coords,
+                dendrogram: Vec::new(),
+                other: Vec::new(),
+                broad: Vec::new(),
+            },
+            perfs: None,
+        }
+    }
+
+    #[test]
+    fn coordinates_come_back_bit_for_bit() {
+        // Values a decimal round trip would need 17 digits for, and ones JSON numbers cannot
+        // carry at all (NaN, infinities): hex keeps every bit.
+        let xs = [
+            0.1 + 0.2,
+            1.0 / 3.0,
+            -0.0,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        let d = done(xs.iter().map(|&x| [x, 1.0 - x]).collect());
+        let text = serde_json::to_string(&d).unwrap();
+        assert!(text.contains("coords_hex"), "{text}");
+        let back: ClustersDone = serde_json::from_str(&text).unwrap();
+        for (a, b) in d.clustering.coords.iter().zip(&back.clustering.coords) {
+            assert_eq!(a.map(f64::to_bits), b.map(f64::to_bits));
+        }
+        assert_eq!(back.clustering.coords.len(), xs.len());
+    }
+
+    #[test]
+    fn malformed_hex_is_an_error() {
+        let text = serde_json::to_string(&done(vec![[0.5, 0.25]])).unwrap();
+        let short = text.replacen("\"coords_hex\":\"", "\"coords_hex\":\"0", 1);
+        assert!(serde_json::from_str::<ClustersDone>(&short).is_err());
+        let upper = text.replacen("\"coords_hex\":\"3", "\"coords_hex\":\"X", 1);
+        assert!(serde_json::from_str::<ClustersDone>(&upper).is_err());
+    }
+}
