@@ -54,7 +54,9 @@ test('demo: one heatmap row per model and one column per cluster, with the CLI\'
       }
     }
     assert.ok(checked >= 700, `${checked} cells checked`);
-    // The table: one row per cluster, the chosen model's interval as the CLI has it.
+    // The table: one row per cluster, the chosen model's interval as the CLI has it (a section
+    // of its own: the result's sections appear one per task).
+    await page.waitForSelector('[data-testid="cluster-table"] tbody tr[data-cluster]');
     const trs = await page.$$eval('[data-testid="cluster-table"] tbody tr[data-cluster]', (r) => r.map((t) => t.dataset.cluster));
     assert.deepEqual([...trs].sort(), clusters);
     const model = await page.$eval('[data-testid="cluster-model"]', (s) => s.value);
@@ -171,6 +173,7 @@ test('re-clustering 2,000 prompts: progress shown, a click answered during the r
     console.log(`# 2,000 prompts, Ward k=30: ${done.ms} ms in the page; click ${clickMs} ms (${stillRunning ? 'during' : 'after'} the run); longest stall ${lag.toFixed(0)} ms`);
     // Questions only: no heatmap, but the topics table, map and dendrogram are there.
     // 30 topics, plus the "other" group when some prompts fit no topic (issue 14).
+    await page.waitForSelector('[data-testid="cluster-table"] tbody tr[data-cluster]');
     const rows = await page.$$eval('[data-testid="cluster-table"] tbody tr[data-cluster]', (t) => t.map((x) => x.dataset.cluster));
     assert.equal(rows.filter((c) => c !== 'Other (fits no topic)').length, 30);
     await page.waitForSelector('[data-testid="prompt-map"]');

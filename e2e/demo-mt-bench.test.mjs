@@ -138,6 +138,7 @@ test('clusters grouped by MT-Bench category show the math specialist high on mat
       await page.selectOption(field, 'category');
       await page.waitForFunction(() => new URLSearchParams(location.search).get('label') === 'category');
       await page.waitForSelector('[data-testid="cluster-heatmap"] td[data-rate]', { timeout: 90_000 });
+      await page.waitForSelector('[data-testid="cluster-table"] tbody tr[data-cluster]');
       const groups = await page.$$eval('[data-testid="cluster-table"] tbody tr[data-cluster]', (t) => t.map((x) => x.dataset.cluster).sort());
       assert.deepEqual(groups, ['coding', 'extraction', 'humanities', 'math', 'reasoning', 'roleplay', 'stem', 'writing']);
       const cells = await page.$$eval('[data-testid="cluster-heatmap"] td[data-rate]',

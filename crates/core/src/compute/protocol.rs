@@ -7,6 +7,7 @@
 //! [`Response::Done`], [`Response::Failed`] or [`Response::Abandoned`] (the worker gave it up for
 //! a newer one); long jobs send [`Response::Progress`] before that.
 
+use super::clusters_wire::ClustersWire;
 use crate::cluster::topic_perfs::{PerfRequest, TopicPerfs};
 use crate::cluster::{ClusterParams, Clustering};
 use crate::diff::scores::ScoresRun;
@@ -27,7 +28,8 @@ pub struct Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "job", rename_all = "snake_case")]
 pub enum Job {
-    /// Parse these files into the data set every later job works on (replacing any earlier one).
+    /// Parse these files into the data set every later job works on (replacing any earlier one),
+    /// after the pieces of this load sent before it ([`Job::LoadPart`]).
     Load { files: Vec<FileText> },
     /// Fetch the data file at `url` and read it as `path` while it arrives
     /// ([`crate::stream_load::StreamLoad`]): a battle log of millions of lines is never held as
@@ -35,6 +37,14 @@ pub enum Job {
     /// no length) and hands each chunk it reads to the page too, as a `[id, Uint8Array]` array
     /// beside these JSON messages, so the page can read its own copy without fetching again.
     LoadUrl { url: String, path: String },
+    /// A piece of the files of the load (or second load) with this request's id, which follows
+    /// its pieces: a new file, or (`append`) more of the last one's text
+    /// ([`super::load_parts`]). Not answered.
+    LoadPart {
+        path: String,
+        text: String,
+        append: bool,
+    },
     /// The leaderboard of `bench` for options already scoped by the page (`scope::resolve`, then
     /// `LeaderboardOptions::scoped`): judges, baselines and method are decided, not guessed here.
     Leaderboard {
@@ -57,7 +67,7 @@ pub enum Job {
         options: LeaderboardOptions,
     },
     /// Parse these files as the diff's run 2 (kept beside the main data set, replacing any
-    /// earlier run 2). [`DiffData::Second`] names it by this request's id.
+    /// earlier run 2), after this load's pieces. [`DiffData::Second`] names it by this request's id.
     LoadSecond { files: Vec<FileText> },
     /// Two runs side by side (`diff::compute`, every shared model's prompt changes), with the
     /// paired bootstrap of `options` (its rounds and seed; the level is run 1's).
@@ -131,6 +141,7 @@ impl From<FileText> for SourceFile {
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Load,
+    LoadPart,
     Leaderboard,
     Judges,
     WhatIf,
@@ -143,6 +154,7 @@ impl Job {
     pub fn kind(&self) -> Kind {
         match self {
             Job::Load { .. } | Job::LoadUrl { .. } => Kind::Load,
+            Job::LoadPart { .. } => Kind::LoadPart,
             Job::Leaderboard { .. } => Kind::Leaderboard,
             Job::Judges { .. } => Kind::Judges,
             Job::WhatIf { .. } => Kind::WhatIf,
@@ -186,7 +198,9 @@ pub enum JobResult {
 }
 
 /// A clustering, with the win rates its request asked for (computed for exactly that request).
+/// Sent in a compact form ([`super::clusters_wire`]): the prompts' map positions as hex.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "ClustersWire", try_from = "ClustersWire")]
 pub struct ClustersDone {
     pub clustering: Clustering,
     pub perfs: Option<(PerfRequest, TopicPerfs)>,

@@ -3,6 +3,7 @@
 //! (`crates/web/src/bin/compute-worker.rs`) only moves messages and supplies a pacer that yields
 //! to its event loop; the native tests run the same session with [`crate::pace::Unpaced`].
 
+use super::load_parts::LoadParts;
 use super::protocol::{
     ClustersDone, DiffData, DiffRun, FileText, Job, JobResult, LoadSummary, Response,
 };
@@ -23,6 +24,8 @@ pub struct Session {
     dataset: Option<Arc<Dataset>>,
     second: Option<(u64, Arc<Dataset>)>,
     completed: u64,
+    /// The pieces of the load being sent.
+    parts: LoadParts,
 }
 
 /// How a job ended.
@@ -70,6 +73,16 @@ impl Session {
         summary
     }
 
+    /// Keeps a piece of load request `id` until the load itself arrives.
+    pub fn add_part(&mut self, id: u64, path: String, text: String, append: bool) {
+        self.parts.add(id, path, text, append);
+    }
+
+    /// The files of load request `id`: its pieces received so far, then `files`.
+    pub fn assemble(&mut self, id: u64, files: Vec<FileText>) -> Vec<FileText> {
+        self.parts.take(id, files)
+    }
+
     /// The diff's run 2 of the last second load, with that load's id.
     pub fn second(&self) -> Option<(u64, Arc<Dataset>)> {
         self.second.clone()
@@ -86,13 +99,22 @@ impl Session {
     /// uses [`compute`] and [`Session::finish`] so that a load may arrive while a job waits).
     pub async fn run<P: Pacer>(&mut self, id: u64, job: Job, pace: &mut P) -> Response {
         let outcome = match job {
-            Job::Load { files } => Outcome::Done(JobResult::Loaded(self.load(files))),
+            Job::Load { files } => {
+                let files = self.assemble(id, files);
+                Outcome::Done(JobResult::Loaded(self.load(files)))
+            }
             // Fetching is the browser worker's: natively there is nothing to fetch from.
             Job::LoadUrl { url, .. } => {
                 Outcome::Failed(format!("{url}: only the browser worker fetches URLs"))
             }
             Job::LoadSecond { files } => {
+                let files = self.assemble(id, files);
                 Outcome::Done(JobResult::Loaded(self.load_second(id, files)))
+            }
+            // The worker keeps a piece without answering; here the caller hears it was kept.
+            Job::LoadPart { path, text, append } => {
+                self.add_part(id, path, text, append);
+                Outcome::Failed("a piece of a load is kept for the load, not answered".into())
             }
             job @ Job::Diff { .. } => {
                 let second = self.second();
@@ -141,7 +163,7 @@ pub async fn compute<P: Pacer>(data: Option<&Dataset>, job: &Job, pace: &mut P) 
         return Outcome::Failed("no data set is loaded".into());
     };
     match job {
-        Job::Load { .. } | Job::LoadSecond { .. } | Job::LoadUrl { .. } => {
+        Job::Load { .. } | Job::LoadSecond { .. } | Job::LoadUrl { .. } | Job::LoadPart { .. } => {
             Outcome::Failed("a load is not a computation".into())
         }
         Job::Diff { .. } => compute_diff(Some(ds), None, job, pace).await,

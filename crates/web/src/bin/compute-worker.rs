@@ -4,9 +4,10 @@
 //! loader shim, `compute-worker_loader.js`, which the page starts with `new Worker(..)` (see
 //! `arena_lens_web::compute`). Messages are the core's `compute::protocol`, as JSON text.
 //!
-//! Requests run in arrival order. A load of texts (the data set, or the diff's run 2) runs in
-//! one piece; a load of a URL ([`Job::LoadUrl`], [`stream_url`]) reads the response body chunk by
-//! chunk as it arrives, so a battle log of a million lines is never held as text. A computing job first yields one
+//! Requests run in arrival order. A load of texts (the data set, or the diff's run 2) arrives in
+//! pieces (`compute::load_parts`), kept until the load itself, which runs in one piece; a load of
+//! a URL ([`Job::LoadUrl`], [`stream_url`]) reads the response body chunk by chunk as it arrives,
+//! so a battle log of a million lines is never held as text. A computing job first yields one
 //! macrotask (so a newer request already queued behind it is seen before any work), then steps
 //! its [`Slicer`] once per bootstrap round; the slicer yields again after every [`SLICE_MS`] of
 //! work, and the job is abandoned at the first yield after a newer request of its kind arrived.
@@ -137,9 +138,14 @@ fn on_request(req: Request) {
     STATE.with(|s| s.borrow_mut().newest.insert(kind, req.id));
     let id = req.id;
     match req.job {
+        // A piece of the load that follows: kept until it arrives.
+        Job::LoadPart { path, text, append } => {
+            STATE.with(|s| s.borrow_mut().session.add_part(id, path, text, append));
+        }
         Job::Load { files } => {
             let resp = STATE.with(|s| {
                 let mut s = s.borrow_mut();
+                let files = s.session.assemble(id, files);
                 let summary = s.session.load(files);
                 s.session
                     .finish(id, Outcome::Done(JobResult::Loaded(summary)))
@@ -149,6 +155,7 @@ fn on_request(req: Request) {
         Job::LoadSecond { files } => {
             let resp = STATE.with(|s| {
                 let mut s = s.borrow_mut();
+                let files = s.session.assemble(id, files);
                 let summary = s.session.load_second(id, files);
                 s.session
                     .finish(id, Outcome::Done(JobResult::Loaded(summary)))

@@ -28,13 +28,22 @@ use arena_lens_core::cluster::Clustering;
 use arena_lens_core::view_state::keys::clusters as key;
 use leptos::prelude::*;
 
+/// The (id, text) of a prompt by its index.
+pub type PromptAt = std::sync::Arc<dyn Fn(usize) -> Option<(String, String)> + Send + Sync>;
+
+/// Computes each prompt's result for the chosen model.
+pub type ScoresOf = std::sync::Arc<dyn Fn() -> Vec<Option<f64>> + Send + Sync>;
+
 /// What the map shows, one entry per prompt of the bench (in the clustering's order).
 pub struct MapData {
     pub clustering: Shared<Clustering>,
-    /// (id, text) of each prompt.
-    pub prompts: Vec<(String, String)>,
-    /// The chosen model's result on each prompt (1 win, 0 loss), if a model is chosen.
-    pub scores: Option<Vec<Option<f64>>>,
+    /// (id, text) of prompt `i`, read when the map shows or opens one (copying every prompt's
+    /// text up front cost a long task at 20,000 prompts).
+    pub prompt: PromptAt,
+    /// The chosen model's result on each prompt (1 win, 0 loss), if a model is chosen: computed
+    /// when the map is first coloured by it (at 20,000 prompts it made the map's section a long
+    /// task when computed up front for the default topic colours).
+    pub scores: Option<ScoresOf>,
     /// Each prompt's criteria score (0–7), if the data has criteria tags.
     pub quality: Option<Vec<Option<u8>>>,
     /// The prompts of the current selection; `None`: no selection.
@@ -125,7 +134,7 @@ pub fn prompt_map(
 ) -> impl IntoView {
     let MapData {
         clustering,
-        prompts,
+        prompt,
         scores,
         quality,
         selected,
@@ -163,17 +172,19 @@ pub fn prompt_map(
     let resized = use_resize();
     let colours = {
         let clustering = clustering.clone();
+        let outcomes = std::sync::OnceLock::<Vec<Option<f64>>>::new();
         Memo::new(move |_| -> Vec<(u8, u8, u8)> {
             let mode = colour.get();
+            let outcome = (mode == Colour::Outcome)
+                .then(|| outcomes.get_or_init(|| scores.as_ref().map(|f| f()).unwrap_or_default()));
             (0..n)
                 .map(|i| {
                     if selected.as_ref().is_some_and(|s| !s[i]) {
                         return GREY;
                     }
                     match mode {
-                        Colour::Outcome => scores
-                            .as_ref()
-                            .and_then(|s| s[i])
+                        Colour::Outcome => outcome
+                            .and_then(|s| s.get(i).copied().flatten())
                             .map_or((200, 200, 200), |x| diverging(2.0 * x - 1.0)),
                         Colour::Quality => quality
                             .as_ref()
@@ -343,15 +354,15 @@ pub fn prompt_map(
 
     let tip = {
         let clustering = clustering.clone();
-        let prompts = prompts.clone();
+        let prompt = prompt.clone();
         move || {
             let i = hovered.get()?;
-            let (id, text) = prompts.get(i)?;
+            let (id, text) = prompt(i)?;
             let topic = clustering.topic_name(clustering.assignment[i]);
             Some(view! {
                 <div class="map-tip" data-testid="map-tip" data-question-id=id.clone()>
                     <strong>{topic}</strong>
-                    <p>{snippet(text, 160)}</p>
+                    <p>{snippet(&text, 160)}</p>
                     <span class="hint">"Click to open in the compare page"</span>
                 </div>
             })
@@ -407,7 +418,7 @@ pub fn prompt_map(
     let set_color = set.clone();
     let label = format!(
         "Map of {} prompts coloured by topic; the topic table has the same groups. Drag a box or draw a lasso to select prompts and score them as a leaderboard; the search field selects by text. Plus and minus zoom, arrow keys pan, 0 resets.",
-        prompts.len()
+        n
     );
     let tool_radio = move |t: Tool, value: &'static str, text: &'static str| {
         view! {
@@ -551,7 +562,7 @@ pub fn prompt_map(
                         }
                         let Some(p) = local(ev.client_x() as f64, ev.client_y() as f64) else { return };
                         if let Some(i) = hit_click(p) {
-                            if let Some((id, _)) = prompts.get(i) { on_open(id.clone()); }
+                            if let Some((id, _)) = prompt(i) { on_open(id); }
                         }
                     }></canvas>
                 <svg class="map-overlay" aria-hidden="true">{overlay}</svg>

@@ -1,17 +1,23 @@
 //! The connection to the compute worker: one per page load, started on first use.
 //!
 //! The worker starts with the first computation a page asks for (until then, the last load's
-//! message waits here); requests sent before it says `Ready` wait in a queue (its wasm takes a
-//! moment to start). If the worker fails (an `error` event: its files are missing, or it panicked)
+//! messages wait here); messages sent before it says `Ready` wait in an outbox (its wasm takes a
+//! moment to start). A load crosses in pieces of at most [`PIECE_BYTES`]
+//! (`compute::load_parts`), and once the worker is ready the outbox posts about that much per
+//! task, yielding to the browser between tasks: the first load as one message of 33 MB made one
+//! task of 54-142 ms on the page's thread (the text turned into a JavaScript string, then cloned
+//! for the worker) just as the clusters page started its work. If the worker fails (an `error` event: its files are missing, or it panicked)
 //! every request in flight, and every later one, ends with an error saying so: the page does not
 //! compute the statistics itself, so that its module does not carry them (the first load stays
 //! small) and a slow computation never freezes it.
 
 use crate::data::Loaded;
+use crate::loader::yield_to_browser;
+use arena_lens_core::compute::load_parts::encode_load_parts;
 use arena_lens_core::compute::protocol::{Job, JobResult, Kind, Request, Response};
 use arena_lens_core::source::SourceFile;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
@@ -19,6 +25,9 @@ use wasm_bindgen::JsCast;
 
 /// The worker's loader, beside `index.html` (Trunk writes it for `data-loader-shim`).
 const WORKER_SCRIPT: &str = "compute-worker_loader.js";
+/// The most text of a load one message carries, and about what one task posts: a few
+/// milliseconds of the page's thread on a busy machine (33 MB took 54-142 ms in one message).
+const PIECE_BYTES: usize = 2 << 20;
 
 /// What a request's sender hears.
 pub enum Event {
@@ -64,10 +73,11 @@ struct InFlight {
 
 enum Mode {
     /// No page has asked for a computation yet, so no worker was started (a page that computes
-    /// nothing, such as compare, never starts one). The last load's message waits here.
-    Idle(Option<String>),
-    /// The worker is starting; encoded requests wait here.
-    Starting(web_sys::Worker, Vec<String>),
+    /// nothing, such as compare, never starts one). The last load's messages wait here.
+    Idle(Vec<String>),
+    /// The worker is starting; messages wait in the outbox.
+    Starting(web_sys::Worker),
+    /// The worker reads messages; the outbox is posted a piece per task.
     Ready(web_sys::Worker),
     /// The worker could not start or failed: why. Every request ends with this error.
     Failed(String),
@@ -75,6 +85,10 @@ enum Mode {
 
 struct Client {
     mode: Mode,
+    /// Encoded messages not posted yet, in order.
+    outbox: VecDeque<String>,
+    /// A task posting the outbox is scheduled.
+    draining: bool,
     next_id: u64,
     newest: HashMap<Kind, u64>,
     in_flight: HashMap<u64, InFlight>,
@@ -96,7 +110,9 @@ fn with_client<R>(f: impl FnOnce(&mut Client) -> R) -> R {
 
 fn start() -> Client {
     Client {
-        mode: Mode::Idle(None),
+        mode: Mode::Idle(Vec::new()),
+        outbox: VecDeque::new(),
+        draining: false,
         next_id: 0,
         newest: HashMap::new(),
         in_flight: HashMap::new(),
@@ -155,26 +171,33 @@ pub fn load(files: &[SourceFile]) {
         c.next_id += 1;
         let id = c.next_id;
         c.newest.insert(Kind::Load, id);
-        if !matches!(c.mode, Mode::Failed(_)) {
-            let text = Request::encode_load(id, files);
-            c.send(text);
+        match &mut c.mode {
+            // Only a load waits before the worker is woken: the newest replaces the last.
+            Mode::Idle(load) => *load = encode_load_parts(id, files, false, PIECE_BYTES),
+            Mode::Failed(_) => {}
+            Mode::Starting(_) | Mode::Ready(_) => {
+                c.send_all(encode_load_parts(id, files, false, PIECE_BYTES))
+            }
         }
     });
+    flush(true);
 }
 
 /// Sends the files of the diff's run 2 to the worker, which keeps them beside the main data set,
 /// and returns the id a diff names them by (`DiffData::Second`). Starts the worker if need be.
 pub fn load_second(files: &[SourceFile]) -> u64 {
-    with_client(|c| {
+    let id = with_client(|c| {
         c.next_id += 1;
         let id = c.next_id;
         c.newest.insert(Kind::LoadSecond, id);
         c.wake();
         if !matches!(c.mode, Mode::Failed(_)) {
-            c.send(Request::encode_load_second(id, files));
+            c.send_all(encode_load_parts(id, files, true, PIECE_BYTES));
         }
         id
-    })
+    });
+    flush(true);
+    id
 }
 
 /// What a request hears when there is no worker.
@@ -186,10 +209,10 @@ fn no_worker(why: &str) -> String {
 /// load; `sink` hears the file's chunks (for the page's own copy), progress and the end. False when
 /// there is no worker: the page fetches the file itself.
 pub fn load_url(url: &str, path: &str, sink: LoadSink) -> bool {
-    with_client(|c| {
+    let sent = with_client(|c| {
         // A load waiting for the worker to start is replaced by this one.
         if let Mode::Idle(waiting) = &mut c.mode {
-            *waiting = None;
+            waiting.clear();
         }
         c.wake();
         if matches!(c.mode, Mode::Failed(_)) {
@@ -199,18 +222,18 @@ pub fn load_url(url: &str, path: &str, sink: LoadSink) -> bool {
         let id = c.next_id;
         c.newest.insert(Kind::Load, id);
         c.loads.insert(id, sink);
-        c.send(
-            Request {
-                id,
-                job: Job::LoadUrl {
-                    url: url.to_string(),
-                    path: path.to_string(),
-                },
-            }
-            .encode(),
-        );
+        c.send_all(vec![Request {
+            id,
+            job: Job::LoadUrl {
+                url: url.to_string(),
+                path: path.to_string(),
+            },
+        }
+        .encode()]);
         true
-    })
+    });
+    flush(false);
+    sent
 }
 
 impl Client {
@@ -219,9 +242,12 @@ impl Client {
         let Mode::Idle(load) = &mut self.mode else {
             return;
         };
-        let load = load.take();
+        let load = std::mem::take(load);
         self.mode = match spawn_worker() {
-            Ok(w) => Mode::Starting(w, load.into_iter().collect()),
+            Ok(w) => {
+                self.outbox.extend(load);
+                Mode::Starting(w)
+            }
             Err(e) => {
                 log(&format!("compute worker unavailable ({e})"));
                 Mode::Failed(e)
@@ -254,7 +280,7 @@ pub fn submit(job: Job, _data: Arc<Loaded>, listener: Listener) -> u64 {
             _ => None,
         };
         if failed.is_none() {
-            c.send(Request { id, job }.encode());
+            c.send_all(vec![Request { id, job }.encode()]);
         }
         c.in_flight.insert(
             id,
@@ -264,6 +290,7 @@ pub fn submit(job: Job, _data: Arc<Loaded>, listener: Listener) -> u64 {
         );
         (id, failed)
     });
+    flush(false);
     if let Some(why) = failed {
         // After this call returns, as a worker's answer would be.
         leptos::task::spawn_local(async move { fail_request(id, &why) });
@@ -272,31 +299,74 @@ pub fn submit(job: Job, _data: Arc<Loaded>, listener: Listener) -> u64 {
 }
 
 impl Client {
-    fn send(&mut self, text: String) {
-        match &mut self.mode {
-            // Only a load is sent before the worker is woken: the newest replaces the last.
-            Mode::Idle(load) => *load = Some(text),
-            Mode::Starting(_, queue) => queue.push(text),
-            Mode::Ready(w) => {
-                if let Err(e) = w.post_message(&JsValue::from_str(&text)) {
-                    log(&format!("compute worker: {e:?}"));
+    /// Queues messages for a started worker (not for an idle one: only a load waits there).
+    fn send_all(&mut self, texts: Vec<String>) {
+        if matches!(self.mode, Mode::Starting(_) | Mode::Ready(_)) {
+            self.outbox.extend(texts);
+        }
+    }
+
+    /// Posts the outbox's first messages, at least one and about [`PIECE_BYTES`] of them, to a
+    /// ready worker; says whether more wait.
+    fn post_some(&mut self) -> bool {
+        let Mode::Ready(w) = &self.mode else {
+            return false;
+        };
+        let mut posted = 0;
+        while posted < PIECE_BYTES {
+            let Some(text) = self.outbox.pop_front() else {
+                break;
+            };
+            posted += text.len();
+            if let Err(e) = w.post_message(&JsValue::from_str(&text)) {
+                log(&format!("compute worker: {e:?}"));
+            }
+        }
+        !self.outbox.is_empty()
+    }
+}
+
+/// Posts the outbox to a ready worker: a first piece at once, the rest a piece per task. `now`:
+/// all of it at once, for a load sent from the task that parses the page's own copy (already a
+/// long one): the worker then parses its copy meanwhile instead of after the pieces trickled in.
+fn flush(now: bool) {
+    let more = with_client(|c| {
+        if now {
+            while c.post_some() {}
+        }
+        if c.draining {
+            return false;
+        }
+        let more = c.post_some();
+        c.draining = more;
+        more
+    });
+    if more {
+        leptos::task::spawn_local(async {
+            loop {
+                yield_to_browser().await;
+                let more = with_client(|c| {
+                    let more = c.post_some();
+                    c.draining = more;
+                    more
+                });
+                if !more {
+                    break;
                 }
             }
-            Mode::Failed(_) => {}
-        }
+        });
     }
 }
 
 fn on_response(resp: Response) {
     if let Response::Ready = resp {
         with_client(|c| {
-            if let Mode::Starting(w, queue) = &mut c.mode {
-                for text in queue.drain(..) {
-                    let _ = w.post_message(&JsValue::from_str(&text));
-                }
+            if let Mode::Starting(w) = &c.mode {
                 c.mode = Mode::Ready(w.clone());
             }
         });
+        // The waiting load: a piece per task, as the page is otherwise idle here.
+        flush(false);
         return;
     }
     let Some(id) = resp.id() else { return };
@@ -353,10 +423,11 @@ fn on_response(resp: Response) {
 /// a URL load hears it too, and the page fetches the file itself.
 fn fail(why: &str) {
     let (ids, loads): (Vec<u64>, Vec<LoadSink>) = with_client(|c| {
-        if let Mode::Starting(w, _) | Mode::Ready(w) = &c.mode {
+        if let Mode::Starting(w) | Mode::Ready(w) = &c.mode {
             w.terminate();
         }
         c.mode = Mode::Failed(why.to_string());
+        c.outbox.clear();
         (
             c.in_flight.keys().copied().collect(),
             c.loads.drain().map(|(_, s)| s).collect(),

@@ -16,6 +16,7 @@
 
 mod controls;
 mod job;
+mod reveal;
 
 use crate::components::broad_topics::broad_topics;
 use crate::components::cluster_dendrogram::dendrogram;
@@ -26,7 +27,7 @@ use crate::components::cluster_treemap::treemap;
 use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::map_selection::{map_selection, Selected};
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
-use crate::components::prompt_map::{prompt_map, MapData};
+use crate::components::prompt_map::{prompt_map, MapData, PromptAt, ScoresOf};
 use crate::components::share_link::ShareLink;
 use crate::data::{DataContext, LoadState, Loaded};
 use crate::ui::scope as ui_scope;
@@ -44,6 +45,7 @@ use arena_lens_core::scope::ScopeRequest;
 use arena_lens_core::view_state::keys::compare as ckey;
 use job::{progress_view, start, JobKey, JobState};
 use leptos::prelude::*;
+use reveal::Reveal;
 use std::sync::Arc;
 
 use arena_lens_core::view_state::keys::clusters as key;
@@ -65,6 +67,18 @@ impl Base {
         &self.loaded.dataset.benches[&self.bench_name]
     }
 }
+
+/// The result's sections, in page order: each is shown in a task of its own ([`reveal`]).
+const HEATMAP: usize = 0;
+const TABLE: usize = 1;
+const QUALITY: usize = 2;
+const SELECTION: usize = 3;
+const SLICE: usize = 4;
+const TREEMAP: usize = 5;
+const BROAD: usize = 6;
+const MAP: usize = 7;
+/// The last one: the dendrogram.
+const SECTIONS: usize = 9;
 
 /// The page's base, or why there is none; `None` until the data is loaded.
 type BaseMemo = Memo<Option<Result<Shared<Base>, String>>>;
@@ -396,12 +410,23 @@ pub fn ClustersPage() -> impl IntoView {
         }
     };
 
+    // A new result's sections appear one per task, in page order ([`reveal`]).
+    let result_key =
+        Memo::new(move |_| groups.with(|g| g.as_ref().map(|g| Arc::as_ptr(&g.0) as usize)));
+    let reveal = Reveal::new(result_key, SECTIONS);
+    let shows: [Memo<bool>; SECTIONS] = std::array::from_fn(|i| reveal.shows(i));
+
     let controls =
         controls::cluster_controls(base, field, perf, model, model2, job_key, set.clone());
 
     let progress = move || {
         let s = job.get();
         if field.get() != Some(GroupField::Computed) {
+            return None;
+        }
+        // The done line comes with the result's last section: once it shows, all of it is on
+        // the page.
+        if s.result.is_some() && !s.running && !shows[SECTIONS - 1].get() {
             return None;
         }
         progress_view(s, base)
@@ -436,126 +461,157 @@ pub fn ClustersPage() -> impl IntoView {
             let p = perf.get();
             let level = spec.with(|s| s.level());
             // The per-group numbers the heatmap and the table show, as an export table.
-            let export_perf = |testid: &'static str| {
-                let p = p.clone()?;
-                let b = b.clone();
-                let what = Exportable::table(move || {
-                    let (m, sp) = (method.get_untracked(), spec.get_untracked());
-                    let line = method_line.get_untracked();
-                    let header = export::Header::new(
-                        &export::Computation {
-                            method: m,
-                            method_line: &line,
-                            seed: sp.seed(),
-                            rounds: sp.rounds(),
-                            level: sp.level(),
-                        },
-                        &provenance(&b.loaded.source),
-                    )
-                    .with("bench", export::Cell::text(b.bench_name.clone()))
-                    .with(
-                        "judge",
-                        export::Cell::text(
-                            b.judge
-                                .map(|j| b.bench().judges.name(j).to_string())
-                                .unwrap_or_default(),
-                        ),
-                    )
-                    .with(
-                        "baseline",
-                        export::Cell::text(
-                            b.baseline
-                                .map(|x| b.bench().models.name(x).to_string())
-                                .unwrap_or_default(),
-                        ),
-                    );
-                    let title =
-                        format!("{}: win rate against the baseline per group", b.bench_name);
-                    Some(export::clusters::cluster_performance(
-                        &title, header, &p.rows,
-                    ))
-                });
-                Some(view! {
-                    <div class="table-tools">
-                        <ExportMenu what=what name="clusters" label="per-group win rates" testid=testid />
-                    </div>
-                })
+            let export_perf = {
+                let (p, b) = (p.clone(), b.clone());
+                move |testid: &'static str| {
+                    let p = p.clone()?;
+                    let b = b.clone();
+                    let what = Exportable::table(move || {
+                        let (m, sp) = (method.get_untracked(), spec.get_untracked());
+                        let line = method_line.get_untracked();
+                        let header = export::Header::new(
+                            &export::Computation {
+                                method: m,
+                                method_line: &line,
+                                seed: sp.seed(),
+                                rounds: sp.rounds(),
+                                level: sp.level(),
+                            },
+                            &provenance(&b.loaded.source),
+                        )
+                        .with("bench", export::Cell::text(b.bench_name.clone()))
+                        .with(
+                            "judge",
+                            export::Cell::text(
+                                b.judge
+                                    .map(|j| b.bench().judges.name(j).to_string())
+                                    .unwrap_or_default(),
+                            ),
+                        )
+                        .with(
+                            "baseline",
+                            export::Cell::text(
+                                b.baseline
+                                    .map(|x| b.bench().models.name(x).to_string())
+                                    .unwrap_or_default(),
+                            ),
+                        );
+                        let title =
+                            format!("{}: win rate against the baseline per group", b.bench_name);
+                        Some(export::clusters::cluster_performance(
+                            &title, header, &p.rows,
+                        ))
+                    });
+                    Some(view! {
+                        <div class="table-tools">
+                            <ExportMenu what=what name="clusters" label="per-group win rates" testid=testid />
+                        </div>
+                    })
+                }
             };
-            let open_group = open_group.clone();
-            let open_group2 = open_group.clone();
-            let open_group3 = open_group.clone();
-            let set = set.clone();
-            view! {
-                {p.clone().map(|p| view! {
-                    <section class="card">
-                        <h2>"Where each model is strong or weak"</h2>
-                        <p class="hint" data-testid="perf-hint">{format!(
-                            "{} per {}, from each prompt's {} (win 1, tie ½, loss 0{}). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from {} there.{} Click a cell to read those prompts.",
-                            if p.source == PerfSource::Votes { "Win rate against the opponents each model met" } else { "Win rate against the baseline" },
-                            if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.name(b.bench().layout)) },
-                            if p.source == PerfSource::Votes { "votes" } else { "games" },
-                            if p.source == PerfSource::Votes { "" } else { "; strong verdicts unweighted" },
-                            level * 100.0, p.rounds, spec.with(|s| s.seed()),
-                            if p.source == PerfSource::Votes { "an even record" } else { "the baseline" },
-                            subset_prompts.get().map(|s| format!(" Over the {} selected prompts only.", s.len())).unwrap_or_default(),
-                        )}</p>
-                        {export_perf("heatmap-export")}
-                        {heatmap(p.clone(), g.clone(), open_group.clone())}
-                    </section>
-                })}
-                <section class="card">
-                    <h2>{if g.field == GroupField::Computed { "Topics".to_string() } else { format!("Groups by “{}”", g.field.name(b.bench().layout)) }}</h2>
-                    {export_perf("cluster-table-export")}
-                    {cluster_table(p.clone(), g.clone(), model, selection, set.clone(), open_group2)}
-                </section>
-                {quality.get().map(|(tagged, rows)| view! {
-                    <section class="card" data-testid="quality-card">
-                        <h2>"Prompt quality by group"</h2>
-                        {cluster_quality(rows, tagged, set.clone())}
-                    </section>
-                })}
-                <section class="card" data-testid="selection-card">
-                    <h2>"Leaderboard for a selection of prompts"</h2>
-                    {map_selection(subset.get(), view.with(|v| v.subset.search.clone().unwrap_or_default()), set.clone())}
-                </section>
-                {slice.get().map(|s| view! {
-                    <section class="card">
-                        <h2>"Custom score over the selected groups"</h2>
-                        {slice_table(s, level, selection.get())}
-                    </section>
-                })}
-                {p.clone().map(|p| view! {
-                    <section class="card">
-                        <h2>"Hierarchy"</h2>
-                        {treemap(p, g.clone(), model, model2, set.clone(), open_group3)}
-                    </section>
-                })}
-                {g.computed.clone().map(|c| view! {
-                    <section class="card" data-testid="broad-card">
-                        <h2>"Broad topics and their topics"</h2>
-                        {broad_topics(c, broad_perf.get(), p.clone(), model.get())}
-                    </section>
-                })}
-                {g.computed.clone().map(|c| {
-                    let c = Shared(c);
-                    let bench_prompts: Vec<(String, String)> = b.bench().prompts.iter().map(|p| (p.id.to_string(), p.text.clone())).collect();
-                    let scores = model.get().zip(b.judge).and_then(|(m, judge)| prompt_scores(b.bench(), judge, b.baseline, &m));
-                    let tagged = arena_lens_core::subset::has_criteria(b.bench());
-                    let quality = tagged.then(|| b.bench().prompts.iter().map(|p| p.criteria.map(|c| c.score())).collect());
-                    let data = MapData { clustering: c.clone(), prompts: bench_prompts, scores, quality, selected: selected_mask.get(), model: model.get() };
-                    view! {
-                        <section class="card">
-                            <h2>"Prompt map"</h2>
-                            {prompt_map(data, set.clone(), open_prompt.clone(), select_on_map.clone())}
-                        </section>
-                        <section class="card">
-                            <h2>"Dendrogram of the topics"</h2>
-                            {dendrogram(c)}
-                        </section>
+            // Each section is its own reactive closure, shown once `reveal` reaches it (one per
+            // task after a new result), reading only what it draws.
+            let section = {
+                let (b, g, p) = (b.clone(), g.clone(), p.clone());
+                let (open_group, set, export_perf) =
+                    (open_group.clone(), set.clone(), export_perf.clone());
+                let (open_prompt, select_on_map) = (open_prompt.clone(), select_on_map.clone());
+                move |i: usize| -> Option<AnyView> {
+                    if !shows[i].get() {
+                        return None;
                     }
-                })}
-            }
-            .into_any()
+                    let (b, g, p, set) = (b.clone(), g.clone(), p.clone(), set.clone());
+                    Some(match i {
+                        HEATMAP => p.map(|p| view! {
+                            <section class="card">
+                                <h2>"Where each model is strong or weak"</h2>
+                                <p class="hint" data-testid="perf-hint">{format!(
+                                    "{} per {}, from each prompt's {} (win 1, tie ½, loss 0{}). Muted cells: the {:.0}% interval (prompt-level bootstrap, {} rounds, seed {}) includes 50%, so the data cannot tell the model from {} there.{} Click a cell to read those prompts.",
+                                    if p.source == PerfSource::Votes { "Win rate against the opponents each model met" } else { "Win rate against the baseline" },
+                                    if g.field == GroupField::Computed { "computed topic".to_string() } else { format!("“{}” label", g.field.name(b.bench().layout)) },
+                                    if p.source == PerfSource::Votes { "votes" } else { "games" },
+                                    if p.source == PerfSource::Votes { "" } else { "; strong verdicts unweighted" },
+                                    level * 100.0, p.rounds, spec.with(|s| s.seed()),
+                                    if p.source == PerfSource::Votes { "an even record" } else { "the baseline" },
+                                    subset_prompts.get().map(|s| format!(" Over the {} selected prompts only.", s.len())).unwrap_or_default(),
+                                )}</p>
+                                {export_perf("heatmap-export")}
+                                {heatmap(p.clone(), g.clone(), open_group.clone())}
+                            </section>
+                        }).into_any(),
+                        TABLE => view! {
+                            <section class="card">
+                                <h2>{if g.field == GroupField::Computed { "Topics".to_string() } else { format!("Groups by “{}”", g.field.name(b.bench().layout)) }}</h2>
+                                {export_perf("cluster-table-export")}
+                                {cluster_table(p, g, model, selection, set, open_group.clone())}
+                            </section>
+                        }.into_any(),
+                        QUALITY => quality.get().map(|(tagged, rows)| view! {
+                            <section class="card" data-testid="quality-card">
+                                <h2>"Prompt quality by group"</h2>
+                                {cluster_quality(rows, tagged, set)}
+                            </section>
+                        }).into_any(),
+                        SELECTION => view! {
+                            <section class="card" data-testid="selection-card">
+                                <h2>"Leaderboard for a selection of prompts"</h2>
+                                {map_selection(subset.get(), view.with(|v| v.subset.search.clone().unwrap_or_default()), set)}
+                            </section>
+                        }.into_any(),
+                        SLICE => slice.get().map(|s| view! {
+                            <section class="card">
+                                <h2>"Custom score over the selected groups"</h2>
+                                {slice_table(s, level, selection.get())}
+                            </section>
+                        }).into_any(),
+                        TREEMAP => p.map(|p| view! {
+                            <section class="card">
+                                <h2>"Hierarchy"</h2>
+                                {treemap(p, g.clone(), model, model2, set, open_group.clone())}
+                            </section>
+                        }).into_any(),
+                        BROAD => g.computed.clone().map(|c| view! {
+                            <section class="card" data-testid="broad-card">
+                                <h2>"Broad topics and their topics"</h2>
+                                {broad_topics(c, broad_perf.get(), p, model.get())}
+                            </section>
+                        }).into_any(),
+                        MAP => g.computed.clone().map(|c| {
+                            // The map reads a prompt's id and text only when it shows one.
+                            let prompt: PromptAt = {
+                                let b = b.clone();
+                                Arc::new(move |i| b.bench().prompts.get(i).map(|p| (p.id.to_string(), p.text.clone())))
+                            };
+                            let scores = model.get().zip(b.judge).filter(|(m, _)| b.bench().models.get(m).is_some()).map(|(m, judge)| -> ScoresOf {
+                                let b = b.clone();
+                                Arc::new(move || prompt_scores(b.bench(), judge, b.baseline, &m).unwrap_or_default())
+                            });
+                            let tagged = arena_lens_core::subset::has_criteria(b.bench());
+                            let quality = tagged.then(|| b.bench().prompts.iter().map(|p| p.criteria.map(|c| c.score())).collect());
+                            let data = MapData { clustering: Shared(c), prompt, scores, quality, selected: selected_mask.get(), model: model.get() };
+                            view! {
+                                <section class="card">
+                                    <h2>"Prompt map"</h2>
+                                    {prompt_map(data, set, open_prompt.clone(), select_on_map.clone())}
+                                </section>
+                            }
+                        }).into_any(),
+                        _ => g.computed.clone().map(|c| view! {
+                            <section class="card">
+                                <h2>"Dendrogram of the topics"</h2>
+                                {dendrogram(Shared(c))}
+                            </section>
+                        }).into_any(),
+                    })
+                }
+            };
+            let sections: Vec<_> = (0..SECTIONS)
+                .map(|i| {
+                    let section = section.clone();
+                    move || section(i)
+                })
+                .collect();
+            view! { {sections} }.into_any()
         }
     };
 
