@@ -197,19 +197,31 @@ impl Dataset {
         })
     }
 
-    /// The data set of one battle log that [`Dataset::streams_as_arena_log`] accepted: its bench,
-    /// counted as one file, filled by `read`, then finished as [`Dataset::load`] finishes.
+    /// The data set of one battle log that [`Dataset::streams_as_arena_log`] accepted: its bench
+    /// ([`Dataset::single_log_bench`]) filled by `read`, then [`Dataset::of_single_log`].
     fn load_single_log(path: &str, head: &str, read: impl FnOnce(&mut Bench)) -> Dataset {
-        let mut ds = Dataset::default();
+        let (name, mut bench) = Dataset::single_log_bench(path, head);
+        read(&mut bench);
+        Dataset::of_single_log(name, bench)
+    }
+
+    /// The empty bench of one battle log that [`Dataset::streams_as_arena_log`] accepted, counted
+    /// as one file, with its name: where every reader of a single log starts (whole lines,
+    /// blocks, or chunks as they arrive, `stream_load`).
+    pub(crate) fn single_log_bench(path: &str, head: &str) -> (String, Bench) {
         let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
             unreachable!("checked by streams_as_arena_log")
         };
-        let bench = ds
-            .benches
-            .entry(name.clone())
-            .or_insert_with(|| Bench::new(&name));
+        let mut bench = Bench::new(&name);
         bench.report.files += 1;
-        read(bench);
+        (name, bench)
+    }
+
+    /// The data set holding only the single log's `bench`, finished as [`Dataset::load`]
+    /// finishes one.
+    pub(crate) fn of_single_log(name: String, bench: Bench) -> Dataset {
+        let mut ds = Dataset::default();
+        ds.benches.insert(name, bench);
         ds.finish(None);
         ds
     }

@@ -21,7 +21,7 @@
 use crate::bench::Bench;
 use crate::dataset::Dataset;
 use crate::formats::arena_lines::LineReader;
-use crate::source::{classify_file, FileRole, SourceFile};
+use crate::source::SourceFile;
 
 /// A Chatbot Arena JSON Lines log read one line at a time into its bench.
 pub struct ArenaLogLines {
@@ -41,11 +41,7 @@ impl ArenaLogLines {
     /// Starts reading the log `path`, whose beginning `head` [`Dataset::streams_as_arena_log`]
     /// accepted.
     pub fn new(path: &str, head: &str) -> ArenaLogLines {
-        let FileRole::Format { bench: name, .. } = classify_file(path, head) else {
-            unreachable!("checked by streams_as_arena_log")
-        };
-        let mut bench = Bench::new(&name);
-        bench.report.files += 1;
+        let (name, mut bench) = Dataset::single_log_bench(path, head);
         let reader = LineReader::new(&mut bench, path);
         ArenaLogLines {
             name,
@@ -98,10 +94,7 @@ impl ArenaLogLines {
 
     /// The data set: the log's bench, finished as [`Dataset::load`] finishes one.
     pub fn finish(self) -> Dataset {
-        let mut ds = Dataset::default();
-        ds.benches.insert(self.name, self.bench);
-        ds.finish(None);
-        ds
+        Dataset::of_single_log(self.name, self.bench)
     }
 }
 
