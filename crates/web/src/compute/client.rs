@@ -168,9 +168,7 @@ fn spawn_worker() -> Result<web_sys::Worker, String> {
 /// message waits (the worker starts with the first request that needs it).
 pub fn load(files: &[SourceFile]) {
     with_client(|c| {
-        c.next_id += 1;
-        let id = c.next_id;
-        c.newest.insert(Kind::Load, id);
+        let id = c.newest_of(Kind::Load);
         match &mut c.mode {
             // Only a load waits before the worker is woken: the newest replaces the last.
             Mode::Idle(load) => *load = encode_load_parts(id, files, false, PIECE_BYTES),
@@ -187,9 +185,7 @@ pub fn load(files: &[SourceFile]) {
 /// and returns the id a diff names them by (`DiffData::Second`). Starts the worker if need be.
 pub fn load_second(files: &[SourceFile]) -> u64 {
     let id = with_client(|c| {
-        c.next_id += 1;
-        let id = c.next_id;
-        c.newest.insert(Kind::LoadSecond, id);
+        let id = c.newest_of(Kind::LoadSecond);
         c.wake();
         if !matches!(c.mode, Mode::Failed(_)) {
             c.send_all(encode_load_parts(id, files, true, PIECE_BYTES));
@@ -218,9 +214,7 @@ pub fn load_url(url: &str, path: &str, sink: LoadSink) -> bool {
         if matches!(c.mode, Mode::Failed(_)) {
             return false;
         }
-        c.next_id += 1;
-        let id = c.next_id;
-        c.newest.insert(Kind::Load, id);
+        let id = c.newest_of(Kind::Load);
         c.loads.insert(id, sink);
         c.send_all(vec![Request {
             id,
@@ -237,6 +231,13 @@ pub fn load_url(url: &str, path: &str, sink: LoadSink) -> bool {
 }
 
 impl Client {
+    /// A new request id, now the newest of `kind` (an older request of that kind is replaced).
+    fn newest_of(&mut self, kind: Kind) -> u64 {
+        self.next_id += 1;
+        self.newest.insert(kind, self.next_id);
+        self.next_id
+    }
+
     /// Starts the worker on the first request that needs it, with the waiting load first.
     fn wake(&mut self) {
         let Mode::Idle(load) = &mut self.mode else {
@@ -271,9 +272,7 @@ pub fn worker_available() -> bool {
 /// its kind.
 pub fn submit(job: Job, _data: Arc<Loaded>, listener: Listener) -> u64 {
     let (id, failed) = with_client(|c| {
-        c.next_id += 1;
-        let id = c.next_id;
-        c.newest.insert(job.kind(), id);
+        let id = c.newest_of(job.kind());
         c.wake();
         let failed = match &c.mode {
             Mode::Failed(why) => Some(why.clone()),
