@@ -1,7 +1,7 @@
 //! A load in pieces (`compute::load_parts`), natively: the messages the page posts for a load,
 //! replayed through their text form into a session, parse exactly the files given (texts cut at
 //! any byte budget, on character boundaries), and the pieces of a load cut short are dropped when
-//! a newer load's pieces arrive.
+//! a newer load's pieces arrive or a load from a URL begins.
 
 use arena_lens_core::compute::load_parts::{encode_load_parts, LoadParts};
 use arena_lens_core::compute::protocol::{FileText, Job, JobResult, Kind, Request, Response};
@@ -165,4 +165,25 @@ fn a_newer_load_replaces_the_pieces_of_one_cut_short() {
     };
     assert_eq!(summary.files, 1);
     assert_eq!(summary.bytes, newer[0].text.len());
+}
+
+#[test]
+fn a_load_from_a_url_drops_the_pieces_of_one_cut_short() {
+    let files = demo_sources();
+    let old = encode_load_parts(1, &files, false, 32 << 10);
+    let mut session = Session::new();
+    replay(&mut session, &old[..old.len() / 2]);
+    assert!(session.parts_held() > 0, "half of load 1's pieces are held");
+    let url = Request {
+        id: 2,
+        job: Job::LoadUrl {
+            url: "data/battles.jsonl".into(),
+            path: "battles.jsonl".into(),
+        },
+    };
+    // Natively there is nothing to fetch (a failure), but the pieces of load 1 go all the same,
+    // as they do in the worker before its fetch begins.
+    let resp = block_on(session.run(url.id, url.job, &mut Unpaced));
+    assert!(matches!(resp, Response::Failed { id: 2, .. }), "{resp:?}");
+    assert_eq!(session.parts_held(), 0);
 }

@@ -34,6 +34,18 @@ impl LoadParts {
         }
     }
 
+    /// Drops whatever pieces are held: a load that brings none ([`Job::LoadUrl`]) replaces the
+    /// one they belonged to, and their text (up to the whole data set) should not wait in the
+    /// worker for the next load in pieces.
+    pub fn clear(&mut self) {
+        self.files = Vec::new();
+    }
+
+    /// Bytes of text held for the load whose pieces are arriving.
+    pub fn held_bytes(&self) -> usize {
+        self.files.iter().map(|f| f.text.len()).sum()
+    }
+
     /// The files of load `id`: its pieces, then the `files` the load itself carries. Pieces of
     /// another id are dropped.
     pub fn take(&mut self, id: u64, files: Vec<FileText>) -> Vec<FileText> {

@@ -78,6 +78,17 @@ impl Session {
         self.parts.add(id, path, text, append);
     }
 
+    /// A load that brings no pieces ([`Job::LoadUrl`]) has begun: pieces of a load it replaces
+    /// are dropped now.
+    pub fn forget_parts(&mut self) {
+        self.parts.clear();
+    }
+
+    /// Bytes of load pieces held, waiting for their load.
+    pub fn parts_held(&self) -> usize {
+        self.parts.held_bytes()
+    }
+
     /// The files of load request `id`: its pieces received so far, then `files`.
     pub fn assemble(&mut self, id: u64, files: Vec<FileText>) -> Vec<FileText> {
         self.parts.take(id, files)
@@ -105,6 +116,7 @@ impl Session {
             }
             // Fetching is the browser worker's: natively there is nothing to fetch from.
             Job::LoadUrl { url, .. } => {
+                self.forget_parts();
                 Outcome::Failed(format!("{url}: only the browser worker fetches URLs"))
             }
             Job::LoadSecond { files } => {

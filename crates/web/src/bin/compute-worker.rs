@@ -162,11 +162,14 @@ fn on_request(req: Request) {
             });
             post(&resp);
         }
-        Job::LoadUrl { url, path } => wasm_bindgen_futures::spawn_local(async move {
-            let outcome = stream_url(id, &url, &path).await;
-            let resp = STATE.with(|s| s.borrow_mut().session.finish(id, outcome));
-            post(&resp);
-        }),
+        Job::LoadUrl { url, path } => {
+            STATE.with(|s| s.borrow_mut().session.forget_parts());
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = stream_url(id, &url, &path).await;
+                let resp = STATE.with(|s| s.borrow_mut().session.finish(id, outcome));
+                post(&resp);
+            })
+        }
         job => wasm_bindgen_futures::spawn_local(async move {
             yield_macrotask().await;
             let outcome = if is_stale(kind, id) {
