@@ -2,8 +2,8 @@
 //! the judge, the model and the model to compare it with, and for computed topics their number
 //! and method. Every control writes the URL; the page reads it back.
 
+use super::base::{BaseMemo, PerfMemo};
 use super::job::JobKey;
-use super::{BaseMemo, PerfMemo};
 use crate::ui::SetView;
 use arena_lens_core::cluster::groups::{default_topics, field_name, GroupField};
 use arena_lens_core::cluster::Method;

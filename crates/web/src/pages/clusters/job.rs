@@ -3,7 +3,7 @@
 //! responsive, and the progress line that reports on it. The job is
 //! the page's one piece of local state: work in progress, not a view.
 
-use super::{Base, BaseMemo};
+use super::base::{Base, BaseMemo};
 use crate::clock::now_ms;
 use crate::compute::client::{self, Event};
 use crate::loader::yield_to_browser;

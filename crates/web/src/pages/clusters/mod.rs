@@ -11,11 +11,15 @@
 //! piece of local state is the running clustering job ([`job`]), which is work in progress, not a
 //! view. The grouping, the per-group performance and the custom slice are the core's
 //! ([`arena_lens_core::cluster::groups`], [`perf`](arena_lens_core::cluster::perf),
-//! [`selection`](arena_lens_core::cluster::selection)); the page renders them, with its
-//! [`controls`].
+//! [`selection`](arena_lens_core::cluster::selection)); the page renders them, from its [`base`]
+//! (the scope it works on), with its [`controls`], its [`links`] (where a click leads) and the
+//! [`perf_export`] of its numbers.
 
+mod base;
 mod controls;
 mod job;
+mod links;
+mod perf_export;
 mod reveal;
 
 use crate::components::broad_topics::broad_topics;
@@ -24,13 +28,11 @@ use crate::components::cluster_heatmap::heatmap;
 use crate::components::cluster_quality::cluster_quality;
 use crate::components::cluster_table::{cluster_table, slice_table};
 use crate::components::cluster_treemap::treemap;
-use crate::components::export_menu::{provenance, ExportMenu, Exportable};
 use crate::components::map_selection::{map_selection, Selected};
 use crate::components::method_picker::{use_method, MethodLine, MethodSelect};
 use crate::components::prompt_map::{prompt_map, MapData, PromptAt, ScoresOf};
 use crate::components::share_link::ShareLink;
-use crate::data::{DataContext, LoadState, Loaded};
-use crate::ui::scope as ui_scope;
+use crate::data::{DataContext, LoadState};
 use crate::ui::Shared;
 use crate::url_state::{use_set_view, use_view_state};
 use arena_lens_core::bootstrap::Purpose;
@@ -39,34 +41,14 @@ use arena_lens_core::cluster::perf::{prompt_scores, ranked_slice, Perf, PerfSour
 use arena_lens_core::cluster::performance::SliceScore;
 use arena_lens_core::cluster::selection::parse_selection;
 use arena_lens_core::cluster::topic_perfs::{self, PerfRequest};
-use arena_lens_core::export;
-use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::scope::ScopeRequest;
-use arena_lens_core::view_state::keys::compare as ckey;
+use base::{build_base, PerfMemo};
 use job::{progress_view, start, JobKey, JobState};
 use leptos::prelude::*;
 use reveal::Reveal;
 use std::sync::Arc;
 
 use arena_lens_core::view_state::keys::clusters as key;
-
-/// The bench, judge and baseline the page works on.
-pub struct Base {
-    pub loaded: Arc<Loaded>,
-    pub bench_name: String,
-    pub judges: Vec<String>,
-    pub judge: Option<u32>,
-    pub baseline: Option<u32>,
-    /// Label fields the prompts carry.
-    pub fields: Vec<GroupBy>,
-    pub notes: Vec<String>,
-}
-
-impl Base {
-    pub fn bench(&self) -> &arena_lens_core::bench::Bench {
-        &self.loaded.dataset.benches[&self.bench_name]
-    }
-}
 
 /// The result's sections, in page order: each is shown in a task of its own ([`reveal`]).
 const HEATMAP: usize = 0;
@@ -79,52 +61,6 @@ const BROAD: usize = 6;
 const MAP: usize = 7;
 /// The last one: the dendrogram.
 const SECTIONS: usize = 9;
-
-/// The page's base, or why there is none; `None` until the data is loaded.
-type BaseMemo = Memo<Option<Result<Shared<Base>, String>>>;
-/// Per-group performance; `None` without groups or a judge.
-type PerfMemo = Memo<Option<Shared<Perf>>>;
-
-/// The page's view model of its scope (resolved by the core, the one place that decides which
-/// bench, judge and baselines a view uses) and the label fields its prompts carry.
-fn build_base(loaded: Arc<Loaded>, req: &ScopeRequest) -> Result<Base, String> {
-    let ds = &loaded.dataset;
-    let s = ui_scope::resolve(ds, req)?;
-    let bench = s.bench(ds);
-    let mut notes: Vec<String> = ui_scope::notes(&s);
-    let judge = s.judge_id();
-    match PerfSource::of(bench, judge) {
-        None => notes.push(
-            "This data has no judgments, so there are no win rates; topics can still be computed from the prompts."
-                .into(),
-        ),
-        Some(PerfSource::Votes) => notes.push(
-            "This data has votes and no judge: each group's win rates come from its battles, each model against the opponents it met there."
-                .into(),
-        ),
-        Some(PerfSource::Judge(_)) => {}
-    }
-    let baseline = s.judged_baseline_id;
-    let judges = s.all_judges;
-    let fields = [
-        GroupBy::Cluster,
-        GroupBy::KoCluster,
-        GroupBy::Category,
-        GroupBy::Subcategory,
-    ]
-    .into_iter()
-    .filter(|g| bench.prompts.iter().any(|p| !g.of(p).is_empty()))
-    .collect();
-    Ok(Base {
-        bench_name: bench.name.clone(),
-        loaded,
-        judges,
-        judge,
-        baseline,
-        fields,
-        notes,
-    })
-}
 
 #[component]
 pub fn ClustersPage() -> impl IntoView {
@@ -339,76 +275,9 @@ pub fn ClustersPage() -> impl IntoView {
         };
         Some((tagged, rows))
     });
-    let select_on_map = {
-        let set = set.clone();
-        move |idx: Vec<usize>| {
-            let Some(Ok(b)) = base.get_untracked() else {
-                return;
-            };
-            let idx: Vec<u32> = idx.into_iter().map(|i| i as u32).collect();
-            let code =
-                (!idx.is_empty()).then(|| arena_lens_core::subset::encode_ids(b.bench(), &idx));
-            set(&|s| {
-                s.subset.encoded = code.clone();
-                s.subset.search = None;
-            });
-        }
-    };
-
-    // Opening a group's prompts in the compare page, with the model chosen.
-    let open_group = {
-        let set = set.clone();
-        move |model: Option<String>, group: String| {
-            let (Some(Ok(b)), Some(g)) = (base.get_untracked(), groups.get_untracked()) else {
-                return;
-            };
-            let ids = g.ids(b.bench(), &group).join(",");
-            let field = g.field;
-            set(&|s| {
-                s.set_extra(
-                    arena_lens_core::view_state::keys::PAGE,
-                    Some(arena_lens_core::view_state::keys::page::COMPARE.into()),
-                );
-                if let Some(m) = &model {
-                    s.set_extra(ckey::A, Some(m.clone()));
-                }
-                s.set_extra(ckey::PROMPT, None);
-                s.set_extra(ckey::PAGE, None);
-                s.set_extra(ckey::CLUSTER, None);
-                s.set_extra(ckey::CATEGORY, None);
-                s.set_extra(ckey::IDS, None);
-                s.set_extra(ckey::IDS_NAME, None);
-                match field {
-                    GroupField::Label(GroupBy::Cluster) => {
-                        s.set_extra(ckey::CLUSTER, Some(group.clone()))
-                    }
-                    GroupField::Label(GroupBy::Category) => {
-                        s.set_extra(ckey::CATEGORY, Some(group.clone()))
-                    }
-                    _ => {
-                        s.set_extra(ckey::IDS, Some(ids.clone()));
-                        s.set_extra(ckey::IDS_NAME, Some(group.clone()));
-                    }
-                }
-            });
-        }
-    };
-    let open_prompt = {
-        let set = set.clone();
-        move |id: String| {
-            let m = model.get_untracked();
-            set(&|s| {
-                s.set_extra(
-                    arena_lens_core::view_state::keys::PAGE,
-                    Some(arena_lens_core::view_state::keys::page::COMPARE.into()),
-                );
-                if let Some(m) = &m {
-                    s.set_extra(ckey::A, Some(m.clone()));
-                }
-                s.set_extra(ckey::PROMPT, Some(id.clone()));
-            });
-        }
-    };
+    let select_on_map = links::select_on_map(base, set.clone());
+    let open_group = links::open_group(base, groups, set.clone());
+    let open_prompt = links::open_prompt(model, set.clone());
 
     // A new result's sections appear one per task, in page order ([`reveal`]).
     let result_key =
@@ -460,55 +329,8 @@ pub fn ClustersPage() -> impl IntoView {
             };
             let p = perf.get();
             let level = spec.with(|s| s.level());
-            // The per-group numbers the heatmap and the table show, as an export table.
-            let export_perf = {
-                let (p, b) = (p.clone(), b.clone());
-                move |testid: &'static str| {
-                    let p = p.clone()?;
-                    let b = b.clone();
-                    let what = Exportable::table(move || {
-                        let (m, sp) = (method.get_untracked(), spec.get_untracked());
-                        let line = method_line.get_untracked();
-                        let header = export::Header::new(
-                            &export::Computation {
-                                method: m,
-                                method_line: &line,
-                                seed: sp.seed(),
-                                rounds: sp.rounds(),
-                                level: sp.level(),
-                            },
-                            &provenance(&b.loaded.source),
-                        )
-                        .with("bench", export::Cell::text(b.bench_name.clone()))
-                        .with(
-                            "judge",
-                            export::Cell::text(
-                                b.judge
-                                    .map(|j| b.bench().judges.name(j).to_string())
-                                    .unwrap_or_default(),
-                            ),
-                        )
-                        .with(
-                            "baseline",
-                            export::Cell::text(
-                                b.baseline
-                                    .map(|x| b.bench().models.name(x).to_string())
-                                    .unwrap_or_default(),
-                            ),
-                        );
-                        let title =
-                            format!("{}: win rate against the baseline per group", b.bench_name);
-                        Some(export::clusters::cluster_performance(
-                            &title, header, &p.rows,
-                        ))
-                    });
-                    Some(view! {
-                        <div class="table-tools">
-                            <ExportMenu what=what name="clusters" label="per-group win rates" testid=testid />
-                        </div>
-                    })
-                }
-            };
+            let export_perf =
+                perf_export::perf_export(p.clone(), b.clone(), method, spec, method_line);
             // Each section is its own reactive closure, shown once `reveal` reaches it (one per
             // task after a new result), reading only what it draws.
             let section = {
