@@ -26,6 +26,17 @@ impl Base {
     pub fn bench(&self) -> &arena_lens_core::bench::Bench {
         &self.loaded.dataset.benches[&self.bench_name]
     }
+
+    /// The judge's name, if the page has one.
+    pub fn judge_name(&self) -> Option<String> {
+        self.judge.map(|j| self.bench().judges.name(j).to_string())
+    }
+
+    /// The baseline's name, if the page has one.
+    pub fn baseline_name(&self) -> Option<String> {
+        self.baseline
+            .map(|x| self.bench().models.name(x).to_string())
+    }
 }
 
 /// The page's base, or why there is none; `None` until the data is loaded.

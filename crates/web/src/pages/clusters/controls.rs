@@ -41,7 +41,7 @@ pub(super) fn cluster_controls(
             })
             .unwrap_or_default();
         let models2 = models.clone();
-        let judge_now = b.judge.map(|j| b.bench().judges.name(j).to_string());
+        let judge_now = b.judge_name();
         let mut options: Vec<(GroupField, String)> = b
             .fields
             .iter()

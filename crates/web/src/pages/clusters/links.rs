@@ -7,6 +7,7 @@ use crate::ui::{SetView, Shared};
 use arena_lens_core::cluster::groups::{GroupField, Groups};
 use arena_lens_core::leaderboard::GroupBy;
 use arena_lens_core::view_state::keys::{self, compare as ckey, page};
+use arena_lens_core::view_state::ViewState;
 use leptos::prelude::*;
 
 /// A box or lasso on the prompt map: its prompts become the link's subset (none: no subset).
@@ -41,10 +42,7 @@ pub fn open_group(
         let ids = g.ids(b.bench(), &group).join(",");
         let field = g.field;
         set(&|s| {
-            s.set_extra(keys::PAGE, Some(page::COMPARE.into()));
-            if let Some(m) = &model {
-                s.set_extra(ckey::A, Some(m.clone()));
-            }
+            to_compare(s, model.as_ref());
             s.set_extra(ckey::PROMPT, None);
             s.set_extra(ckey::PAGE, None);
             s.set_extra(ckey::CLUSTER, None);
@@ -75,11 +73,16 @@ pub fn open_prompt(
     move |id: String| {
         let m = model.get_untracked();
         set(&|s| {
-            s.set_extra(keys::PAGE, Some(page::COMPARE.into()));
-            if let Some(m) = &m {
-                s.set_extra(ckey::A, Some(m.clone()));
-            }
+            to_compare(s, m.as_ref());
             s.set_extra(ckey::PROMPT, Some(id.clone()));
         });
+    }
+}
+
+/// The compare page, with `model` (the page's chosen one) as its model A when there is one.
+fn to_compare(s: &mut ViewState, model: Option<&String>) {
+    s.set_extra(keys::PAGE, Some(page::COMPARE.into()));
+    if let Some(m) = model {
+        s.set_extra(ckey::A, Some(m.clone()));
     }
 }

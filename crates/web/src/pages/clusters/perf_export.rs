@@ -37,19 +37,11 @@ pub fn perf_export(
             .with("bench", export::Cell::text(b.bench_name.clone()))
             .with(
                 "judge",
-                export::Cell::text(
-                    b.judge
-                        .map(|j| b.bench().judges.name(j).to_string())
-                        .unwrap_or_default(),
-                ),
+                export::Cell::text(b.judge_name().unwrap_or_default()),
             )
             .with(
                 "baseline",
-                export::Cell::text(
-                    b.baseline
-                        .map(|x| b.bench().models.name(x).to_string())
-                        .unwrap_or_default(),
-                ),
+                export::Cell::text(b.baseline_name().unwrap_or_default()),
             );
             let title = format!("{}: win rate against the baseline per group", b.bench_name);
             Some(export::clusters::cluster_performance(
